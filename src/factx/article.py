@@ -1,0 +1,64 @@
+"""Assemble one output ``Article`` from the parsed pieces of an input.
+
+An input is parsed as one ``Doc`` or, when long, as several ``Doc`` pieces.
+Figures and quotes are local to a piece; entities are clustered over the
+whole input; then speakers are linked to entities and figures to the quotes
+that hold them.  This module is the only place that sees all extractors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from .extract.context import Context
+from .extract.entities import build_entities, find_mentions
+from .extract.figures import extract_figures
+from .extract.quotes import extract_quotes, resolve_speakers
+from .furniture import find_regions
+from .models import Article, Figure, ModelInfo, Quote
+
+
+def link_figures(figures: list[Figure], quotes: list[Quote]) -> None:
+    """Set ``figure.quote`` and ``quote.figures`` for figures inside a quote's content."""
+    for q in quotes:
+        for f in figures:
+            if q.start <= f.start and f.end <= q.end:
+                if f.quote is None:
+                    f.quote = q.id
+                q.figures.append(f.id)
+
+
+def _renumbered(figures: list[Figure], offset: int) -> list[Figure]:
+    """Shift a piece's figure ids (and the ``part_of`` links between them) past ``offset``."""
+    new = {f.id: f"f{offset + i}" for i, f in enumerate(figures, 1)}
+    for f in figures:
+        f.id = new[f.id]
+        if f.part_of is not None:
+            f.part_of = new.get(f.part_of)
+    return figures
+
+
+def build_article(source: str, text: str, encoding: str, model: ModelInfo,
+                  pieces: Iterable[tuple[int, Doc]]) -> Article:
+    """Run every extractor over the ``(offset, Doc)`` pieces of ``text`` and assemble the result."""
+    regions = find_regions(text)
+    figures: list[Figure] = []
+    quotes: list[Quote] = []
+    mentions = []
+    sentences = 0
+    for base, doc in pieces:
+        ctx = Context(doc, base=base, sentence_base=sentences, regions=regions)
+        figures.extend(_renumbered(extract_figures(doc, ctx), len(figures)))
+        quotes.extend(extract_quotes(doc, ctx))
+        mentions.extend(find_mentions(doc, ctx))
+        sentences += ctx.n_sentences
+    entities = build_entities(mentions)
+    for i, q in enumerate(quotes, 1):
+        q.id = f"q{i}"
+    resolve_speakers(quotes, entities.people, entities.organizations)
+    link_figures(figures, quotes)
+    return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,
+                   ignored=regions, figures=figures, people=entities.people, places=entities.places,
+                   organizations=entities.organizations, quotes=quotes)

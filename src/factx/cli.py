@@ -1,0 +1,238 @@
+"""The ``factx`` command line: parse options, call the pipeline, hand results to the writer.
+
+Heavy imports (spaCy, pydantic models) are done inside the commands, so
+``factx --help`` and ``factx --version`` start fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from . import __version__
+
+EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# Below this many inputs one process is faster than starting workers.
+PARALLEL_MIN_INPUTS = 8
+
+app = typer.Typer(
+    name="factx",
+    help="Extract facts from news text: figures, people, places, organizations and attributed quotes, as JSON.",
+    rich_markup_mode="rich",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    json = "json"
+    table = "table"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Extract facts from news text as JSON.
+
+    [bold]Examples[/bold]
+
+      factx extract article.txt | jq '.quotes[] | {who: .speaker.name, said: .text}'
+
+      factx extract corpus/ --glob '*.txt' > facts.jsonl
+
+      cat article.txt | factx extract --format table
+
+      factx schema > factx.schema.json
+    """
+
+
+def _err(message: str) -> None:
+    print(f"factx: {message}", file=sys.stderr, flush=True)
+
+
+def _default_jobs(n_inputs: int) -> int:
+    if n_inputs < PARALLEL_MIN_INPUTS:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, 8))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Text files, directories (searched recursively) or '-' for stdin. "
+             "With no path, reads piped stdin.", show_default=False)] = None,
+    glob: Annotated[str, typer.Option("--glob", "-g", help="Which files to take from directories.")] = "*.txt",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: JSON (Lines); table: a readable view.")]
+    = Format.json,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of "
+                                                "stdout.", dir_okay=False)] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", "-e", help="Decode inputs with this encoding "
+                                                 "instead of detecting it.")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", envvar="FACTX_MODEL",
+                                              help="spaCy pipeline to use (installed package or path).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes. Default: 1 for fewer "
+                                             f"than {PARALLEL_MIN_INPUTS} inputs, else one per core (max 8).")]
+    = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr. "
+                                                  "Default: on when stderr is a terminal and there are several "
+                                                  "inputs.")] = None,
+) -> None:
+    """Extract facts from articles; print one JSON object per article.
+
+    One input prints one JSON object; several print JSON Lines, one object per
+    line, in input order.  Errors go to stderr, one line per failed input; the
+    exit status is 1 if any input failed, 2 for usage errors.
+
+    [bold]Examples[/bold]
+
+      factx extract data/samples/hmeimim.txt --pretty
+
+      factx extract articles/ -o facts.jsonl
+
+      factx extract - --format table < article.txt
+    """
+    from . import reader
+
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _err("no input: give a path, '-' for stdin, or pipe text in (see factx extract --help)")
+            raise typer.Exit(EXIT_USAGE)
+        paths = [reader.STDIN]
+    if paths.count(reader.STDIN) > 1:
+        _err("'-' (stdin) given more than once")
+        raise typer.Exit(EXIT_USAGE)
+
+    listed = list(reader.iter_paths(paths, glob))
+    single = len(paths) == 1 and len(listed) == 1 and not Path(paths[0]).is_dir()
+    n_jobs = jobs or _default_jobs(len(listed))
+
+    from .pipeline import Extractor, ModelError, model_name, run_parallel
+
+    try:
+        name = model_name(model)
+        extractor = Extractor(name) if n_jobs == 1 else None
+    except ModelError as e:
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+
+    def documents():
+        for item in listed:
+            if isinstance(item, reader.ReadError):
+                yield item
+            else:
+                doc = reader.read(item, encoding)
+                if isinstance(doc, reader.Document) and doc.note:
+                    _err(f"{doc.source}: {doc.note}")
+                yield doc
+
+    results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
+    show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
+    status = _write_all(results, output, fmt, pretty, single, len(listed), show_progress)
+    raise typer.Exit(status)
+
+
+def _write_all(results, output: Path | None, fmt: Format, pretty: bool, single: bool, total: int,
+               show_progress: bool) -> int:
+    """Write every result, report errors on stderr; return the exit status."""
+    from .pipeline import ExtractError
+    from .reader import ReadError
+    from .render import to_json, write_table
+
+    failed = 0
+    tmp_path: str | None = None
+    stream: TextIO
+    if output is not None:
+        fd, tmp_path = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or ".")
+        stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+    else:
+        stream = sys.stdout
+
+    bar = None
+    if show_progress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       console=Console(stderr=True), transient=True)
+        task = bar.add_task("extract", total=total)
+        bar.start()
+    try:
+        for item in results:
+            if isinstance(item, ReadError | ExtractError):
+                failed += 1
+                _err(f"{item.source}: {item.reason}")
+            else:
+                if fmt is Format.table:
+                    write_table(item, stream)
+                else:
+                    stream.write(to_json(item, pretty=pretty))
+                    stream.write("\n")
+                if output is None:
+                    stream.flush()
+            if bar is not None:
+                bar.advance(task)
+        if bar is not None:
+            bar.stop()
+        if output is not None:
+            stream.close()
+            os.replace(tmp_path, output)
+            tmp_path = None
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.stop()
+        _cleanup(stream, tmp_path)
+        _err("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head -n 1`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    finally:
+        if tmp_path is not None:
+            _cleanup(stream, tmp_path)
+    return EXIT_FAILED_INPUT if failed else EXIT_OK
+
+
+def _cleanup(stream: TextIO, tmp_path: str | None) -> None:
+    if tmp_path is None:
+        return
+    with contextlib.suppress(OSError):
+        stream.close()
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp_path)
+
+
+@app.command()
+def schema(
+    pretty: Annotated[bool, typer.Option("--pretty/--compact", help="Indent the JSON.")] = True,
+) -> None:
+    """Print the JSON Schema of one output object (generated from the output models)."""
+    import json
+
+    from .models import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2 if pretty else None, ensure_ascii=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,55 @@
+"""Where a parsed ``Doc`` sits in the whole input, and helpers to make spans from it."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..furniture import FACT_BEARING, Regions
+from ..models import Region, Span
+
+
+@dataclass
+class Context:
+    """Offsets of a ``Doc`` within the input and the furniture regions to skip.
+
+    ``base`` is the character offset of ``doc.text`` in the input and
+    ``sentence_base`` the number of sentences before it, so records carry
+    offsets and sentence indices into the whole input.
+    """
+
+    doc: Doc
+    base: int = 0
+    sentence_base: int = 0
+    regions: list[Region] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sent_starts = [s.start for s in self.doc.sents] if len(self.doc) else []
+        self.furniture = Regions(self.regions)
+        self.non_fact_furniture = Regions(self.regions, exclude_kinds=FACT_BEARING)
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self._sent_starts)
+
+    def sentence_of(self, token_i: int) -> int:
+        """Global index of the sentence holding token ``token_i``."""
+        return self.sentence_base + max(0, bisect.bisect_right(self._sent_starts, token_i) - 1)
+
+    def char_span(self, start: int, end: int) -> Span:
+        """A Span from doc-local character offsets."""
+        return Span(start=self.base + start, end=self.base + end, text=self.doc.text[start:end])
+
+    def span(self, tokens: SpacySpan | Token) -> Span:
+        """A Span covering a spaCy span or token."""
+        if isinstance(tokens, Token):
+            return self.char_span(tokens.idx, tokens.idx + len(tokens.text))
+        return self.char_span(tokens.start_char, tokens.end_char)
+
+    def global_range(self, tokens: SpacySpan | Token) -> tuple[int, int]:
+        if isinstance(tokens, Token):
+            return self.base + tokens.idx, self.base + tokens.idx + len(tokens.text)
+        return self.base + tokens.start_char, self.base + tokens.end_char

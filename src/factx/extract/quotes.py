@@ -1,0 +1,281 @@
+"""Quotes: who said what, direct and reported, with the speaker resolved to an entity.
+
+Method:
+
+* direct quotes are found on the text by pairing quotation marks (curly
+  marks by direction, straight marks in alternation, never across a
+  paragraph break unless the next paragraph reopens the quote); an
+  unbalanced mark is dropped, never the rest of the article.  The speaker
+  is the subject of a reporting verb in the sentence that holds or follows
+  the quote.
+* reported speech comes from the dependency parse: a reporting verb (lexicon
+  ``data/reporting_verbs.txt``) with a clausal complement (``ccomp``) is the
+  cue, its subject the speaker, the complement the content; "according to X"
+  is handled as a cue of its own.
+* ``resolve_speakers`` then links each speaker mention to a person or
+  organization: a name through the entity mentions, a pronoun to the
+  nearest preceding person of compatible gender.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from .. import lexicon
+from ..models import Organization, Person, Quote, Speaker
+from .context import Context
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+@dataclass
+class _Cue:
+    verb: Token
+    speaker: SpacySpan | None
+
+
+def _reporting_verbs() -> frozenset[str]:
+    return lexicon.words("reporting_verbs.txt")
+
+
+def find_quote_marks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted stretch, marks included, in text order.
+
+    Curly marks pair by direction; straight double quotes pair in alternation
+    within a paragraph.  A paragraph that opens a quote without closing it,
+    followed by a paragraph that reopens it, continues the same quote.
+    Unpaired marks are ignored.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN or ch == _STRAIGHT:
+            close = _OPEN.get(ch, _STRAIGHT)
+            j = i + 1
+            end = None
+            while j < n:
+                c = text[j]
+                if c == close or (ch in _OPEN and c == _STRAIGHT and close != _STRAIGHT):
+                    end = j + 1
+                    break
+                if c in _OPEN and ch in _OPEN:  # a new opening mark before a close: unbalanced
+                    # multi-paragraph quote: the new mark opens a paragraph after a break
+                    if text[:j].rstrip(" \t").endswith("\n"):
+                        j += 1
+                        continue
+                    break
+                if c == "\n" and j + 1 < n and text[j + 1] == "\n":
+                    # paragraph break: continue only when the next paragraph reopens
+                    k = j
+                    while k < n and text[k] in "\r\n \t":
+                        k += 1
+                    if k < n and text[k] == ch:
+                        j = k + 1
+                        continue
+                    break
+                j += 1
+            if end is not None and end - i > 2:
+                spans.append((i, end))
+                i = end
+                continue
+        i += 1
+    return spans
+
+
+def _speaker_span(subj: Token) -> SpacySpan:
+    """The speaker mention: the subject's entity or its compact noun phrase."""
+    doc = subj.doc
+    if subj.ent_type_:
+        s = e = subj.i
+        while (s > 0 and doc[s - 1].ent_iob_ == "I") or (s > 0 and doc[s].ent_iob_ == "I"):
+            s -= 1
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+            e += 1
+        # keep title words before the name ("Interim President Ahmed Al-Sharaa")
+        while s > 0 and doc[s - 1].dep_ in ("compound", "amod") and doc[s - 1].head.i in range(s, e + 1) \
+                and doc[s - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+            s -= 1
+        return doc[s:e + 1]
+    left = [t for t in subj.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod")]
+    start = min([subj.i, *(t.left_edge.i for t in left)])
+    return doc[start:subj.i + 1]
+
+
+def _cue_span(verb: Token) -> SpacySpan:
+    """The cue: the verb with its auxiliaries ("has warned")."""
+    doc = verb.doc
+    auxes = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.i >= verb.i - 3]
+    start = min([verb.i, *(a.i for a in auxes)])
+    if any(doc[k].dep_ not in ("aux", "auxpass", "neg") for k in range(start, verb.i)):
+        start = verb.i
+    return doc[start:verb.i + 1]
+
+
+def _reporting_cues(sent: SpacySpan) -> list[_Cue]:
+    verbs = _reporting_verbs()
+    out = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            out.append(_Cue(tok, _speaker_span(subj) if subj is not None else None))
+    return out
+
+
+def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
+    """Token range of a clausal complement, without the complementiser "that"."""
+    toks = [t for t in comp.subtree]
+    while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ in ("that",)) or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].i, toks[-1].i + 1
+
+
+def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
+    """Direct and reported quotes of ``doc`` with speaker mentions (names resolved later)."""
+    ctx = ctx or Context(doc)
+    quotes: list[Quote] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start_char: int, end_char: int, sent_i: int, cue: Token | SpacySpan | None,
+            speaker: SpacySpan | None) -> None:
+        s, e = ctx.base + start_char, ctx.base + end_char
+        if ctx.non_fact_furniture.overlaps(s, e):
+            return
+        taken.append((start_char, end_char))
+        cue_span = None
+        if cue is not None:
+            cue_span = ctx.span(_cue_span(cue) if isinstance(cue, Token) else cue)
+        spk = None
+        if speaker is not None:
+            sp = ctx.span(speaker)
+            spk = Speaker(**sp.model_dump(), name=None, entity=None)
+        quotes.append(Quote(id="", type=kind, **ctx.char_span(start_char, end_char).model_dump(),
+                            speaker=spk, cue=cue_span, sentence=ctx.sentence_of(sent_i)))
+
+    # direct quotes
+    for qs, qe in find_quote_marks(doc.text):
+        inner = doc.text[qs + 1:qe - 1].strip()
+        if len(inner.split()) < 4:  # scare quotes and titles
+            continue
+        span = doc.char_span(qs, qe, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span[0].sent
+        cues = [c for c in _reporting_cues(sent) if not (qs <= c.verb.idx < qe)]
+        after = span[-1].i + 1
+        if not cues and after < len(doc):
+            nxt = doc[min(after, len(doc) - 1)].sent
+            if nxt.start != sent.start:
+                cues = [c for c in _reporting_cues(nxt) if c.verb.i - nxt.start < 6]
+        if not cues and span[0].i > 0:
+            prev = doc[span[0].i - 1].sent
+            cues = [c for c in _reporting_cues(prev) if c.verb.idx >= qs - 200 and c.verb.i > prev.end - 6]
+        cue = min(cues, key=lambda c: min(abs(c.verb.idx - qs), abs(c.verb.idx - qe))) if cues else None
+        if cue is None:
+            continue
+        add("direct", qs, qe, span[0].i, cue.verb, cue.speaker)
+
+    # reported speech: reporting verb + clausal complement
+    verbs = _reporting_verbs()
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+            continue
+        comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+        if not comps:
+            continue
+        rng = _content_span(comps[0], tok)
+        if rng is None:
+            continue
+        cs, ce = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+        if any(s <= cs < e or cs <= s < ce for s, e in taken):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            continue
+        kind = "mixed" if re.search(r"[“”\"]", doc.text[cs:ce]) else "indirect"
+        add(kind, cs, ce, rng[0], tok, _speaker_span(subj))
+
+    # "according to X, ..."
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None:
+            continue
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        sent = tok.sent
+        src = doc[obj.left_edge.i:obj.right_edge.i + 1]
+        rest = [t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)]
+        while rest and rest[0].is_punct:
+            rest = rest[1:]
+        while rest and rest[-1].is_punct:
+            rest = rest[:-1]
+        if not rest:
+            continue
+        cs, ce = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        if any(s <= cs < e or cs <= s < ce for s, e in taken):
+            continue
+        add("indirect", cs, ce, sent.start, doc[tok.i:to.i + 1], src)
+
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _gender_of_pronoun(text: str) -> str | None:
+    return PRONOUN_GENDER.get(text.lower())
+
+
+def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: list[Organization]) -> None:
+    """Fill ``speaker.name`` and ``speaker.entity`` in place.
+
+    A speaker that overlaps an entity mention takes that entity; a personal
+    pronoun takes the nearest person mentioned before it whose gender (from
+    earlier pronouns resolved to them) does not conflict; otherwise the name
+    stays null rather than a guess.
+    """
+    mentions: list[tuple[int, int, Person | Organization]] = []
+    for ent in [*people, *organizations]:
+        for m in ent.mentions:
+            mentions.append((m.start, m.end, ent))
+    mentions.sort(key=lambda x: x[0])
+    gender: dict[str, str] = {p.id: p.gender for p in people if p.gender}
+    for q in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else -1):
+        sp = q.speaker
+        if sp is None:
+            continue
+        hit = [ent for s, e, ent in mentions if s < sp.end and sp.start < e]
+        if hit:
+            sp.name, sp.entity = hit[-1].name, hit[-1].id
+            continue
+        g = _gender_of_pronoun(sp.text)
+        if g is not None or sp.text.lower() in ("they", "it"):
+            before = [ent for s, e, ent in mentions if e <= sp.start and isinstance(ent, Person)
+                      and gender.get(ent.id, g) == g]
+            if sp.text.lower() in ("they", "it"):
+                before = [ent for s, e, ent in mentions if e <= sp.start and isinstance(ent, Organization)]
+            if before:
+                ent = before[-1]
+                sp.name, sp.entity = ent.name, ent.id
+                if g:
+                    gender.setdefault(ent.id, g)
+            continue
+        # nominal speakers ("the spokeswoman") through titles of people seen before
+        head = sp.text.lower().split()[-1] if sp.text.split() else ""
+        titled = [p for s, e, p in mentions if e <= sp.start and isinstance(p, Person)
+                  and any(head in t.lower().split() for t in p.titles)]
+        if titled:
+            sp.name, sp.entity = titled[-1].name, titled[-1].id

@@ -1,0 +1,71 @@
+"""Find page furniture: bylines, credit lines, social footers and teasers.
+
+News text pasted from the web carries lines that are not the article:
+"SOURCE : AFP | Follow Us: Facebook | Twitter", "By Jane Doe", photo credits,
+"RELATED NEWS : ..." teasers.  They are found on the raw text, line by line,
+before any parsing, and reported as regions so users can see what was set
+aside.  Extractors decide per kind what to skip: entities skip every region;
+figures and quotes skip all but teasers (a teaser headline still states facts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .models import Region
+
+# kind -> pattern matched against a whole line (stripped of surrounding space)
+_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("social", re.compile(r"(?i)^(?:source\s*:.*\|.*|.*\bfollow\s+us\b.*)$")),
+    ("credit", re.compile(r"(?i)^(?:source|credit|photo|image|picture|video|graphic)s?\s*(?:credit)?\s*:.{0,120}$")),
+    ("credit", re.compile(r"(?i)^\(?(?:photo|image|picture)s?\s+(?:by|credit|courtesy)\b.{0,120}$")),
+    ("credit", re.compile(r"(?i)^.{0,80}\b(?:getty images|associated press photo|ap photo|reuters/|afp photo)\b"
+                          r".{0,80}$")),
+    ("byline", re.compile(r"^(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+                          r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*\s*$")),
+    ("related", re.compile(r"(?i)^(?:related(?:\s+news|\s+stories|\s+articles?)?|read\s+more|see\s+also"
+                           r"|more\s+from)\s*:")),
+    ("social", re.compile(r"(?i)^(?:share\s+this|subscribe\b|sign\s+up\b|click\s+here\b).{0,120}$")),
+)
+
+# Kinds whose content still counts for figures and quotes (a teaser headline
+# reports facts; a credit line does not).
+FACT_BEARING = frozenset({"related"})
+
+
+def find_regions(text: str) -> list[Region]:
+    """Furniture regions of ``text``, one per matching line, in text order."""
+    regions: list[Region] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped or len(stripped) > 300:
+            continue
+        for kind, pattern in _LINE_PATTERNS:
+            if pattern.match(stripped):
+                start = m.start() + (len(line) - len(line.lstrip()))
+                end = start + len(stripped)
+                regions.append(Region(start=start, end=end, text=text[start:end], kind=kind))
+                break
+    return regions
+
+
+class Regions:
+    """Fast membership test of character offsets in a set of regions."""
+
+    def __init__(self, regions: Iterable[Region], kinds: frozenset[str] | None = None,
+                 exclude_kinds: frozenset[str] = frozenset()):
+        self._spans = sorted((r.start, r.end) for r in regions
+                             if (kinds is None or r.kind in kinds) and r.kind not in exclude_kinds)
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside one region."""
+        return any(s <= start and end <= e for s, e in self._spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) shares a character with a region."""
+        return any(start < e and s < end for s, e in self._spans)

@@ -1,0 +1,135 @@
+"""Typed output records: the JSON contract of factx.
+
+Everything factx prints is one of these models dumped to JSON, and
+``factx schema`` prints the JSON Schema generated from :class:`Article`, so the
+schema and the output cannot drift apart.  Field names that the evaluation kit
+reads (``source``, ``figures[].value``, ``quotes[].speaker.name``, ...) are part
+of the contract; new fields may be added, none renamed.
+
+Every span carries ``start``/``end`` character offsets (Python ``str`` indices,
+``end`` exclusive) into the decoded input with ``text == input[start:end]``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A piece of the input text."""
+
+    start: int = Field(ge=0, description="offset of the first character")
+    end: int = Field(ge=0, description="offset after the last character")
+    text: str = Field(description="exactly input[start:end]")
+
+
+class Mention(Span):
+    """One occurrence of an entity in the text."""
+
+    sentence: int = Field(ge=0, description="index of the sentence holding the mention")
+
+
+class Figure(Span):
+    """A number that states a fact: a count, an amount of money, a share or a measure."""
+
+    id: str
+    value: float | None = Field(description="normalised number; null when vague or a range")
+    unit: str | None = Field(description="ISO currency code, 'percent', 'points', a unit symbol, or null")
+    counted: str | None = Field(description="head noun of what is counted or measured, lower case")
+    approximate: bool = False
+    qualifier: str | None = Field(None, description="the qualifier word(s): 'approximately', 'more than'")
+    low: float | None = Field(None, description="lower bound of a range or a vague magnitude")
+    high: float | None = Field(None, description="upper bound of a range")
+    event: str | None = Field(None, description="the word saying what happened: 'killed', 'sheltering'")
+    sentence: int = Field(ge=0)
+    quote: str | None = Field(None, description="id of the quote whose content holds this figure")
+    part_of: str | None = Field(None, description="id of the figure this one is a part of")
+
+
+class _Entity(_Model):
+    id: str
+    name: str = Field(description="the fullest form the article uses")
+    aliases: list[str] = Field(default_factory=list, description="other forms used for the same entity")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Person(_Entity):
+    """A named person."""
+
+    titles: list[str] = Field(default_factory=list, description="roles: 'Interim President', 'spokeswoman'")
+    gender: Literal["female", "male"] | None = None
+
+
+class Place(_Entity):
+    """A named geographic or built location."""
+
+    kind: Literal["country", "region", "city", "site", "other"] | None = None
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code")
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class Organization(_Entity):
+    """A named organization: agency, company, party, outlet, ministry."""
+
+
+class Speaker(Span):
+    """The mention a quote's cue attaches to, and whom it refers to."""
+
+    name: str | None = Field(description="name of the entity the speaker refers to; null when unresolved")
+    entity: str | None = Field(None, description="id of that entity in people or organizations")
+
+
+class Quote(Span):
+    """Who said what: the content span, its speaker and its cue."""
+
+    id: str
+    type: Literal["direct", "indirect", "mixed"]
+    speaker: Speaker | None
+    cue: Span | None
+    sentence: int = Field(ge=0)
+    figures: list[str] = Field(default_factory=list, description="ids of the figures inside the content")
+
+
+class Region(Span):
+    """A stretch of page furniture set aside: bylines, credit lines, teasers."""
+
+    kind: str = Field(description="'credit', 'byline', 'social', 'related', ...")
+
+
+class ModelInfo(_Model):
+    name: str
+    version: str
+
+
+class Article(_Model):
+    """Everything factx found in one input."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: str = Field(description="path of the input as given, '-' for stdin")
+    encoding: str = Field(description="how the bytes were decoded")
+    length: int = Field(ge=0, description="number of characters in the decoded input")
+    model: ModelInfo
+    sentences: int = Field(ge=0, description="number of sentences")
+    ignored: list[Region] = Field(default_factory=list, description="furniture regions set aside")
+    figures: list[Figure] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of one output object."""
+    schema = Article.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://factx.invalid/schema/{SCHEMA_VERSION}/article.json"
+    return schema

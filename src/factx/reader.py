@@ -1,0 +1,149 @@
+"""Turn command-line paths into decoded texts, or into one clear read error each.
+
+The reader never imports spaCy: it only finds files, reads bytes and decodes
+them.  Offsets downstream are indices into the decoded ``str``, so decoding is
+the only transformation: newlines are never translated (``\\r\\n`` stays two
+characters) and a UTF-8 byte-order mark is dropped (offsets count from the
+first character after it).
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+STDIN = "-"
+# A file whose first bytes hold a NUL (outside UTF-16/32) or mostly control
+# characters is not text; this many bytes are enough to tell.
+_SNIFF = 8192
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_TEXT_CONTROLS = {7, 8, 9, 10, 11, 12, 13, 27}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input: where it came from, its text and how it was decoded."""
+
+    source: str
+    text: str
+    encoding: str
+    note: str | None = None  # said on stderr: e.g. that the encoding was guessed
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """An input that could not be read; ``reason`` is one line for stderr."""
+
+    source: str
+    reason: str
+
+
+def iter_paths(paths: Iterable[str], pattern: str = "*.txt") -> Iterator[str | ReadError]:
+    """Expand directories (recursively, sorted, filtered by ``pattern``); keep files and ``-``.
+
+    Symbolic links to directories are not followed, so a link loop cannot
+    make the walk endless; links to files are read like files.
+    """
+    for p in paths:
+        if p == STDIN:
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    if fnmatch.fnmatch(name, pattern):
+                        found = True
+                        yield os.path.join(root, name)
+            if not found:
+                yield ReadError(p, f"directory holds no files matching {pattern!r}")
+        else:
+            yield p
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, str | None]:
+    """Decode bytes to text; return (text, encoding used, note for stderr or None).
+
+    UTF-8 (with or without a byte-order mark) and UTF-16/32 with a BOM are read
+    as they are.  Anything else is guessed by charset-normalizer and the guess
+    is reported.  Raises ``ValueError`` with a one-line reason when the bytes
+    are binary or fit no encoding.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, None
+        except LookupError:
+            raise ValueError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as e:
+            raise ValueError(f"not valid {encoding}: {e.reason} at byte {e.start}") from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec.replace("-sig", ""), None
+            except UnicodeDecodeError as e:
+                raise ValueError(f"byte-order mark says {codec} but {e.reason} at byte {e.start}") from None
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as e:
+        utf8_error = f"{e.reason} at byte {e.start}"
+    if _looks_binary(data[:_SNIFF]):
+        raise ValueError("binary file (not text)")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError(f"cannot decode: not UTF-8 ({utf8_error}) and no other encoding fits")
+    text = str(best)
+    return text, best.encoding, f"not UTF-8; decoded as {best.encoding}"
+
+
+def _looks_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
+    return controls / len(head) > 0.05
+
+
+def read(source: str, encoding: str | None = None) -> Document | ReadError:
+    """Read one path (or ``-`` for stdin) and decode it."""
+    try:
+        if source == STDIN:
+            data = sys.stdin.buffer.read()
+        else:
+            with open(source, "rb") as f:
+                data = f.read()
+    except FileNotFoundError:
+        return ReadError(source, "no such file")
+    except IsADirectoryError:
+        return ReadError(source, "is a directory")
+    except PermissionError:
+        return ReadError(source, "permission denied")
+    except OSError as e:
+        return ReadError(source, e.strerror or str(e))
+    try:
+        text, used, note = decode(data, encoding)
+    except ValueError as e:
+        return ReadError(source, str(e))
+    return Document(source, text, used, note)
+
+
+def read_all(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None
+             ) -> Iterator[Document | ReadError]:
+    """Lazily read every input named by ``paths``, in order, one at a time."""
+    for item in iter_paths(paths, pattern):
+        yield item if isinstance(item, ReadError) else read(item, encoding)

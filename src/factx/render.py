@@ -1,0 +1,87 @@
+"""Writing results: JSON / JSON Lines on a stream, and the rich table view.
+
+Rendering never computes facts; it only lays out what the models hold.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO
+
+from .models import Article
+
+
+def to_json(article: Article, pretty: bool = False) -> str:
+    """One article as JSON: compact on one line (JSON Lines) or indented."""
+    data = article.model_dump(mode="json")
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _short(text: str, n: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _number(v: float | None) -> str:
+    if v is None:
+        return ""
+    return f"{int(v):,}" if float(v).is_integer() and abs(v) < 1e18 else f"{v:,.6g}"
+
+
+def write_table(article: Article, stream: IO[str], width: int | None = None) -> None:
+    """A readable view of one article, one section per kind."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=stream, width=width or 120, highlight=False, soft_wrap=False)
+    console.print(f"[bold]{escape(article.source)}[/bold]  ({article.length:,} characters, "
+                  f"{article.sentences} sentences, model {article.model.name} {article.model.version})")
+
+    t = Table(title=f"Figures ({len(article.figures)})", title_justify="left", expand=False)
+    for col in ("figure", "value", "unit", "counted", "event", "source"):
+        t.add_column(col)
+    quotes = {q.id: q for q in article.quotes}
+    for f in article.figures:
+        who = quotes[f.quote].speaker.name if f.quote and quotes[f.quote].speaker else None
+        rng = f"{_number(f.low)}–{_number(f.high)}" if f.high is not None else _number(f.value)
+        t.add_row(_short(f.text, 40), rng or "(vague)", f.unit or "", f.counted or "", f.event or "", who or "")
+    console.print(t)
+
+    t = Table(title=f"People ({len(article.people)})", title_justify="left")
+    for col in ("name", "titles", "aliases", "mentions"):
+        t.add_column(col)
+    for p in article.people:
+        t.add_row(p.name, "; ".join(p.titles), ", ".join(p.aliases), str(len(p.mentions)))
+    console.print(t)
+
+    t = Table(title=f"Places ({len(article.places)})", title_justify="left")
+    for col in ("name", "kind", "country", "aliases", "mentions"):
+        t.add_column(col)
+    for pl in article.places:
+        t.add_row(pl.name, pl.kind or "", pl.country or "", ", ".join(pl.aliases), str(len(pl.mentions)))
+    console.print(t)
+
+    t = Table(title=f"Organizations ({len(article.organizations)})", title_justify="left")
+    for col in ("name", "aliases", "mentions"):
+        t.add_column(col)
+    for o in article.organizations:
+        t.add_row(o.name, ", ".join(o.aliases), str(len(o.mentions)))
+    console.print(t)
+
+    t = Table(title=f"Quotes ({len(article.quotes)})", title_justify="left")
+    for col in ("speaker", "cue", "type", "text"):
+        t.add_column(col)
+    for q in article.quotes:
+        who = ""
+        if q.speaker:
+            who = q.speaker.name or q.speaker.text
+            if q.speaker.name and q.speaker.text != q.speaker.name:
+                who = f"{q.speaker.name} ({q.speaker.text})"
+        t.add_row(who or "(unknown)", q.cue.text if q.cue else "", q.type, _short(q.text, 90))
+    console.print(t)
+    if article.ignored:
+        console.print(f"[dim]set aside as page furniture: {len(article.ignored)} region(s): "
+                      + "; ".join(_short(r.text, 40) for r in article.ignored) + "[/dim]")
