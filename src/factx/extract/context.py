@@ -27,6 +27,8 @@ class Context:
     regions: list[Region] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # Doc.text is rebuilt from the tokens on every access: read it once.
+        self.text = self.doc.text
         self._sent_starts = [s.start for s in self.doc.sents] if len(self.doc) else []
         self.furniture = Regions(self.regions)
         self.non_fact_furniture = Regions(self.regions, exclude_kinds=FACT_BEARING)
@@ -41,7 +43,7 @@ class Context:
 
     def char_span(self, start: int, end: int) -> Span:
         """A Span from doc-local character offsets."""
-        return Span(start=self.base + start, end=self.base + end, text=self.doc.text[start:end])
+        return Span(start=self.base + start, end=self.base + end, text=self.text[start:end])
 
     def span(self, tokens: SpacySpan | Token) -> Span:
         """A Span covering a spaCy span or token."""

@@ -1,0 +1,47 @@
+"""The spaCy side: the fast attribute table gives the ruler's annotations; long texts in pieces."""
+
+from __future__ import annotations
+
+import spacy
+from conftest import assert_offsets
+
+from factx.fastpos import AttributeTable
+from factx.pipeline import PIECE_CHARS, load_nlp, model_name
+
+TEXTS = [
+    "Gonna be fine, y'all said. It isn't over: I'm sure they'd have done it if we hadn't.",
+    "There are 300 people who didn't vote, but that is what it is. Let's go.",
+    "“We will win,” she said.\n\nThe senator, who has\tlong opposed it, told reporters that it was dead.",
+]
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+def test_attribute_table_matches_the_attribute_ruler(seed_text):
+    reference = spacy.load(model_name())
+    fast = load_nlp(model_name())
+    assert "attribute_ruler" in fast.pipe_names
+    assert isinstance(fast.get_pipe("attribute_ruler"), AttributeTable)
+    assert not isinstance(reference.get_pipe("attribute_ruler"), AttributeTable)
+    for text in [seed_text, *TEXTS]:
+        assert _annotations(fast(text)) == _annotations(reference(text))
+
+
+def test_long_input_is_parsed_in_pieces_with_global_offsets(extractor, seed_text):
+    paragraphs = []
+    while sum(len(p) + 2 for p in paragraphs) < 2.5 * PIECE_CHARS:
+        paragraphs.append(seed_text)
+    text = "\n\n".join(paragraphs)
+    article = extractor.extract_text(text)
+    assert_offsets(article, text)
+    zak = [p for p in article.people if p.name == "Maria Zakharova"]
+    assert len(zak) == 1, "mentions from every piece are merged into one entity"
+    assert len(zak[0].mentions) == 3 * len(paragraphs)
+    tolls = [f for f in article.figures if f.text == "1,311"]
+    assert len(tolls) == len(paragraphs)
+    sentences = [f.sentence for f in tolls]
+    assert sentences == sorted(set(sentences)), "sentence indices run on across pieces"
+    assert article.sentences > 10 * len(paragraphs)
+    assert len({f.id for f in article.figures}) == len(article.figures)
