@@ -198,11 +198,13 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, single: 
     except KeyboardInterrupt:
         if bar is not None:
             bar.stop()
+        _close(results)
         _cleanup(stream, tmp_path)
         _err("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # the reader went away (e.g. `| head -n 1`): stop quietly
+        # the reader went away (e.g. `| head -n 1`): stop the work and exit quietly
+        _close(results)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
@@ -210,6 +212,14 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, single: 
         if tmp_path is not None:
             _cleanup(stream, tmp_path)
     return EXIT_FAILED_INPUT if failed else EXIT_OK
+
+
+def _close(results) -> None:
+    """Stop the producer now (workers are terminated by its ``finally``)."""
+    close = getattr(results, "close", None)
+    if close is not None:
+        with contextlib.suppress(Exception):
+            close()
 
 
 def _cleanup(stream: TextIO, tmp_path: str | None) -> None:

@@ -20,9 +20,8 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
-
 from spacy.parts_of_speech import IDS
+from spacy.tokens import Doc
 
 COMPONENT = "factx_attribute_table"
 _COLUMNS = [TAG, POS, MORPH, LEMMA]

