@@ -12,9 +12,10 @@ Every span carries ``start``/``end`` character offsets (Python ``str`` indices,
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -52,6 +53,12 @@ class Figure(Span):
     sentence: int = Field(ge=0)
     quote: str | None = Field(None, description="id of the quote whose content holds this figure")
     part_of: str | None = Field(None, description="id of the figure this one is a part of")
+
+    @field_validator("value", "low", "high")
+    @classmethod
+    def _finite(cls, v: float | None) -> float | None:
+        """JSON has no infinity or NaN: a number too large for a float ("10^400") has no value."""
+        return v if v is None or math.isfinite(v) else None
 
 
 class _Entity(_Model):

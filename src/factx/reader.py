@@ -95,19 +95,52 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, str | No
                 return data.decode(codec), codec.replace("-sig", ""), None
             except UnicodeDecodeError as e:
                 raise ValueError(f"byte-order mark says {codec} but {e.reason} at byte {e.start}") from None
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16[0], utf16[1], f"no byte-order mark; decoded as {utf16[1]}"
+        raise ValueError("binary file (holds NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as e:
         utf8_error = f"{e.reason} at byte {e.start}"
-    if _looks_binary(data[:_SNIFF]):
-        raise ValueError("binary file (not text)")
+    if _looks_binary(head):
+        raise ValueError("binary file (control bytes)")
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127) - bad
+    if multibyte > 0 and bad <= max(2, len(text) // 1000) and bad < multibyte:
+        # UTF-8 with a few corrupt bytes: keep the text, mark each bad byte with U+FFFD
+        return text, "utf-8", f"invalid UTF-8 ({utf8_error}); {bad} bad byte(s) replaced with U+FFFD"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         raise ValueError(f"cannot decode: not UTF-8 ({utf8_error}) and no other encoding fits")
-    text = str(best)
-    return text, best.encoding, f"not UTF-8; decoded as {best.encoding}"
+    best = results[0]
+    # windows-1252 is the usual legacy encoding of English text (the WHATWG default for English):
+    # prefer it when it is among the candidates and about as coherent as the best guess.
+    for r in results:
+        if r.encoding == "cp1252" and r.chaos <= best.chaos + 0.1:
+            best = r
+            break
+    return str(best), best.encoding, f"not UTF-8; decoded as {best.encoding}"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text in UTF-16 without a byte-order mark shows NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 0.6 * half and other < 0.05 * half:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _looks_binary(head: bytes) -> bool:
