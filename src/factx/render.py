@@ -5,18 +5,18 @@ Rendering never computes facts; it only lays out what the models hold.
 
 from __future__ import annotations
 
-import json
 from typing import IO
 
 from .models import Article
 
 
 def to_json(article: Article, pretty: bool = False) -> str:
-    """One article as JSON: compact on one line (JSON Lines) or indented."""
-    data = article.model_dump(mode="json")
-    if pretty:
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """One article as JSON: compact on one line (JSON Lines) or indented.
+
+    pydantic serialises straight to JSON (no intermediate dicts), which keeps
+    huge articles' memory down; non-ASCII text is written as UTF-8.
+    """
+    return article.model_dump_json(indent=2 if pretty else None)
 
 
 def _short(text: str, n: int = 100) -> str:
