@@ -154,10 +154,13 @@ class Extractor:
             yield queue.popleft()[1]
 
 
-def _piece_texts(text: str) -> list[tuple[int, str]]:
+def _piece_texts(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pairs; pieces are sliced only as the parser asks for them."""
     if not text:
-        return [(0, "")]
-    return [(s, text[s:e]) for s, e in split_text(text)]
+        yield 0, ""
+        return
+    for start, end in split_text(text):
+        yield start, text[start:end]
 
 
 # ---------------------------------------------------------------- workers
