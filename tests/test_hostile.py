@@ -194,3 +194,17 @@ def test_cli_reports_each_bad_file_and_prints_the_good(tmp_path):
     err = r.stderr.decode().splitlines()
     assert len(err) == 2
     assert str(empty_dir) in err[0] and str(tmp_path / "nope.txt") in err[1]
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path):
+    r = run("extract", "-", "-o", str(tmp_path / "no" / "such" / "dir" / "out.json"), stdin=b"Text.")
+    assert r.returncode == 2
+    assert r.stderr.decode().count("\n") == 1 and "not a writable directory" in r.stderr.decode()
+
+
+def test_full_disk_is_one_clear_line():
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([sys.executable, "-m", "factx", "extract", "-"], input=b"Mayor Ann Lee said so.",
+                           stdout=full, stderr=subprocess.PIPE, timeout=300)
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == "factx: cannot write output: No space left on device"

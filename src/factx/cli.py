@@ -28,6 +28,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -120,8 +121,10 @@ def extract(
         _err("'-' (stdin) given more than once")
         raise typer.Exit(EXIT_USAGE)
 
+    if output is not None and not (output.parent.is_dir() and os.access(output.parent, os.W_OK)):
+        _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
+        raise typer.Exit(EXIT_USAGE)
     listed = list(reader.iter_paths(paths, glob))
-    single = len(paths) == 1 and len(listed) == 1 and not Path(paths[0]).is_dir()
     n_jobs = jobs or _default_jobs(len(listed))
 
     from .pipeline import Extractor, ModelError, model_name, run_parallel
@@ -145,11 +148,11 @@ def extract(
 
     results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    status = _write_all(results, output, fmt, pretty, single, len(listed), show_progress)
+    status = _write_all(results, output, fmt, pretty, len(listed), show_progress)
     raise typer.Exit(status)
 
 
-def _write_all(results, output: Path | None, fmt: Format, pretty: bool, single: bool, total: int,
+def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: int,
                show_progress: bool) -> int:
     """Write every result, report errors on stderr; return the exit status."""
     from .pipeline import ExtractError
@@ -208,6 +211,10 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, single: 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as e:  # disk full, I/O error: say it in one line, leave no partial file
+        _close(results)
+        _err(f"cannot write {output or 'output'}: {e.strerror or e}")
+        return EXIT_FAILED_INPUT
     finally:
         if tmp_path is not None:
             _cleanup(stream, tmp_path)
