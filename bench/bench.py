@@ -42,10 +42,7 @@ def factx_run(texts: list[str], model: str, jobs: int) -> float:
 
     start = time.perf_counter()
     docs = (Document(f"t{i}", t, "utf-8") for i, t in enumerate(texts))
-    if jobs == 1:
-        results = Extractor(model).run(docs)
-    else:
-        results = run_parallel(docs, model, jobs)
+    results = Extractor(model).run(docs) if jobs == 1 else run_parallel(docs, model, jobs)
     for article in results:
         to_json(article)
     return time.perf_counter() - start

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from conftest import assert_offsets
 
-from factx.fastpos import AttributeTable
+from factx.fastpipe import AttributeTable, LemmaTable
 from factx.pipeline import PIECE_CHARS, load_nlp, model_name
 
 TEXTS = [
@@ -19,11 +19,12 @@ def _annotations(doc) -> list[tuple]:
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
 
 
-def test_attribute_table_matches_the_attribute_ruler(seed_text):
+def test_table_components_match_the_attribute_ruler_and_lemmatizer(seed_text):
     reference = spacy.load(model_name())
     fast = load_nlp(model_name())
     assert "attribute_ruler" in fast.pipe_names
     assert isinstance(fast.get_pipe("attribute_ruler"), AttributeTable)
+    assert isinstance(fast.get_pipe("lemmatizer"), LemmaTable)
     assert not isinstance(reference.get_pipe("attribute_ruler"), AttributeTable)
     for text in [seed_text, *TEXTS]:
         assert _annotations(fast(text)) == _annotations(reference(text))

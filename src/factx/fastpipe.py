@@ -1,5 +1,12 @@
-"""A table-driven stand-in for spaCy's ``attribute_ruler``, with the same rules.
+"""Table-driven stand-ins for spaCy's ``attribute_ruler`` and ``lemmatizer``, with the same output.
 
+``bench/components.py`` measures what each component costs and what factx
+loses without it: every component is needed, but on PolNeAR train the
+attribute ruler and the rule lemmatizer together took a fifth of the CPU,
+nearly all of it Python overhead per token.  Both are replaced here by
+components that apply the same rules to whole arrays of token attributes.
+
+Attribute ruler:
 The English pipelines map fine-grained tags to coarse POS, morphology and a
 few lemmas with an ``attribute_ruler`` of ~180 Matcher patterns.  Measured on
 PolNeAR train (bench/), that component costs as much CPU as the parser,
@@ -15,10 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
@@ -87,6 +95,11 @@ class AttributeTable:
                 raise ValueError(f"unsupported attribute-ruler predicate {pred!r}")
         return mask
 
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Annotate a stream of docs (the spaCy component protocol)."""
+        for doc in docs:
+            yield self(doc)
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
@@ -128,16 +141,57 @@ class AttributeTable:
         return doc
 
 
-def replace_attribute_ruler(nlp: Language) -> bool:
-    """Swap the pipeline's ``attribute_ruler`` for an ``AttributeTable`` with its rules.
+class LemmaTable:
+    """The rule lemmatizer with its lemmas looked up per (word, POS, morphology) over arrays.
 
-    Returns False (and leaves the pipeline alone) when there is no ruler.
+    spaCy's ``Lemmatizer`` already caches by that key, but visits every token
+    in Python; here only unseen keys call it, and lemmas are written back to
+    the ``Doc`` in one array.  Tokens that already have a lemma (set by the
+    attribute rules) keep it, as in spaCy unless ``overwrite`` is set.
     """
-    if "attribute_ruler" not in nlp.pipe_names:
-        return False
-    table = AttributeTable(nlp, list(nlp.get_pipe("attribute_ruler").patterns))
-    # a component function registered under a name unique to this table
-    name = f"{COMPONENT}_{id(table):x}"
-    Language.component(name, func=table)
-    nlp.replace_pipe("attribute_ruler", name)
-    return True
+
+    def __init__(self, lemmatizer: Any):
+        self.lemmatizer = lemmatizer
+        self.overwrite = bool(getattr(lemmatizer, "overwrite", False))
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Annotate a stream of docs (the spaCy component protocol)."""
+        for doc in docs:
+            yield self(doc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        strings, cache, lemmatize = doc.vocab.strings, self.cache, self.lemmatizer.lemmatize
+        lemmas = table[:, 3:4].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
+            if lemma and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = strings.add(lemmatize(doc[i])[0])
+            lemmas[i, 0] = value
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+def _replace(nlp: Language, name: str, component: Any) -> None:
+    """Put ``component`` in the slot of pipe ``name``, registered under a name unique to it."""
+    factory = f"{COMPONENT}_{name}_{id(component):x}"
+    Language.component(factory, func=component)
+    nlp.replace_pipe(name, factory)
+
+
+def speed_up(nlp: Language) -> list[str]:
+    """Swap ``attribute_ruler`` and a rule ``lemmatizer`` for their table forms; return what was swapped."""
+    swapped = []
+    if "attribute_ruler" in nlp.pipe_names:
+        _replace(nlp, "attribute_ruler", AttributeTable(nlp, list(nlp.get_pipe("attribute_ruler").patterns)))
+        swapped.append("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
+        _replace(nlp, "lemmatizer", LemmaTable(nlp.get_pipe("lemmatizer")))
+        swapped.append("lemmatizer")
+    return swapped
