@@ -52,8 +52,11 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     Curly marks pair by direction; straight double quotes pair in alternation
     within a paragraph.  A paragraph that opens a quote without closing it,
     followed by a paragraph that reopens it, continues the same quote.
-    Unpaired marks are ignored.
+    Unpaired marks are ignored.  Doubled apostrophes and backticks (``...'',
+    ''...'', common in wire copy) count as straight double quotes.
     """
+    raw = text
+    text = text.replace("``", '"\x01').replace("''", '"\x01')
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -83,6 +86,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                         continue
                     break
                 j += 1
+            if end is not None and end < n and text[end] == "\x01" and raw[end] in "'`":
+                end += 1
             if end is not None and end - i > 2:
                 spans.append((i, end))
                 i = end
@@ -164,9 +169,13 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         quotes.append(Quote(id="", type=kind, **ctx.char_span(start_char, end_char).model_dump(),
                             speaker=spk, cue=cue_span, sentence=ctx.sentence_of(sent_i)))
 
-    # direct quotes
-    for qs, qe in find_quote_marks(doc.text):
-        inner = doc.text[qs + 1:qe - 1].strip()
+    # direct quotes; a quote without a cue of its own (or sharing the previous
+    # one's) that follows an attributed quote in the same paragraph continues
+    # it: '"A," she said. "B."' is one quote
+    text = ctx.text
+    last: tuple[int, int] | None = None  # (index in quotes, cue token index)
+    for qs, qe in find_quote_marks(text):
+        inner = text[qs + 1:qe - 1].strip()
         if len(inner.split()) < 4:  # scare quotes and titles
             continue
         span = doc.char_span(qs, qe, alignment_mode="expand")
@@ -183,9 +192,20 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
             prev = doc[span[0].i - 1].sent
             cues = [c for c in _reporting_cues(prev) if c.verb.idx >= qs - 200 and c.verb.i > prev.end - 6]
         cue = min(cues, key=lambda c: min(abs(c.verb.idx - qs), abs(c.verb.idx - qe))) if cues else None
+        if last is not None and (cue is None or cue.verb.i == last[1]):
+            prev = quotes[last[0]]
+            gap = text[prev.end - ctx.base:qs]
+            if "\n" not in gap.strip(" ") and len(gap) < 300:
+                quotes[last[0]] = prev.model_copy(update={"end": ctx.base + qe,
+                                                          "text": text[prev.start - ctx.base:qe]})
+                taken[-1] = (prev.start - ctx.base, qe)
+                continue
         if cue is None:
+            last = None
             continue
+        n_before = len(quotes)
         add("direct", qs, qe, span[0].i, cue.verb, cue.speaker)
+        last = (n_before, cue.verb.i) if len(quotes) > n_before else None
 
     # reported speech: reporting verb + clausal complement
     verbs = _reporting_verbs()
@@ -204,7 +224,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is None:
             continue
-        kind = "mixed" if re.search(r"[“”\"]", doc.text[cs:ce]) else "indirect"
+        kind = "mixed" if re.search(r"[“”\"]", text[cs:ce]) else "indirect"
         add(kind, cs, ce, rng[0], tok, _speaker_span(subj))
 
     # "according to X, ..."
