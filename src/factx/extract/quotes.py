@@ -135,6 +135,30 @@ def _reporting_cues(sent: SpacySpan) -> list[_Cue]:
     return out
 
 
+# How far (in tokens) a cue may sit from its direct quote: after it ('"...," the
+# senator from Ohio said') or before it ('The senator said on Monday: "..."').
+CUE_AFTER_WINDOW = 12
+CUE_BEFORE_WINDOW = 15
+
+
+def _direct_cue(quote: SpacySpan, sents: list[SpacySpan]) -> _Cue | None:
+    """The reporting verb of a direct quote: in the sentences the quote touches or the
+    ones right around it, outside the quote, nearest to its edges."""
+    first = next(k for k, s in enumerate(sents) if s.start <= quote.start < s.end)
+    last = next(k for k, s in enumerate(sents[first:], first) if s.start < quote.end <= s.end)
+    best: tuple[int, _Cue] | None = None
+    for k in range(max(0, first - 1), min(len(sents), last + 2)):
+        for cue in _reporting_cues(sents[k]):
+            i = cue.verb.i
+            if quote.start <= i < quote.end:
+                continue
+            dist = i - quote.end if i >= quote.end else quote.start - i
+            window = CUE_AFTER_WINDOW if i >= quote.end else CUE_BEFORE_WINDOW
+            if dist <= window and (best is None or dist < best[0]):
+                best = (dist, cue)
+    return best[1] if best else None
+
+
 def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     """Token range of a clausal complement, without the complementiser "that"."""
     toks = [t for t in comp.subtree]
@@ -173,6 +197,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
     # one's) that follows an attributed quote in the same paragraph continues
     # it: '"A," she said. "B."' is one quote
     text = ctx.text
+    sents = list(doc.sents) if len(doc) else []
     last: tuple[int, int] | None = None  # (index in quotes, cue token index)
     for qs, qe in find_quote_marks(text):
         inner = text[qs + 1:qe - 1].strip()
@@ -181,17 +206,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
-        sent = span[0].sent
-        cues = [c for c in _reporting_cues(sent) if not (qs <= c.verb.idx < qe)]
-        after = span[-1].i + 1
-        if not cues and after < len(doc):
-            nxt = doc[min(after, len(doc) - 1)].sent
-            if nxt.start != sent.start:
-                cues = [c for c in _reporting_cues(nxt) if c.verb.i - nxt.start < 6]
-        if not cues and span[0].i > 0:
-            prev = doc[span[0].i - 1].sent
-            cues = [c for c in _reporting_cues(prev) if c.verb.idx >= qs - 200 and c.verb.i > prev.end - 6]
-        cue = min(cues, key=lambda c: min(abs(c.verb.idx - qs), abs(c.verb.idx - qe))) if cues else None
+        cue = _direct_cue(span, sents)
         if last is not None and (cue is None or cue.verb.i == last[1]):
             prev = quotes[last[0]]
             gap = text[prev.end - ctx.base:qs]
