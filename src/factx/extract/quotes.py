@@ -141,9 +141,11 @@ CUE_AFTER_WINDOW = 12
 CUE_BEFORE_WINDOW = 15
 
 
-def _direct_cue(quote: SpacySpan, sents: list[SpacySpan]) -> _Cue | None:
+def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str) -> _Cue | None:
     """The reporting verb of a direct quote: in the sentences the quote touches or the
-    ones right around it, outside the quote, nearest to its edges."""
+    ones right around it, outside the quote, nearest to its edges, never across a
+    paragraph break.  A quote ending in a comma ('"...," she said') looks after itself first."""
+    trailing_comma = quote.end_char >= 2 and text[quote.end_char - 2] == ","
     first = next(k for k, s in enumerate(sents) if s.start <= quote.start < s.end)
     last = next(k for k, s in enumerate(sents[first:], first) if s.start < quote.end <= s.end)
     best: tuple[int, _Cue] | None = None
@@ -152,10 +154,17 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan]) -> _Cue | None:
             i = cue.verb.i
             if quote.start <= i < quote.end:
                 continue
-            dist = i - quote.end if i >= quote.end else quote.start - i
-            window = CUE_AFTER_WINDOW if i >= quote.end else CUE_BEFORE_WINDOW
-            if dist <= window and (best is None or dist < best[0]):
-                best = (dist, cue)
+            after = i >= quote.end
+            dist = i - quote.end if after else quote.start - i
+            window = CUE_AFTER_WINDOW if after else CUE_BEFORE_WINDOW
+            gap = text[quote.end_char:cue.verb.idx] if after else text[cue.verb.idx:quote.start_char]
+            if "\n" in gap:
+                continue
+            if dist > window:
+                continue
+            rank = dist + (window if trailing_comma and not after else 0)  # before: only when nothing follows
+            if best is None or rank < best[0]:
+                best = (rank, cue)
     return best[1] if best else None
 
 
@@ -206,7 +215,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
-        cue = _direct_cue(span, sents)
+        cue = _direct_cue(span, sents, text)
         if last is not None and (cue is None or cue.verb.i == last[1]):
             prev = quotes[last[0]]
             gap = text[prev.end - ctx.base:qs]
