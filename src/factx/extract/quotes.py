@@ -137,6 +137,7 @@ def _reporting_cues(sent: SpacySpan) -> list[_Cue]:
 
 # How far (in tokens) a cue may sit from its direct quote: after it ('"...," the
 # senator from Ohio said') or before it ('The senator said on Monday: "..."').
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s")
 CUE_AFTER_WINDOW = 12
 CUE_BEFORE_WINDOW = 15
 
@@ -158,14 +159,24 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str) -> _Cue | N
             dist = i - quote.end if after else quote.start - i
             window = CUE_AFTER_WINDOW if after else CUE_BEFORE_WINDOW
             gap = text[quote.end_char:cue.verb.idx] if after else text[cue.verb.idx:quote.start_char]
-            if "\n" in gap:
-                continue
+            if "\n" in gap or (not after and _SENTENCE_END.search(gap)):
+                continue  # a cue before the quote must lead into it ('X said: "..."')
             if dist > window:
                 continue
             rank = dist + (window if trailing_comma and not after else 0)  # before: only when nothing follows
             if best is None or rank < best[0]:
                 best = (rank, cue)
     return best[1] if best else None
+
+
+def _inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
+    """The quote is part of a longer clause the verb reports (then the clause is the content)."""
+    doc = verb.doc
+    for comp in verb.children:
+        if comp.dep_ in CONTENT_DEPS and comp.left_edge.i < quote.start <= comp.right_edge.i:
+            lead = [t for t in doc[comp.left_edge.i:quote.start] if not (t.is_punct or t.lower_ == "that")]
+            return bool(lead)
+    return False
 
 
 def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
@@ -216,6 +227,8 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         if span is None:
             continue
         cue = _direct_cue(span, sents, text)
+        if cue is not None and _inside_reported_clause(span, cue.verb):
+            continue  # 'X said that his "numbers don't add up"': a mixed quote, found below
         if last is not None and (cue is None or cue.verb.i == last[1]):
             prev = quotes[last[0]]
             gap = text[prev.end - ctx.base:qs]
