@@ -131,8 +131,21 @@ def _reporting_cues(sent: SpacySpan) -> list[_Cue]:
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            out.append(_Cue(tok, _speaker_span(subj) if subj is not None else None))
+            out.append(_Cue(tok, _speaker_span(subj) if subj is not None else _loose_speaker(tok)))
     return out
+
+
+def _loose_speaker(verb: Token) -> SpacySpan | None:
+    """A speaker the parser did not attach as subject: the name right next to the cue
+    ('"...," William Daley, a former aide, said' / '"...," said Jane Doe')."""
+    doc = verb.doc
+    for i in [*range(verb.i - 1, max(-1, verb.i - 12), -1), *range(verb.i + 1, min(len(doc), verb.i + 4))]:
+        tok = doc[i]
+        if tok.text in ("”", '"', "“", "''") or tok.text == "\n":
+            break
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or (tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER):
+            return _speaker_span(tok)
+    return None
 
 
 # How far (in tokens) a cue may sit from its direct quote: after it ('"...," the
@@ -177,6 +190,13 @@ def _inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
             lead = [t for t in doc[comp.left_edge.i:quote.start] if not (t.is_punct or t.lower_ == "that")]
             return bool(lead)
     return False
+
+
+def _reported_kind(content: str) -> str:
+    """"mixed" when quoted words make up half of the reported content or more; a scare-quoted
+    word or two inside reported speech leaves it "indirect"."""
+    quoted = sum(len(m.group()) for m in re.finditer(r"[“\"][^”\"]*[”\"]", content))
+    return "mixed" if quoted and quoted * 2 >= len(content) else "indirect"
 
 
 def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
@@ -261,7 +281,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is None:
             continue
-        kind = "mixed" if re.search(r"[“”\"]", text[cs:ce]) else "indirect"
+        kind = _reported_kind(text[cs:ce])
         add(kind, cs, ce, rng[0], tok, _speaker_span(subj))
 
     # "according to X, ..."
