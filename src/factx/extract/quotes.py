@@ -192,6 +192,20 @@ def _inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
     return False
 
 
+def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
+    """Token range of the clause a parenthetical cue comments on, without the cue's own words."""
+    clause = cue.head
+    cue_tokens = {t.i for t in cue.subtree}
+    toks = [t for t in clause.subtree if t.i not in cue_tokens]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].i, toks[-1].i + 1
+
+
 def _reported_kind(content: str) -> str:
     """"mixed" when quoted words make up half of the reported content or more; a scare-quoted
     word or two inside reported speech leaves it "indirect"."""
@@ -270,9 +284,12 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
             continue
         comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
-        if not comps:
+        if comps:
+            rng = _content_span(comps[0], tok)
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            rng = _parenthetical_content(tok)  # "Prices rose, he said." / "The plan, she said, is dead."
+        else:
             continue
-        rng = _content_span(comps[0], tok)
         if rng is None:
             continue
         cs, ce = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
