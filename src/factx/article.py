@@ -49,7 +49,8 @@ def build_article(source: str, text: str, encoding: str, model: ModelInfo,
     mentions = []
     sentences = 0
     for base, doc in pieces:
-        ctx = Context(doc, base=base, sentence_base=sentences, regions=regions)
+        ctx = Context(doc, base=base, sentence_base=sentences, regions=regions,
+                      text=text[base:base + len(doc.text)])
         figures.extend(_renumbered(extract_figures(doc, ctx), len(figures)))
         quotes.extend(extract_quotes(doc, ctx))
         mentions.extend(find_mentions(doc, ctx))

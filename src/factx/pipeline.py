@@ -138,7 +138,7 @@ class Extractor:
                 queue.append((index, item))
                 if isinstance(item, Document):
                     for base, text in _piece_texts(item.text):
-                        yield text, (index, base)
+                        yield parse_form(text), (index, base)
 
         stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE)
         for index, group in groupby(stream, key=lambda parsed: parsed[1][0]):
@@ -153,6 +153,19 @@ class Extractor:
                 yield ExtractError(d.source, f"extraction failed: {type(e).__name__}: {e}")
         while queue:
             yield queue.popleft()[1]
+
+
+# Wire copy writes quotation marks as doubled apostrophes or backticks
+# (''...'', ``...''), which the tagger reads as possessives and closing marks
+# and which break its sentences.  The parser is given a same-length form with
+# a plain double quote in their place; offsets are unchanged, and every span
+# quotes the original text.
+
+def parse_form(text: str) -> str:
+    """The text as the parser should read it: same length, doubled apostrophes as quotes."""
+    if "''" not in text and "``" not in text:
+        return text
+    return text.replace("``", '" ').replace("''", '" ')
 
 
 def _piece_texts(text: str) -> Iterator[tuple[int, str]]:

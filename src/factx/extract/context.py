@@ -25,10 +25,17 @@ class Context:
     base: int = 0
     sentence_base: int = 0
     regions: list[Region] = field(default_factory=list)
+    # The input's own characters for this piece.  The parser may have read a
+    # same-length variant of them (see pipeline.parse_form); spans always
+    # quote the input.  Defaults to doc.text.
+    text: str = ""
 
     def __post_init__(self) -> None:
         # Doc.text is rebuilt from the tokens on every access: read it once.
-        self.text = self.doc.text
+        if not self.text:
+            self.text = self.doc.text
+        if len(self.text) != len(self.doc.text):
+            raise ValueError("Context.text must have the length of doc.text")
         self._sent_starts = [s.start for s in self.doc.sents] if len(self.doc) else []
         self.furniture = Regions(self.regions)
         self.non_fact_furniture = Regions(self.regions, exclude_kinds=FACT_BEARING)

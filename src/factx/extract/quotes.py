@@ -185,6 +185,8 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str) -> _Cue | N
 def _inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
     """The quote is part of a longer clause the verb reports (then the clause is the content)."""
     doc = verb.doc
+    if verb.i >= quote.start:  # '"...," X said': the cue follows, the quote stands alone
+        return False
     for comp in verb.children:
         if comp.dep_ in CONTENT_DEPS and comp.left_edge.i < quote.start <= comp.right_edge.i:
             lead = [t for t in doc[comp.left_edge.i:quote.start] if not (t.is_punct or t.lower_ == "that")]
