@@ -182,6 +182,18 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str) -> _Cue | N
     return best[1] if best else None
 
 
+def _colon_cue(quote: SpacySpan) -> _Cue | None:
+    """'Clinton: "Our goal is ..."': a name and a colon right before the quote are speaker and cue."""
+    doc = quote.doc
+    i = quote.start - 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    name = doc[i - 1]
+    if name.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return _Cue(doc[i], _speaker_span(name))
+
+
 def _inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
     """The quote is part of a longer clause the verb reports (then the clause is the content)."""
     doc = verb.doc
@@ -262,7 +274,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
-        cue = _direct_cue(span, sents, text)
+        cue = _direct_cue(span, sents, text) or _colon_cue(span)
         if cue is not None and _inside_reported_clause(span, cue.verb):
             continue  # 'X said that his "numbers don't add up"': a mixed quote, found below
         if last is not None and (cue is None or cue.verb.i == last[1]):
