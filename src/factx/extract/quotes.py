@@ -130,9 +130,20 @@ def _reporting_cues(sent: SpacySpan) -> list[_Cue]:
     out = []
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
-            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            subj = _subject(tok)
             out.append(_Cue(tok, _speaker_span(subj) if subj is not None else _loose_speaker(tok)))
     return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or, for a participle or coordinated verb without one ("..., adding
+    that", "she smiled and said"), the subject of the verb it hangs from."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "conj", "acl") or verb.head is verb:
+            return subj
+        verb = verb.head
+    return None
 
 
 def _loose_speaker(verb: Token) -> SpacySpan | None:
@@ -309,7 +320,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         cs, ce = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
         if any(s <= cs < e or cs <= s < ce for s, e in taken):
             continue
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = _subject(tok)
         if subj is None:
             continue
         kind = _reported_kind(text[cs:ce])
