@@ -33,6 +33,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "that", "which"})
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -363,8 +364,11 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
 
     A speaker that overlaps an entity mention takes that entity; a personal
     pronoun takes the nearest person mentioned before it whose gender (from
-    earlier pronouns resolved to them) does not conflict; otherwise the name
-    stays null rather than a guess.
+    earlier pronouns resolved to them, honorifics, first names) does not
+    conflict; a description ("the spokeswoman") takes the last person with that
+    title; a description no entity fits is its own name ("war monitor"),
+    without an entity id; an unresolved pronoun keeps a null name rather
+    than a guess.
     """
     mentions: list[tuple[int, int, Person | Organization]] = []
     for ent in [*people, *organizations]:
@@ -398,3 +402,7 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
                   and any(head in t.lower().split() for t in p.titles)]
         if titled:
             sp.name, sp.entity = titled[-1].name, titled[-1].id
+        elif sp.text.lower() not in _PRONOUNS:
+            # an unresolved description names its speaker itself ("says war monitor");
+            # it is not linked to any entity
+            sp.name = re.sub(r"(?i)^(?:the|a|an)\s+", "", sp.text)
