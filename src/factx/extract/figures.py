@@ -110,7 +110,7 @@ def _candidate_groups(doc: Doc) -> Iterator[list[Token]]:
     used: set[int] = set()
     groups: list[list[Token]] = []
     for ent in doc.ents:
-        if ent.label_ in NUMERIC_LABELS:
+        if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _not_a_date(ent)):
             used.update(t.i for t in ent)
             groups.extend(_split(list(ent)))
     run: list[Token] = []
@@ -130,6 +130,12 @@ def _candidate_groups(doc: Doc) -> Iterator[list[Token]]:
     if run:
         groups.append(run)
     yield from sorted(groups, key=lambda g: g[0].i)
+
+
+def _not_a_date(ent) -> bool:
+    """A DATE entity with no time word and no year is a count spaCy mislabelled."""
+    times = lexicon.words("time_words.txt")
+    return not any(t.lower_ in times or _is_year([t]) for t in ent) and any(_is_number_token(t) for t in ent)
 
 
 def _split(tokens: list[Token]) -> list[list[Token]]:
