@@ -111,6 +111,13 @@ def _speaker_span(subj: Token) -> SpacySpan:
                 and doc[s - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
             s -= 1
         return doc[s:e + 1]
+    # "the engineer Tom Ruiz": a name in apposition or right after the noun is the speaker
+    named = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"), None)
+    if named is None and subj.i + 1 < len(doc) and doc[subj.i + 1].ent_type_ == "PERSON" \
+            and doc[subj.i + 1].ent_iob_ == "B":
+        named = doc[subj.i + 1]
+    if named is not None:
+        return _speaker_span(named)
     left = [t for t in subj.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod")]
     start = min([subj.i, *(t.left_edge.i for t in left)])
     return doc[start:subj.i + 1]
@@ -233,10 +240,13 @@ def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
 
 
 def _reported_kind(content: str) -> str:
-    """"mixed" when quoted words make up half of the reported content or more; a scare-quoted
-    word or two inside reported speech leaves it "indirect"."""
-    quoted = sum(len(m.group()) for m in re.finditer(r"[“\"][^”\"]*[”\"]", content))
-    return "mixed" if quoted and quoted * 2 >= len(content) else "indirect"
+    """"direct" when the whole content is one quotation, "mixed" when quoted words make up half
+    of it or more; a scare-quoted word or two inside reported speech leaves it "indirect"."""
+    quoted = [m for m in re.finditer(r"[“\"][^”\"]*[”\"]", content)]
+    if len(quoted) == 1 and quoted[0].span() == (0, len(content)):
+        return "direct"  # 'said that "We will win."': the whole content is verbatim
+    share = sum(len(m.group()) for m in quoted)
+    return "mixed" if share and share * 2 >= len(content) else "indirect"
 
 
 def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
@@ -248,7 +258,17 @@ def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
         toks = toks[:-1]
     if not toks:
         return None
-    return toks[0].i, toks[-1].i + 1
+    end = toks[-1].i + 1
+    doc = comp.doc
+    opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1
+    if opened:  # the parser left the closing mark to the main verb: take it back
+        for k in range(end, min(len(doc), end + 3)):
+            if doc[k].text in ("”", '"'):
+                end = k + 1
+                break
+            if not doc[k].is_punct:
+                break
+    return toks[0].i, end
 
 
 def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
