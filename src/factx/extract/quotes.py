@@ -300,9 +300,11 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
     sents = list(doc.sents) if len(doc) else []
     last: tuple[int, int] | None = None  # (index in quotes, cue token index)
     for qs, qe in find_quote_marks(text):
-        inner = text[qs + 1:qe - 1].strip()
+        inner = text[qs + 1:qe - 1].strip(" '`")
         if len(inner.split()) < 4:  # scare quotes and titles
             continue
+        if inner[:1].islower():
+            continue  # a fragment quoted inside a sentence ('called it "a foundation of"'), not an utterance
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
