@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -367,7 +367,7 @@ def extract_figures(doc: Doc, ctx: Context | None = None) -> list[Figure]:
             continue
         out.append(Figure(
             id=f"f{len(out) + 1}",
-            **ctx.span(span).model_dump(),
+            **asdict(ctx.span(span)),
             value=d.value,
             unit=d.unit,
             counted=next((c for c in (_counted(n, d.end) for n in reversed(d.nums)) if c), None),

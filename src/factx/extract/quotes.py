@@ -20,7 +20,7 @@ Method:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -289,8 +289,8 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         spk = None
         if speaker is not None:
             sp = ctx.span(speaker)
-            spk = Speaker(**sp.model_dump(), name=None, entity=None)
-        quotes.append(Quote(id="", type=kind, **ctx.char_span(start_char, end_char).model_dump(),
+            spk = Speaker(**asdict(sp), name=None, entity=None)
+        quotes.append(Quote(id="", type=kind, **asdict(ctx.char_span(start_char, end_char)),
                             speaker=spk, cue=cue_span, sentence=ctx.sentence_of(sent_i)))
 
     # direct quotes; a quote without a cue of its own (or sharing the previous
@@ -315,8 +315,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
             prev = quotes[last[0]]
             gap = text[prev.end - ctx.base:qs]
             if "\n" not in gap.strip(" ") and len(gap) < 300:
-                quotes[last[0]] = prev.model_copy(update={"end": ctx.base + qe,
-                                                          "text": text[prev.start - ctx.base:qe]})
+                quotes[last[0]] = replace(prev, end=ctx.base + qe, text=text[prev.start - ctx.base:qe])
                 taken[-1] = (prev.start - ctx.base, qe)
                 continue
         if cue is None:

@@ -1,0 +1,107 @@
+"""Quotes: direct and reported forms, speakers, cues and resolution (GOLD_FORMAT.md, Quotes)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_offsets
+
+from factx.extract.quotes import find_quote_marks
+
+
+def quotes(extractor, text: str):
+    article = extractor.extract_text(text)
+    assert_offsets(article, text)
+    return article.quotes
+
+
+def one(extractor, text: str):
+    found = quotes(extractor, text)
+    assert len(found) == 1, [(q.text, q.cue and q.cue.text) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will rebuild the whole bridge,” Mayor Ann Lee told reporters.",
+    "\"We will rebuild the whole bridge,\" Mayor Ann Lee told reporters.",
+    "\"We will rebuild the whole bridge,\" said Mayor Ann Lee.",
+    "Mayor Ann Lee said: “We will rebuild the whole bridge.”",
+    "''We will rebuild the whole bridge,'' Mayor Ann Lee said.",
+])
+def test_direct_quote_forms(extractor, text):
+    q = one(extractor, text)
+    assert q.type == "direct"
+    assert "rebuild the whole bridge" in q.text
+    assert q.speaker.name == "Ann Lee"
+    assert q.cue.text in ("told", "said")
+
+
+def test_quote_split_around_its_cue_is_one_quote(extractor):
+    q = one(extractor, "“The bridge is unsafe,” the engineer Tom Ruiz said. “We have to close it today.”")
+    assert q.text.startswith("“The bridge") and q.text.endswith("today.”")
+    assert q.speaker.name == "Tom Ruiz"
+
+
+def test_quote_over_several_paragraphs():
+    text = "“First paragraph of the statement goes here.\n\n“Second paragraph ends it,” she said."
+    assert find_quote_marks(text) == [(0, text.index(" she"))]
+
+
+def test_scare_quotes_are_not_quotes(extractor):
+    assert quotes(extractor, "Officials toured the so-called “safe zone” near the border.") == []
+
+
+def test_unbalanced_marks_keep_the_rest(extractor):
+    found = quotes(extractor, "He shouted “never again and walked out.\n\nThe minister said that taxes would rise.")
+    assert [q.cue.text for q in found] == ["said"]
+
+
+def test_reported_speech_with_that(extractor):
+    q = one(extractor, "The governor warned that the storm would reach the coast by Friday.")
+    assert q.type == "indirect"
+    assert q.text == "the storm would reach the coast by Friday"
+    assert (q.speaker.text, q.cue.text) == ("The governor", "warned")
+
+
+def test_reported_clause_before_the_speaker(extractor):
+    q = one(extractor, "Prices will rise again next year, Finance Minister Carla Diaz announced on Monday.")
+    assert q.text == "Prices will rise again next year"
+    assert q.speaker.name == "Carla Diaz" and q.cue.text == "announced"
+
+
+def test_according_to(extractor):
+    q = one(extractor, "According to the Red Cross, hundreds of families have lost their homes.")
+    assert q.cue.text == "According to"
+    assert q.speaker.text == "the Red Cross"
+    assert q.text.startswith("hundreds of families")
+
+
+def test_mixed_quote(extractor):
+    q = one(extractor, "The senator said that the bill was “a disaster for working families and farmers.”")
+    assert q.type == "mixed"
+
+
+def test_pronoun_resolves_to_the_nearest_compatible_person(extractor):
+    text = ("Maria Lopez, the city's spokeswoman, met John Park on Monday. Park left early. "
+            "She noted that the budget would be cut.")
+    (q,) = quotes(extractor, text)
+    assert q.speaker.text == "She" and q.speaker.name == "Maria Lopez"
+    article = extractor.extract_text(text)
+    assert q.speaker.entity == next(p.id for p in article.people if p.name == "Maria Lopez")
+
+
+def test_pronoun_without_referent_has_no_name(extractor):
+    q = one(extractor, "He said that the plan was dead.")
+    assert q.speaker.text == "He" and q.speaker.name is None and q.speaker.entity is None
+
+
+def test_headline_form(extractor):
+    q = one(extractor, "Death toll rises to 300, says war monitor")
+    assert q.cue.text == "says" and q.speaker.name == "war monitor" and q.speaker.entity is None
+
+
+def test_quote_carries_sentence_and_figures(extractor):
+    article = extractor.extract_text("It rained. The agency said that 40 people were rescued.")
+    (q,) = article.quotes
+    assert q.sentence == 1
+    (f,) = article.figures
+    assert q.figures == [f.id] and f.quote == q.id
