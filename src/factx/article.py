@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from .extract.context import Context
+from .extract.context import Context, text_length
 from .extract.entities import build_entities, find_mentions
 from .extract.figures import extract_figures
 from .extract.quotes import extract_quotes, resolve_speakers
@@ -50,7 +50,7 @@ def build_article(source: str, text: str, encoding: str, model: ModelInfo,
     sentences = 0
     for base, doc in pieces:
         ctx = Context(doc, base=base, sentence_base=sentences, regions=regions,
-                      text=text[base:base + len(doc.text)])
+                      text=text[base:base + text_length(doc)])
         figures.extend(_renumbered(extract_figures(doc, ctx), len(figures)))
         quotes.extend(extract_quotes(doc, ctx))
         mentions.extend(find_mentions(doc, ctx))

@@ -12,6 +12,14 @@ from ..furniture import FACT_BEARING, Regions
 from ..models import Region, Span
 
 
+def text_length(doc: Doc) -> int:
+    """len(doc.text) without building the text (Doc.text joins every token)."""
+    if not len(doc):
+        return len(doc.text)
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 @dataclass
 class Context:
     """Offsets of a ``Doc`` within the input and the furniture regions to skip.
@@ -34,7 +42,7 @@ class Context:
         # Doc.text is rebuilt from the tokens on every access: read it once.
         if not self.text:
             self.text = self.doc.text
-        if len(self.text) != len(self.doc.text):
+        elif len(self.text) != text_length(self.doc):
             raise ValueError("Context.text must have the length of doc.text")
         self._sent_starts = [s.start for s in self.doc.sents] if len(self.doc) else []
         self.furniture = Regions(self.regions)

@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, replace
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -133,11 +136,22 @@ def _cue_span(verb: Token) -> SpacySpan:
     return doc[start:verb.i + 1]
 
 
-def _reporting_cues(sent: SpacySpan) -> list[_Cue]:
-    verbs = _reporting_verbs()
+def _candidates(doc: Doc) -> list[Token]:
+    """Verbs whose lemma is a reporting verb, found on the token arrays (no Token objects
+    are made for the other words: this runs over every token of every input)."""
+    if not len(doc):
+        return []
+    wanted = [doc.vocab.strings.add(v) for v in _reporting_verbs()]
+    arr = doc.to_array([LEMMA, POS])
+    hits = np.isin(arr[:, 0], wanted) & np.isin(arr[:, 1], [VERB, AUX])
+    return [doc[i] for i in hits.nonzero()[0].tolist()]
+
+
+def _reporting_cues(sent: SpacySpan, candidates: list[Token]) -> list[_Cue]:
+    """The reporting verbs of a sentence with their speakers."""
     out = []
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
+    for tok in candidates:
+        if sent.start <= tok.i < sent.end:
             subj = _subject(tok)
             out.append(_Cue(tok, _speaker_span(subj) if subj is not None else _loose_speaker(tok)))
     return out
@@ -174,7 +188,7 @@ CUE_AFTER_WINDOW = 12
 CUE_BEFORE_WINDOW = 15
 
 
-def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str) -> _Cue | None:
+def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, candidates: list[Token]) -> _Cue | None:
     """The reporting verb of a direct quote: in the sentences the quote touches or the
     ones right around it, outside the quote, nearest to its edges, never across a
     paragraph break.  A quote ending in a comma ('"...," she said') looks after itself first."""
@@ -183,7 +197,7 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str) -> _Cue | N
     last = next(k for k, s in enumerate(sents[first:], first) if s.start < quote.end <= s.end)
     best: tuple[int, _Cue] | None = None
     for k in range(max(0, first - 1), min(len(sents), last + 2)):
-        for cue in _reporting_cues(sents[k]):
+        for cue in _reporting_cues(sents[k], candidates):
             i = cue.verb.i
             if quote.start <= i < quote.end:
                 continue
@@ -298,6 +312,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
     # it: '"A," she said. "B."' is one quote
     text = ctx.text
     sents = list(doc.sents) if len(doc) else []
+    candidates = _candidates(doc)
     last: tuple[int, int] | None = None  # (index in quotes, cue token index)
     for qs, qe in find_quote_marks(text):
         inner = text[qs + 1:qe - 1].strip(" '`")
@@ -308,7 +323,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
-        cue = _direct_cue(span, sents, text) or _colon_cue(span)
+        cue = _direct_cue(span, sents, text, candidates) or _colon_cue(span)
         if cue is not None and _inside_reported_clause(span, cue.verb):
             continue  # 'X said that his "numbers don't add up"': a mixed quote, found below
         if last is not None and (cue is None or cue.verb.i == last[1]):
@@ -326,10 +341,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         last = (n_before, cue.verb.i) if len(quotes) > n_before else None
 
     # reported speech: reporting verb + clausal complement
-    verbs = _reporting_verbs()
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
-            continue
+    for tok in candidates:
         comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
         if comps:
             rng = _content_span(comps[0], tok)
@@ -349,9 +361,9 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         add(kind, cs, ce, rng[0], tok, _speaker_span(subj))
 
     # "according to X, ..."
-    for tok in doc:
-        if tok.lower_ != "according":
-            continue
+    according = doc.vocab.strings.add("according")
+    for i in (doc.to_array([LOWER]) == according).nonzero()[0].tolist() if len(doc) else ():
+        tok = doc[i]
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None:
             continue
