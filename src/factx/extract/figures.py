@@ -1,19 +1,35 @@
 """Figures: numbers that state a fact, with value, unit, what they count and what happened.
 
-Method: candidates are spaCy's numeric entities (CARDINAL, MONEY, PERCENT,
-QUANTITY) and number-like tokens outside any other entity; each is widened
-to its qualifier ("approximately"), currency sign and unit words, and trimmed
-of the counted noun.  The value is parsed from digits, scale words
-("1.5 million", "$3bn") and number words (text2num).  The counted noun comes
-from the dependency parse: the noun the number modifies, its "of"
-complement, or the subject the number is predicated of ("death toll rises to
-1,311").  See GOLD_FORMAT.md, section Figures, for what is and is not a figure.
+Method (GOLD_FORMAT.md, section Figures, is the spec):
+
+1. Scan the tokens for *number cores*: digits ("9,000", "1.5", "3bn"), number
+   words ("two", "forty-five", spread by spaCy over hyphen tokens), scale words
+   after a number ("1.5 million"), "a dozen", "half a million", and vague
+   magnitudes ("hundreds", "hundreds of thousands", "several million").
+   spaCy's entity spans are used only as hints (dates, names), because they
+   often swallow context ("the last two") or join two figures ("54 percent to
+   46 percent").
+2. Drop cores the guidelines exclude: dates, years, clock times, ordinals,
+   identifiers ("Part 3", "Section 1032", "G8"), names ("Gang of Eight"),
+   idioms and ranks ("two-way", "four-star"), "one" as pronoun or article,
+   and (optional in the gold, so left out) durations and ages.
+3. Widen each core to its qualifier ("approximately"), currency sign and unit
+   words ("percent", "-point", "dollars"); join "between 50 and 60", "four or
+   five" and "$200,000 to $300,000" into ranges, keep poll pairs ("54 percent
+   to 46 percent") and conversions ("$1.3bn (£691m)") as two figures, and give
+   a bare number the unit of its coordinated partner ("11 and 8 percent").
+4. Values come from digits and scale words, and from text2num for number
+   words; counted and event nouns from the dependency parse; ``part_of`` from
+   cue words between two figures ("1,311, including 830 civilians").
+
+Lexicons (scales, currencies, units, qualifiers, time nouns, idioms) are data
+files in ``factx/data``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from text_to_num import text2num
@@ -22,260 +38,616 @@ from .. import lexicon
 from ..models import Figure
 from .context import Context
 
-NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-# entity types whose numbers are never figures (dates, ranks, names)
-NON_FIGURE_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC",
-                               "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "LANGUAGE"})
-EVENT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"})
-_DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_MONEY_ABBR = re.compile(r"^(?P<num>\d+(?:\.\d+)?)(?P<scale>bn|m|mn|k|tn|b)$", re.I)
+# entity types whose numbers are never figures (names, ranks)
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART",
+                         "NORP", "LANGUAGE", "ORDINAL"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+_DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
+_ABBR = re.compile(r"^(?P<num>\d+(?:\.\d+)?)(?P<scale>[a-z]+)$", re.I)
+_YEAR = re.compile(r"^(1[6-9]|20)\d\d$|^'\d\d$|^\d\d?s$|^\d{4}s$")
+_DASHES = frozenset({"-", "–", "—"})
+
+
+# --------------------------------------------------------------------------
+# lexicons
+
+
+def _map(name: str) -> dict[str, str]:
+    return lexicon.mapping(name)
+
+
+def _words(name: str) -> frozenset[str]:
+    return lexicon.words(name)
 
 
 def _qualifiers() -> list[list[str]]:
-    return sorted((q.split() for q in lexicon.words("qualifiers.txt")), key=len, reverse=True)
+    return sorted((q.split() for q in _words("qualifiers.txt")), key=len, reverse=True)
 
 
-def _is_number_token(tok: Token) -> bool:
-    low = tok.lower_
-    return bool(_DIGITS.match(tok.text) or _MONEY_ABBR.match(tok.text) or tok.like_num
-                or low in lexicon.mapping("vague_numbers.txt") or low in lexicon.mapping("number_words.txt"))
+def _phrases(name: str) -> list[list[str]]:
+    return sorted((q.split() for q in _words(name)), key=len, reverse=True)
 
 
-def _word_value(words: list[str]) -> float | None:
-    """Value of number words ("forty-five", "two hundred"), via text2num."""
-    phrase = " ".join(words).replace("-", " ")
+def _is_scale(low: str) -> bool:
+    return low in _map("magnitudes.txt")
+
+
+def _abbr_scale(text: str) -> float | None:
+    """The factor of a digit+scale token ("3bn", "1.5m"), else None."""
+    m = _ABBR.match(text)
+    if m and m.group("scale").lower() in _map("magnitudes.txt"):
+        return float(m.group("num")) * float(_map("magnitudes.txt")[m.group("scale").lower()])
+    return None
+
+
+def _word_number(word: str) -> float | None:
+    """Value of one number word ("two", "forty-five", "hundred"), via text2num; None otherwise."""
+    low = word.lower()
+    if low in _map("number_words.txt"):
+        return float(_map("number_words.txt")[low])
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low) or low in ("a", "an", "and", "point"):
+        return None
     try:
-        return float(text2num(phrase, "en"))
+        return float(text2num(low.replace("-", " "), "en"))
     except ValueError:
         return None
 
 
-def parse_value(tokens: list[Token]) -> tuple[float | None, float | None]:
-    """(value, low) of the number tokens; value None when vague (low then set)."""
-    vague = lexicon.mapping("vague_numbers.txt")
-    scales = lexicon.mapping("magnitudes.txt")
-    extra = lexicon.mapping("number_words.txt")
-    value: float | None = None
-    words: list[str] = []
-    for tok in tokens:
-        low = tok.lower_
-        if low in vague and value is None and not words:
-            return None, float(vague[low])
-        m = _MONEY_ABBR.match(tok.text)
-        if _DIGITS.match(tok.text):
-            value = float(tok.text.replace(",", ""))
-        elif m:
-            value = float(m.group("num")) * float(scales[m.group("scale").lower()])
-        elif low in scales and value is not None:
-            value *= float(scales[low])
-        elif low in extra:
-            value = (value or 1.0) * float(extra[low])
-        elif tok.like_num or low in scales:
-            words.append(low)
-    if words:
-        w = _word_value(words)
-        if w is not None:
-            value = w if value is None else value * w
-    return value, None
+# --------------------------------------------------------------------------
+# words: tokens glued by hyphens without spaces ("forty - five", "one - mile")
 
 
-def _unit_of(tokens: list[Token]) -> tuple[str | None, float]:
-    """(unit, factor) from currency signs and unit words inside or right after the span."""
-    currencies = lexicon.mapping("currencies.txt")
-    units = lexicon.mapping("units.txt")
-    for tok in tokens:
-        low = tok.lower_
-        if low in ("cent", "cents") or (low == "p" and tok.i > 0 and tok.doc[tok.i - 1].like_num):
-            return currencies[low], 0.01
-        if low in currencies and (not low.isalpha() or tok.pos_ in ("NOUN", "PROPN", "SYM", "X")):
-            return currencies[low], 1.0
-        if low in units:
-            return units[low], 1.0
-    return None, 1.0
+@dataclass
+class Word:
+    """A run of tokens written as one word ("forty-five", "half-dozen")."""
+
+    start: int  # first token index
+    end: int  # token index after the last
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
 
 
-def _candidate_groups(doc: Doc) -> Iterator[list[Token]]:
-    """Runs of tokens that hold a number: numeric entities first, then stray number tokens."""
-    used: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in NUMERIC_LABELS:
-            toks = [t for t in ent]
-            used.update(t.i for t in toks)
-            yield toks
-    run: list[Token] = []
-    for tok in doc:
-        if tok.i in used or tok.ent_type_ in NON_FIGURE_LABELS or tok.ent_type_ in NUMERIC_LABELS:
-            if run:
-                yield run
-                run = []
+def _words_of(doc: Doc) -> list[Word]:
+    """Join tokens written without spaces around hyphens, so "forty-five" is one word."""
+    out: list[Word] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        j = i + 1
+        while (j + 1 < n and doc[j].text == "-" and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == ""
+               and doc[j - 1].is_alpha and doc[j + 1].is_alpha):
+            j += 2
+        out.append(Word(i, j, "".join(t.text_with_ws for t in doc[i:j]).strip()))
+        i = j
+    return out
+
+
+def _hyphen_parts(w: Word) -> list[str]:
+    return w.low.split("-")
+
+
+# --------------------------------------------------------------------------
+# number cores
+
+
+@dataclass
+class Core:
+    """The number itself: token range, value (or vague lower bound) and how it was written."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    hyphen_noun: str | None = None  # "nine-page" -> "page" (the counted noun glued to the number)
+    words: bool = False  # written in words
+
+
+def _number_word_value(w: Word) -> tuple[float | None, str | None]:
+    """(value, glued noun) of a word that is or starts with a number word ("two", "nine-page")."""
+    v = _word_number(w.text)
+    if v is not None:
+        return v, None
+    parts = _hyphen_parts(w)
+    for k in range(len(parts) - 1, 0, -1):
+        v = _word_number("-".join(parts[:k]))
+        if v is not None:
+            return v, "-".join(parts[k:])
+    return None, None
+
+
+def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
+    """The number core starting at word ``k``, and the index of the word after it."""
+    w = words[k]
+    low = w.low
+    tok = doc[w.start]
+    vague = _map("vague_numbers.txt")
+    fractions = _map("fractions.txt")
+    scales = _map("magnitudes.txt")
+
+    def nxt(j: int) -> str:
+        return words[j].low if j < len(words) else ""
+
+    # vague: "hundreds", "hundreds of thousands", "tens of millions"
+    if low in vague and tok.pos_ in ("NOUN", "NUM"):
+        lo = float(vague[low])
+        j = k + 1
+        if nxt(j) == "of" and nxt(j + 1) in vague and nxt(j + 1)[:-1] in scales:
+            lo *= float(scales[nxt(j + 1)[:-1]])
+            j += 2
+        return Core(w.start, words[j - 1].end, None, lo), j
+    # "several million", "a few thousand"
+    if low in _map("vague_prefixes.txt") and _is_scale(nxt(k + 1)) and not re.search(r"\d", nxt(k + 1)):
+        return Core(w.start, words[k + 1].end, None,
+                    float(_map("vague_prefixes.txt")[low]) * float(scales[nxt(k + 1)])), k + 2
+    # "half a million", "a quarter of a million"
+    j = k + (1 if low in ("a", "an") else 0)
+    if nxt(j) in fractions:
+        f = float(fractions[nxt(j)])
+        m = j + 1
+        if nxt(m) == "of":
+            m += 1
+        if nxt(m) in ("a", "an") and _is_scale(nxt(m + 1)) and nxt(m + 1) not in ("m", "b", "k"):
+            return Core(w.start, words[m + 1].end, f * float(scales[nxt(m + 1)]), words=True), m + 2
+        if nxt(j) == "half" and nxt(j + 1) == "dozen":  # "a half dozen"
+            return Core(w.start, words[j + 1].end, 6.0, words=True), j + 2
+    # "a dozen", "a half-dozen", "a hundred", "a million"
+    if low in ("a", "an") and k + 1 < len(words):
+        v, glued = _number_word_value(words[k + 1])
+        if v is not None and glued is None and (nxt(k + 1) in _map("number_words.txt") or _is_scale(nxt(k + 1))) \
+                and not re.search(r"\d", nxt(k + 1)) and len(nxt(k + 1)) > 1:
+            core, j = Core(w.start, words[k + 1].end, v, words=True), k + 2
+            return _extend_scale(doc, words, core, j)
+        return None
+    # digits, "3bn"
+    if w.end - w.start == 1 and _DIGITS.match(tok.text):
+        core = Core(w.start, w.end, float(tok.text.replace(",", "")))
+        return _extend_scale(doc, words, core, k + 1)
+    if w.end - w.start == 1 and _abbr_scale(tok.text) is not None:
+        return Core(w.start, w.end, _abbr_scale(tok.text)), k + 1
+    # number words: "two", "forty-five", "twenty thousand", "one hundred and five"
+    v, glued = _number_word_value(w)
+    if v is None or (_is_scale(low) and low not in ("hundred", "thousand", "million", "billion", "trillion")):
+        return None
+    seq = [w.low] if glued is None else ["-".join(_hyphen_parts(w)[:len(_hyphen_parts(w)) - len(glued.split("-"))])]
+    j = k + 1
+    last = k
+    while glued is None and j < len(words):
+        cand = words[j].low
+        if cand == "and" and j + 1 < len(words) and _word_number(words[j + 1].text) is not None \
+                and seq[-1] in ("hundred", "thousand"):
+            cand2 = words[j + 1].low
+            try:
+                text2num(" ".join([*seq, "and", cand2]).replace("-", " "), "en")
+            except ValueError:
+                break
+            seq += ["and", cand2]
+            last = j + 1
+            j += 2
             continue
-        if _is_number_token(tok) or (run and tok.lower_ in lexicon.mapping("magnitudes.txt")):
-            run.append(tok)
-        elif run:
-            yield run
-            run = []
-    if run:
-        yield run
+        cv, cg = _number_word_value(words[j])
+        if cv is None or cg is not None and not _is_scale(cand.split("-")[0]):
+            break
+        try:
+            text2num(" ".join([*seq, cand]).replace("-", " "), "en")
+        except ValueError:
+            break
+        seq.append(cand)
+        last = j
+        j += 1
+    try:
+        value = float(text2num(" ".join(seq).replace("-", " "), "en"))
+    except ValueError:
+        return None
+    end_tok = words[last].end if glued is None else w.end
+    core = Core(w.start, end_tok, value, hyphen_noun=glued, words=True)
+    return core, last + 1
 
 
-def _is_identifier(tok: Token) -> bool:
-    """Numbers inside names and identifiers: "F-16", "COVID-19", "Article 5", "9/11"."""
-    doc = tok.doc
-    text = tok.text
-    if re.search(r"\d", text) and re.search(r"[A-Za-z]", text) and not _MONEY_ABBR.match(text):
-        return True
-    if tok.i > 0:
-        prev = doc[tok.i - 1]
-        if prev.text in ("-", "/", "#", "No.") and tok.idx == prev.idx + len(prev.text):
-            return True
-        if prev.is_title and prev.pos_ == "PROPN" and not prev.ent_type_ and not prev.is_sent_start:
-            return True
-    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == "/" and tok.whitespace_ == ""
+def _extend_scale(doc: Doc, words: list[Word], core: Core, j: int) -> tuple[Core, int]:
+    """Multiply by scale words after the number ("1.5 million", "3 m euros", "twenty thousand")."""
+    scales = _map("magnitudes.txt")
+    while j < len(words) and words[j].low in scales and core.value is not None \
+            and (len(words[j].low) > 1 or doc[words[j].start - 1].whitespace_ == "" or words[j].low == "m"):
+        if words[j].low in ("m", "b", "k") and not (j + 1 < len(words)
+                                                   and words[j + 1].low in _map("currencies.txt")):
+            if doc[words[j].start - 1].whitespace_ != "":
+                break
+        core.value *= float(scales[words[j].low])
+        core.end = words[j].end
+        j += 1
+    return core, j
 
 
-def _is_pronoun_one(tok: Token) -> bool:
-    """"one" as a pronoun or article: "one of the most", "one day", "at one point"."""
-    if tok.lower_ != "one":
-        return False
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "of":
-        return True
-    if tok.dep_ != "nummod":
-        return True
-    return tok.head.lower_ in ("day", "point", "time", "way", "thing", "side", "hand", "another")
+# --------------------------------------------------------------------------
+# exclusions
 
 
-def _is_year(tokens: list[Token]) -> bool:
-    if len(tokens) != 1:
-        return False
-    t = tokens[0].text
-    return bool(re.fullmatch(r"(1[5-9]|20)\d\d", t))
+def _ent_label(tok: Token) -> str:
+    return tok.ent_type_
 
 
-def _counted(num: Token, span_end: int) -> str | None:
-    """Head noun of what the number counts, from the parse."""
-    doc = num.doc
-    units = lexicon.mapping("units.txt")
-    currencies = lexicon.mapping("currencies.txt")
-    scales = lexicon.mapping("magnitudes.txt")
-
-    def is_unit(t: Token) -> bool:
-        return t.lower_ in units or t.lower_ in currencies or t.lower_ in scales or t.like_num
-
-    def noun_phrase(t: Token) -> str:
-        comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
-                 and c.i == t.i - 1]
-        return " ".join([*(c.text for c in comps), t.text]).lower()
-
-    head = num.head
-    # "9,000 people", "$4.5 million bill": the number modifies the noun
-    if num.dep_ in ("nummod", "quantmod", "compound", "amod"):
-        while head.i < span_end and head.head.i != head.i and is_unit(head):
-            head = head.head
-        if head.pos_ in ("NOUN", "PROPN") and not is_unit(head) and head.i >= span_end - 1:
-            return noun_phrase(head)
-    # "45 percent of voters", "hundreds of civilians"
-    for t in doc[num.i: min(len(doc), span_end + 1)]:
-        for child in t.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span_end:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and objs[0].pos_ in ("NOUN", "PROPN") and not is_unit(objs[0]):
-                    return noun_phrase(objs[0])
-    # "death toll rises to 1,311": the number is the value of the verb's subject
-    anchor = num
-    while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i < span_end:
-        anchor = anchor.head
-    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
-        verb = anchor.head.head
-        if verb.pos_ in ("VERB", "AUX"):
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].pos_ == "NOUN":
-                return noun_phrase(subj[0])
-    if anchor.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and anchor.pos_ in ("NOUN", "PROPN") \
-            and not is_unit(anchor) and anchor.i >= span_end:
-        return noun_phrase(anchor)
+def _head_noun(doc: Doc, core: Core) -> Token | None:
+    """The noun a number modifies (nummod/quantmod/compound chain), if any."""
+    t = doc[core.end - 1]
+    for _ in range(4):
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and t.head.i != t.i and t.head.i >= core.start:
+            t = t.head
+            if t.pos_ in ("NOUN", "PROPN") and not _is_unit_word(t.lower_):
+                return t
+        else:
+            break
     return None
 
 
-def _event(num: Token) -> str | None:
-    """The verb (or adjective) saying what happened to what is counted."""
-    t = num
+def _is_unit_word(low: str) -> bool:
+    return (low in _map("units.txt") or low in _map("currencies.txt") or low in _map("magnitudes.txt")
+            or low in ("%",))
+
+
+def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
+    """True when the guidelines exclude this number (or mark it optional, which factx leaves out)."""
+    first, last = doc[core.start], doc[core.end - 1]
+    toks = list(doc[core.start:core.end])
+    labels = {_ent_label(t) for t in toks}
+    if labels & NAME_LABELS:
+        return True
+    nxt = doc[core.end] if core.end < len(doc) else None
+    prev = doc[core.start - 1] if core.start > 0 else None
+    head = _head_noun(doc, core)
+    time_nouns = _words("time_nouns.txt")
+    # years and decades ("2008", "'90s", "1990s")
+    if core.end - core.start == 1 and not has_unit and _YEAR.match(first.text) \
+            and (head is None or head.lower_ in time_nouns):
+        return True
+    # dates, durations, ages: the number counts a time noun, or spaCy tags it a date/time with no other noun
+    if core.hyphen_noun and core.hyphen_noun.split("-")[0] in time_nouns | {"year-old", "years-old"}:
+        return True
+    if nxt is not None and nxt.lower_ in time_nouns:
+        return True
+    if nxt is not None and nxt.text in _DASHES and nxt.whitespace_ == "" and core.end + 1 < len(doc) \
+            and doc[core.end + 1].lower_ in time_nouns:
+        return True
+    if head is not None and head.lower_ in time_nouns:
+        return True
+    if labels & TIME_LABELS and not has_unit and (head is None or head.ent_type_ in TIME_LABELS
+                                                  and head.lower_ in time_nouns):
+        return True
+    # clock times and scores "10:30", "3-2"
+    if nxt is not None and nxt.text in (":",) and nxt.whitespace_ == "" and core.end + 1 < len(doc) \
+            and doc[core.end + 1].like_num:
+        return True
+    # identifiers: letters glued to the number ("G8", "F-16", "COVID-19"), "9/11", "No. 5", "#3"
+    if prev is not None and prev.whitespace_ == "" and (prev.text in _DASHES or prev.text in ("/", "#")
+                                                        or prev.is_alpha and prev.text not in ("a", "an")):
+        if not prev.text in _map("currencies.txt"):
+            return True
+    if nxt is not None and last.whitespace_ == "" and nxt.text == "/":
+        return True
+    if any(re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text) and _abbr_scale(t.text) is None
+           and not re.fullmatch(r"\d+(s|st|nd|rd|th)", t.text) for t in toks):
+        return True
+    if any(re.fullmatch(r"\d+(st|nd|rd|th)", t.text, re.I) for t in toks):
+        return True
+    # a label noun before the number: "Part 3", "Section 1032", "Article 5", "Room 12"
+    if prev is not None and not has_unit and prev.pos_ in ("NOUN", "PROPN") and not _is_unit_word(prev.lower_) \
+            and not (nxt is not None and nxt.pos_ == "ADJ") and last.head.i <= last.i \
+            and prev.lower_ not in _words("time_nouns.txt") and prev.text[:1].isalpha() \
+            and (prev.is_title or prev.lower_ in ("part", "section", "article", "chapter", "page", "number", "no.")
+                 or last.head.i == prev.i and last.dep_ in ("nummod", "appos", "npadvmod") and not prev.is_lower):
+        return True
+    # "part 3 of 3"
+    if prev is not None and prev.lower_ == "of" and prev.head.pos_ == "NUM" and prev.head.i < core.start \
+            and prev.head.i > 0 and doc[prev.head.i - 1].pos_ in ("NOUN", "PROPN") \
+            and doc[prev.head.i - 1].lower_ in ("part", "page", "chapter", "section", "volume"):
+        return True
+    # names: "Gang of Eight", "Group of Seven", "Radio 4" (a title-case number word inside a name)
+    if core.words and first.is_title and not first.is_sent_start and prev is not None and prev.text not in "\"“‘'(":
+        if prev.lower_ == "of" or prev.is_title:
+            return True
+    # label at the end of a furniture line: "Ecode: 17"
+    if prev is not None and prev.text == ":" and (nxt is None or nxt.is_punct or "\n" in last.whitespace_) \
+            and core.start >= 2 and doc[core.start - 2].pos_ in ("NOUN", "PROPN") and head is None:
+        return True
+    # idioms and ranks glued by a hyphen: "two-way", "four-star", "two-time"
+    if core.hyphen_noun and core.hyphen_noun.split("-")[0] in _words("hyphen_idioms.txt"):
+        return True
+    if nxt is not None and nxt.text in _DASHES and last.whitespace_ == "" and nxt.whitespace_ == "" \
+            and core.end + 1 < len(doc) and doc[core.end + 1].lower_ in _words("hyphen_idioms.txt"):
+        return True
+    # verbs and idioms made of number words are not number cores (text2num only reads numbers)
+    if core.words and core.value == 1 and first.lower_ == "one" and core.end - core.start == 1:
+        return _is_pronoun_one(doc, first)
+    return False
+
+
+def _is_pronoun_one(doc: Doc, tok: Token) -> bool:
+    """"one" as a pronoun or article: "one of the most", "one day", "One view is", "one ... and one"."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("of", "another", "or", "-"):
+        return True
+    if tok.dep_ != "nummod" or tok.head.i < tok.i:
+        return True
+    return tok.head.lower_ in _words("one_article_nouns.txt")
+
+
+# --------------------------------------------------------------------------
+# widening: currency, units, qualifier
+
+
+@dataclass
+class Cand:
+    """A figure being built: token range, value, unit and qualifier."""
+
+    core: Core
+    start: int
+    end: int
+    unit: str | None = None
+    factor: float = 1.0
+    qualifier: str | None = None
+    high: float | None = None
+    low: float | None = None
+    range_of: Cand | None = None
+
+
+def _widen(doc: Doc, core: Core) -> Cand:
+    """Currency sign before, unit words after ("$4.5 million", "45 percent", "3m euros", "5-point")."""
+    c = Cand(core, core.start, core.end)
+    currencies = _map("currencies.txt")
+    units = _map("units.txt")
+    if c.start > 0 and doc[c.start - 1].lower_ in currencies and not doc[c.start - 1].is_alpha:
+        c.start -= 1
+        c.unit = currencies[doc[c.start].lower_]
+    elif c.start > 1 and doc[c.start - 1].lower_ in ("$",) and doc[c.start - 2].lower_ in ("us", "u.s."):
+        c.start -= 2
+        c.unit = "USD"
+    # unit words after
+    j = c.end
+    if j + 1 < len(doc) and doc[j].text in _DASHES and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "":
+        w = doc[j + 1].lower_
+        if c.unit is None and (w in units or w in currencies and doc[j + 1].is_alpha):
+            c.unit = units.get(w) or currencies[w]
+            c.end = j + 2
+            if w in ("cent", "cents"):
+                c.factor = 0.01
+            return c
+    if j < len(doc):
+        two = " ".join(t.lower_ for t in doc[j:j + 2])
+        w = doc[j].lower_
+        if two in units:
+            c.unit, c.end = units[two], j + 2
+        elif w in units and (w != "point" or True) and c.unit is None:
+            c.unit, c.end = units[w], j + 1
+        elif w in currencies and doc[j].is_alpha and len(w) > 2 and c.unit is None:
+            c.unit, c.end = currencies[w], j + 1
+            if w in ("cent", "cents", "pence"):
+                c.factor = 0.01
+        elif w in ("p",) and doc[j - 1].whitespace_ == "" and c.unit is None:
+            c.unit, c.end, c.factor = "GBP", j + 1, 0.01
+        elif w in currencies and w.upper() == doc[j].text and len(w) == 3 and c.unit is None:
+            c.unit, c.end = currencies[w], j + 1
+    # "USD 5 million", "EUR 20"
+    if c.unit is None and c.start > 0 and doc[c.start - 1].text.isupper() and doc[c.start - 1].lower_ in currencies \
+            and len(doc[c.start - 1].text) == 3:
+        c.start -= 1
+        c.unit = currencies[doc[c.start].lower_]
+    return c
+
+
+def _attach_qualifier(doc: Doc, c: Cand) -> None:
+    """Take in a qualifier right before ("approximately", "more than"), but not a verb particle ("pushed up to")."""
+    for q in _qualifiers():
+        n = len(q)
+        s = c.start - n
+        if s >= 0 and [t.lower_ for t in doc[s:c.start]] == q:
+            if doc[s].lower_ == "up" and doc[s].dep_ == "prt":
+                return
+            if doc[s].lower_ == "up" and s > 0 and doc[s - 1].pos_ == "VERB" and doc[s - 1].lower_ not in ("is", "are"):
+                return
+            if q == ["over"] and doc[s].dep_ == "prep" and doc[s].head.pos_ == "VERB" and c.core.end - c.core.start == 1 \
+                    and c.unit is None and _head_noun(doc, c.core) is None:
+                return
+            c.start = s
+            c.qualifier = " ".join(t.text for t in doc[s:s + n])
+            return
+
+
+# --------------------------------------------------------------------------
+# counted and event
+
+
+def _noun_phrase(t: Token) -> str:
+    comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == t.i - 1
+             and not c.like_num]
+    return " ".join([*(c.text for c in comps), t.text]).lower()
+
+
+def _countable(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN") and not _is_unit_word(t.lower_) and not t.like_num \
+        and t.lower_ not in ("figure", "number")
+
+
+def _counted(doc: Doc, c: Cand) -> str | None:
+    """Head noun of what the figure counts, from the parse (GOLD_FORMAT.md hard cases, "Counted")."""
+    core = c.core
+    if core.hyphen_noun:
+        return core.hyphen_noun.split("-")[-1]
+    last = doc[c.end - 1]
+    num = doc[core.end - 1]
+    end = c.end
+    # the noun the number (or its unit) modifies: "9,000 people", "a $1.3bn bill", "one-mile radius"
+    for t in (last, num):
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") or t.i != num.i:
+            h = t.head
+            while h.i < end and h.i != h.head.i and (not _countable(h)):
+                h = h.head
+            if h.i >= end and _countable(h) and h.i - end <= 4:
+                return _noun_phrase(h)
+    # postposed measure: "crowds 15,000 strong"
+    if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
+            and _countable(num.head):
+        return _noun_phrase(num.head)
+    # "45 percent of voters", "hundreds of civilians", "two points of credit", "2,093 of Clinton's emails"
+    for t in doc[core.start:min(len(doc), end + 1)]:
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+                if objs and _countable(objs[0]):
+                    return _noun_phrase(objs[0])
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for t in doc[end + 1:min(len(doc), end + 6)]:
+            if _countable(t) and t.dep_ == "pobj":
+                return _noun_phrase(t)
+    # money "in" a noun: "$180,000 in straw donations"
+    if c.unit and c.unit != "percent" and c.unit != "points" and end + 1 < len(doc) and doc[end].lower_ == "in":
+        for t in doc[end + 1:min(len(doc), end + 5)]:
+            if _countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE"):
+                return _noun_phrase(t)
+    # the quantity it is the value of: "death toll rises to 1,311", "the rate ticks up to 5%"
+    anchor = last if last.i != num.i else num
+    while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i < end:
+        anchor = anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.dep_ in ("prep", "agent") and anchor.head.lower_ in ("to", "at"):
+        verb = anchor.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subj = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if subj and _countable(subj[0]) and subj[0].ent_type_ == "" and subj[0].pos_ == "NOUN":
+                return _noun_phrase(subj[0])
+    return None
+
+
+def _event(doc: Doc, c: Cand) -> str | None:
+    """The verb (or predicative adjective) saying what happened to what is counted."""
+    t = doc[c.core.end - 1]
     for _ in range(6):
-        if t.pos_ in ("VERB",) and t.dep_ != "amod":
+        if t.pos_ == "VERB" and t.dep_ != "amod" and t.i != c.core.end - 1:
+            return t.lemma_.lower() if t.tag_ in ("VBZ", "VBP") else t.text.lower()
+        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod") and t.lower_ in ("dead", "injured", "wounded", "missing",
+                                                                           "homeless", "displaced"):
             return t.text.lower()
-        if t.dep_ == "acl" and t.pos_ == "VERB":
-            return t.text.lower()
+        for ch in t.children:
+            if ch.dep_ == "amod" and ch.lower_ in ("dead", "injured", "wounded", "missing", "displaced") and t.i != ch.i:
+                return ch.text.lower()
         if t.head.i == t.i:
             break
         t = t.head
     return None
 
 
+# --------------------------------------------------------------------------
+# the extractor
+
+
+def _between(doc: Doc, a: Cand, b: Cand) -> list[str]:
+    return [t.lower_ for t in doc[a.end:b.start]]
+
+
+def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Join ranges into one figure and spread units over coordinated numbers ("11 and 8 percent")."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None:
+            mid = _between(doc, a, b)
+            glued = mid and mid[0] in _DASHES and doc[a.end - 1].whitespace_ == "" and doc[b.start - 1].whitespace_ == ""
+            between = a.start > 0 and doc[a.start - 1].lower_ == "between" and mid == ["and"]
+            from_to = a.start > 0 and doc[a.start - 1].lower_ == "from"
+            poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit
+            is_range = (between or glued or (mid == ["to"] and not from_to and not poll_pair)
+                        or (mid == ["or"] and a.unit in (None, b.unit) and a.qualifier is None))
+            if is_range and (a.unit is None or b.unit is None or a.unit == b.unit):
+                if a.core.value is not None and b.core.value is not None:
+                    unit = a.unit or b.unit
+                    f = b.factor if a.unit is None else a.factor
+                    scale = 1.0
+                    # "between 1 and 2 million": the scale of the second applies to the first
+                    if a.core.value < 1000 <= b.core.value and b.core.end - b.core.start > 1 \
+                            and any(_is_scale(t.lower_) for t in doc[b.core.start:b.core.end]):
+                        scale = float(_map("magnitudes.txt")[next(t.lower_ for t in doc[b.core.start:b.core.end]
+                                                                   if _is_scale(t.lower_))])
+                    start = a.start - 1 if between else a.start
+                    r = Cand(a.core, start, b.end, unit, 1.0, a.qualifier)
+                    r.low, r.high = a.core.value * scale * f, b.core.value * (b.factor if b.unit else f)
+                    r.range_of = b
+                    out.append(r)
+                    i += 2
+                    continue
+            # unit by ellipsis: "11 and 8 percent"
+            if a.unit is None and b.unit is not None and mid in (["and"], ["or"], [","], ["to"]) \
+                    and b.core.start == b.start and doc[a.core.end - 1].head.i != a.core.end:
+                a.unit, a.factor = b.unit, b.factor
+        out.append(a)
+        i += 1
+    return out
+
+
 def extract_figures(doc: Doc, ctx: Context | None = None) -> list[Figure]:
     """Every figure in ``doc``, in text order, ids ``f1``, ``f2``, ... (renumbered later if merged)."""
     ctx = ctx or Context(doc)
-    qualifiers = _qualifiers()
-    out: list[Figure] = []
-    for group in _candidate_groups(doc):
-        nums = [t for t in group if _is_number_token(t)]
-        if not nums:
+    words = _words_of(doc)
+    cands: list[Cand] = []
+    k = 0
+    while k < len(words):
+        got = _read_core(doc, words, k)
+        if got is None:
+            k += 1
             continue
-        if any(_is_identifier(t) for t in nums) or _is_pronoun_one(nums[0]) or _is_year(nums):
+        core, k = got
+        c = _widen(doc, core)
+        # the widened unit may swallow the next word ("5-point"): skip words already used
+        while k < len(words) and words[k].start < c.end:
+            k += 1
+        if _excluded(doc, core, c.unit is not None):
             continue
-        first, last = group[0], group[-1]
-        # drop leading determiners and non-qualifier words spaCy put in the entity
-        while first.i < nums[0].i and first.lower_ in ("the", "a", "an", "just", "only", "all") \
-                and not (first.lower_ == "a" and doc[first.i + 1].lower_ in lexicon.mapping("number_words.txt")):
-            first = doc[first.i + 1]
-        start_i, end_i = first.i, last.i + 1
-        # widen: currency sign right before, unit words right after
-        while start_i > 0 and doc[start_i - 1].lower_ in lexicon.mapping("currencies.txt") \
-                and not doc[start_i - 1].is_alpha:
-            start_i -= 1
-        while end_i < len(doc) and (doc[end_i].lower_ in lexicon.mapping("units.txt")
-                                    or doc[end_i].lower_ in ("cents",)
-                                    or doc[end_i].lower_ in lexicon.mapping("magnitudes.txt")):
-            end_i += 1
-        if end_i < len(doc) and doc[end_i].lower_ in ("euros", "pounds", "dollars", "yen") :
-            end_i += 1
-        # widen: qualifier right before
-        qualifier = None
-        for q in qualifiers:
-            n = len(q)
-            if start_i - n >= 0 and [t.lower_ for t in doc[start_i - n:start_i]] == q:
-                start_i -= n
-                break
-        for q in qualifiers:
-            n = len(q)
-            if [t.lower_ for t in doc[start_i:start_i + n]] == q and start_i + n <= nums[0].i:
-                qualifier = " ".join(t.text for t in doc[start_i:start_i + n])
-                break
-        span = doc[start_i:end_i]
+        _attach_qualifier(doc, c)
+        cands.append(c)
+    figures: list[tuple[Cand, Figure]] = []
+    for c in _combine(doc, cands):
+        span = doc[c.start:c.end]
         if ctx.non_fact_furniture.overlaps(*ctx.global_range(span)):
             continue
-        toks = list(span)
-        value, low = parse_value([t for t in toks if t.i >= nums[0].i])
-        unit, factor = _unit_of(toks)
+        core = c.core
+        if c.high is not None:
+            value, low, high = None, c.low, c.high
+        elif core.value is None:
+            value, low, high = None, (core.low or 0) * c.factor or None, None
+        else:
+            value, low, high = core.value * c.factor, None, None
         if value is not None:
-            value *= factor
-            if value.is_integer() and abs(value) < 1e300:
-                value = float(value)
-        vague = value is None
-        if vague and low is None:
-            continue
-        out.append(Figure(
-            id=f"f{len(out) + 1}",
+            value = round(value, 10)
+        approximate = value is None or c.qualifier is not None
+        fig = Figure(
+            id="",
             **ctx.span(span).model_dump(),
             value=value,
-            unit=unit,
-            counted=_counted(nums[-1], end_i),
-            approximate=vague or qualifier is not None,
-            qualifier=qualifier,
+            unit=c.unit,
+            counted=_counted(doc, c.range_of or c) if c.range_of else _counted(doc, c),
+            approximate=approximate,
+            qualifier=c.qualifier,
             low=low,
-            event=_event(nums[-1]),
-            sentence=ctx.sentence_of(nums[0].i),
-        ))
-    out.sort(key=lambda f: f.start)
-    for i, f in enumerate(out, 1):
+            high=high,
+            event=_event(doc, c),
+            sentence=ctx.sentence_of(core.start),
+        )
+        figures.append((c, fig))
+    figures.sort(key=lambda p: p[1].start)
+    for i, (_, f) in enumerate(figures, 1):
         f.id = f"f{i}"
-    return out
+    _link_parts(doc, figures)
+    return [f for _, f in figures]
+
+
+def _link_parts(doc: Doc, figures: list[tuple[Cand, Figure]]) -> None:
+    """``part_of``: "1,311, including 830 civilians" makes 830 a part of 1,311."""
+    cues = _phrases("part_cues.txt")
+    for (a, fa), (b, fb) in zip(figures, figures[1:]):
+        mid = [t for t in _between(doc, a, b) if t not in (",", "—", "–", "-", "(")]
+        # allow the counted noun of the whole between the figures: "1,311 dead, including 830"
+        while mid and mid[0] not in {q[0] for q in cues} and len(mid) > 1:
+            mid = mid[1:]
+        if any(mid == q for q in cues) and fa.sentence == fb.sentence:
+            fb.part_of = fa.id
