@@ -300,7 +300,7 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     time_nouns = _words("time_nouns.txt")
     # years and decades ("2008", "'90s", "1990s")
     if core.end - core.start == 1 and not has_unit and _YEAR.match(first.text) \
-            and (head is None or head.lower_ in time_nouns):
+            and (head is None or head.lower_ in time_nouns or head.tag_ != "NNS"):
         return True
     # dates, durations, ages: the number counts a time noun, or spaCy tags it a date/time with no other noun
     if core.hyphen_noun and core.hyphen_noun.split("-")[0] in time_nouns | {"year-old", "years-old"}:
@@ -312,9 +312,13 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
         return True
     if head is not None and head.lower_ in time_nouns:
         return True
-    if labels & TIME_LABELS and not has_unit and (head is None or head.ent_type_ in TIME_LABELS
-                                                  and head.lower_ in time_nouns):
-        return True
+    if labels & TIME_LABELS and not has_unit:
+        ent = next(e for e in doc.ents if e.start <= core.start < e.end or e.start < core.end <= e.end)
+        outside = [t for t in ent if not core.start <= t.i < core.end]
+        if any(t.lower_ in time_nouns for t in outside):  # "May 10", "two years ago"
+            return True
+        if outside and head is None:  # "the last two", "17 years old"
+            return True
     # clock times and scores "10:30", "3-2"
     if nxt is not None and nxt.text in (":",) and nxt.whitespace_ == "" and core.end + 1 < len(doc) \
             and doc[core.end + 1].like_num:
@@ -335,13 +339,12 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     if prev is not None and not has_unit and prev.pos_ in ("NOUN", "PROPN") and not _is_unit_word(prev.lower_) \
             and not (nxt is not None and nxt.pos_ == "ADJ") and last.head.i <= last.i \
             and prev.lower_ not in _words("time_nouns.txt") and prev.text[:1].isalpha() \
-            and (prev.is_title or prev.lower_ in ("part", "section", "article", "chapter", "page", "number", "no.")
+            and (prev.is_title or prev.lower_ in _words("label_nouns.txt")
                  or last.head.i == prev.i and last.dep_ in ("nummod", "appos", "npadvmod") and not prev.is_lower):
         return True
     # "part 3 of 3"
-    if prev is not None and prev.lower_ == "of" and prev.head.pos_ == "NUM" and prev.head.i < core.start \
-            and prev.head.i > 0 and doc[prev.head.i - 1].pos_ in ("NOUN", "PROPN") \
-            and doc[prev.head.i - 1].lower_ in ("part", "page", "chapter", "section", "volume"):
+    if prev is not None and prev.lower_ == "of" and core.start >= 3 and doc[core.start - 2].like_num \
+            and doc[core.start - 3].lower_ in _words("label_nouns.txt"):
         return True
     # names: "Gang of Eight", "Group of Seven", "Radio 4" (a title-case number word inside a name)
     if core.words and first.is_title and not first.is_sent_start and prev is not None and prev.text not in "\"“‘'(":
@@ -403,6 +406,9 @@ def _widen(doc: Doc, core: Core) -> Cand:
     elif c.start > 1 and doc[c.start - 1].lower_ in ("$",) and doc[c.start - 2].lower_ in ("us", "u.s."):
         c.start -= 2
         c.unit = "USD"
+    # unit glued by a hyphen to a number word: "one-mile"
+    if core.hyphen_noun and core.hyphen_noun in units:
+        c.unit = units[core.hyphen_noun]
     # unit words after
     j = c.end
     if j + 1 < len(doc) and doc[j].text in _DASHES and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "":
@@ -472,7 +478,7 @@ def _countable(t: Token) -> bool:
 def _counted(doc: Doc, c: Cand) -> str | None:
     """Head noun of what the figure counts, from the parse (GOLD_FORMAT.md hard cases, "Counted")."""
     core = c.core
-    if core.hyphen_noun:
+    if core.hyphen_noun and core.hyphen_noun not in _map("units.txt"):
         return core.hyphen_noun.split("-")[-1]
     last = doc[c.end - 1]
     num = doc[core.end - 1]
@@ -483,7 +489,7 @@ def _counted(doc: Doc, c: Cand) -> str | None:
             h = t.head
             while h.i < end and h.i != h.head.i and (not _countable(h)):
                 h = h.head
-            if h.i >= end and _countable(h) and h.i - end <= 4:
+            if h.i >= end and _countable(h) and h.i - end <= 8:
                 return _noun_phrase(h)
     # postposed measure: "crowds 15,000 strong"
     if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
@@ -625,7 +631,7 @@ def extract_figures(doc: Doc, ctx: Context | None = None) -> list[Figure]:
             **ctx.span(span).model_dump(),
             value=value,
             unit=c.unit,
-            counted=_counted(doc, c.range_of or c) if c.range_of else _counted(doc, c),
+            counted=(_counted(doc, c.range_of) or _counted(doc, c)) if c.range_of else _counted(doc, c),
             approximate=approximate,
             qualifier=c.qualifier,
             low=low,
