@@ -314,7 +314,9 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
         return True
     if labels & TIME_LABELS and not has_unit:
         ent = next(e for e in doc.ents if e.start <= core.start < e.end or e.start < core.end <= e.end)
-        outside = [t for t in ent if not core.start <= t.i < core.end]
+        glue = {"between", "and", "or", "to", "from"} | {w for q in _qualifiers() for w in q}
+        outside = [t for t in ent if not core.start <= t.i < core.end and not t.like_num and not t.is_punct
+                   and t.lower_ not in glue]
         if any(t.lower_ in time_nouns for t in outside):  # "May 10", "two years ago"
             return True
         if outside and head is None:  # "the last two", "17 years old"
@@ -324,7 +326,8 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
             and doc[core.end + 1].like_num:
         return True
     # identifiers: letters glued to the number ("G8", "F-16", "COVID-19"), "9/11", "No. 5", "#3"
-    if prev is not None and prev.whitespace_ == "" and (prev.text in _DASHES or prev.text in ("/", "#")
+    ranged = prev is not None and prev.text in _DASHES and core.start >= 2 and doc[core.start - 2].like_num
+    if prev is not None and not ranged and prev.whitespace_ == "" and (prev.text in _DASHES or prev.text in ("/", "#")
                                                         or prev.is_alpha and prev.text not in ("a", "an")):
         if not prev.text in _map("currencies.txt"):
             return True
@@ -353,6 +356,10 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     # label at the end of a furniture line: "Ecode: 17"
     if prev is not None and prev.text == ":" and (nxt is None or nxt.is_punct or "\n" in last.whitespace_) \
             and core.start >= 2 and doc[core.start - 2].pos_ in ("NOUN", "PROPN") and head is None:
+        return True
+    # ratios "3-to-1" (optional in the gold)
+    if [t.lower_ for t in doc[core.end:core.end + 3]] in (["-", "to", "-"], ["to"]) and last.whitespace_ == "" \
+            and core.end + 3 < len(doc) and doc[core.end + 3 if doc[core.end].text == "-" else core.end + 1].like_num:
         return True
     # idioms and ranks glued by a hyphen: "two-way", "four-star", "two-time"
     if core.hyphen_noun and core.hyphen_noun.split("-")[0] in _words("hyphen_idioms.txt"):
@@ -434,6 +441,10 @@ def _widen(doc: Doc, core: Core) -> Cand:
             c.unit, c.end, c.factor = "GBP", j + 1, 0.01
         elif w in currencies and w.upper() == doc[j].text and len(w) == 3 and c.unit is None:
             c.unit, c.end = currencies[w], j + 1
+    # "millions of dollars", "tens of millions of euros"
+    if c.unit is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of" and doc[c.end + 1].is_alpha \
+            and doc[c.end + 1].lower_ in currencies and len(doc[c.end + 1].text) > 3:
+        c.unit, c.end = currencies[doc[c.end + 1].lower_], c.end + 2
     # "USD 5 million", "EUR 20"
     if c.unit is None and c.start > 0 and doc[c.start - 1].text.isupper() and doc[c.start - 1].lower_ in currencies \
             and len(doc[c.start - 1].text) == 3:
@@ -466,7 +477,7 @@ def _attach_qualifier(doc: Doc, c: Cand) -> None:
 
 def _noun_phrase(t: Token) -> str:
     comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == t.i - 1
-             and not c.like_num]
+             and not c.like_num and not _is_unit_word(c.lower_)]
     return " ".join([*(c.text for c in comps), t.text]).lower()
 
 
@@ -509,7 +520,8 @@ def _counted(doc: Doc, c: Cand) -> str | None:
     # money "in" a noun: "$180,000 in straw donations"
     if c.unit and c.unit != "percent" and c.unit != "points" and end + 1 < len(doc) and doc[end].lower_ == "in":
         for t in doc[end + 1:min(len(doc), end + 5)]:
-            if _countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE"):
+            if _countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE") \
+                    and not any(d.dep_ in ("det", "poss") for d in t.children):
                 return _noun_phrase(t)
     # the quantity it is the value of: "death toll rises to 1,311", "the rate ticks up to 5%"
     anchor = last if last.i != num.i else num
@@ -528,7 +540,7 @@ def _event(doc: Doc, c: Cand) -> str | None:
     """The verb (or predicative adjective) saying what happened to what is counted."""
     t = doc[c.core.end - 1]
     for _ in range(6):
-        if t.pos_ == "VERB" and t.dep_ != "amod" and t.i != c.core.end - 1:
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and t.i != c.core.end - 1:
             return t.lemma_.lower() if t.tag_ in ("VBZ", "VBP") else t.text.lower()
         if t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod") and t.lower_ in ("dead", "injured", "wounded", "missing",
                                                                            "homeless", "displaced"):
@@ -561,7 +573,8 @@ def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
             mid = _between(doc, a, b)
             glued = mid and mid[0] in _DASHES and doc[a.end - 1].whitespace_ == "" and doc[b.start - 1].whitespace_ == ""
             between = a.start > 0 and doc[a.start - 1].lower_ == "between" and mid == ["and"]
-            from_to = a.start > 0 and doc[a.start - 1].lower_ == "from"
+            from_to = a.start > 0 and doc[a.start - 1].lower_ == "from" \
+                and not (a.start > 1 and doc[a.start - 2].lemma_.lower() in _words("range_verbs.txt"))
             poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit
             is_range = (between or glued or (mid == ["to"] and not from_to and not poll_pair)
                         or (mid == ["or"] and a.unit in (None, b.unit) and a.qualifier is None))
@@ -575,7 +588,8 @@ def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
                             and any(_is_scale(t.lower_) for t in doc[b.core.start:b.core.end]):
                         scale = float(_map("magnitudes.txt")[next(t.lower_ for t in doc[b.core.start:b.core.end]
                                                                    if _is_scale(t.lower_))])
-                    start = a.start - 1 if between else a.start
+                    start = a.start - 1 if between or (mid == ["to"] and doc[a.start - 1].lower_ == "from") \
+                        else a.start
                     r = Cand(a.core, start, b.end, unit, 1.0, a.qualifier)
                     r.low, r.high = a.core.value * scale * f, b.core.value * (b.factor if b.unit else f)
                     r.range_of = b
