@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from .models import Article
+from .models import Article, Figure
 
 
 def to_json(article: Article, pretty: bool = False) -> str:
@@ -30,6 +30,21 @@ def _number(v: float | None) -> str:
     return f"{int(v):,}" if float(v).is_integer() and abs(v) < 1e18 else f"{v:,.6g}"
 
 
+def _figure_note(f: Figure) -> str:
+    """The figure as an analyst would note it: "approximately 9,000 people · sheltering", "1,311 · death toll"."""
+    note = _short(f.text, 40)
+    if f.counted:
+        if f.counted_relation == "modifier":
+            note += f" {f.counted}"
+        elif f.counted_relation == "of":
+            note += f" of {f.counted}"
+        else:
+            note += f" · {f.counted}"
+    if f.event:
+        note += f" · {f.event}"
+    return note
+
+
 def write_table(article: Article, stream: IO[str], width: int | None = None) -> None:
     """A readable view of one article, one section per kind."""
     from rich.console import Console
@@ -41,13 +56,18 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
                   f"{article.sentences} sentences, model {article.model.name} {article.model.version})")
 
     t = Table(title=f"Figures ({len(article.figures)})", title_justify="left", expand=False)
-    for col in ("figure", "value", "unit", "counted", "event", "source"):
+    for col in ("id", "figure", "value", "unit", "part of", "source"):
         t.add_column(col)
     quotes = {q.id: q for q in article.quotes}
     for f in article.figures:
         who = quotes[f.quote].speaker.name if f.quote and quotes[f.quote].speaker else None
-        rng = f"{_number(f.low)}–{_number(f.high)}" if f.high is not None else _number(f.value)
-        t.add_row(_short(f.text, 40), rng or "(vague)", f.unit or "", f.counted or "", f.event or "", who or "")
+        if f.high is not None:
+            rng = f"{_number(f.low)}–{_number(f.high)}"
+        elif f.value is None:
+            rng = f"vague, ≥{_number(f.low)}" if f.low is not None else "vague"
+        else:
+            rng = _number(f.value)
+        t.add_row(f.id, escape(_figure_note(f)), rng, f.unit or "", f.part_of or "", escape(who or ""))
     console.print(t)
 
     t = Table(title=f"People ({len(article.people)})", title_justify="left")

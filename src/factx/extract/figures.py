@@ -358,6 +358,8 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
             and core.start >= 2 and doc[core.start - 2].pos_ in ("NOUN", "PROPN") and head is None:
         return True
     # ratios "3-to-1" (optional in the gold)
+    if "".join(t.text for t in doc[core.end:core.end + 4])[:4].lower().startswith("-to-") and last.whitespace_ == "":
+        return True
     if [t.lower_ for t in doc[core.end:core.end + 3]] in (["-", "to", "-"], ["to"]) and last.whitespace_ == "" \
             and core.end + 3 < len(doc) and doc[core.end + 3 if doc[core.end].text == "-" else core.end + 1].like_num:
         return True
@@ -476,7 +478,7 @@ def _attach_qualifier(doc: Doc, c: Cand) -> None:
 
 
 def _noun_phrase(t: Token) -> str:
-    comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == t.i - 1
+    comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == t.i - 1
              and not c.like_num and not _is_unit_word(c.lower_)]
     return " ".join([*(c.text for c in comps), t.text]).lower()
 
@@ -486,11 +488,14 @@ def _countable(t: Token) -> bool:
         and t.lower_ not in ("figure", "number")
 
 
-def _counted(doc: Doc, c: Cand) -> str | None:
-    """Head noun of what the figure counts, from the parse (GOLD_FORMAT.md hard cases, "Counted")."""
+def _counted(doc: Doc, c: Cand) -> tuple[str | None, str | None]:
+    """(head noun of what the figure counts, relation), from the parse (GOLD_FORMAT.md hard cases, "Counted").
+
+    The relation is "modifier", "of" or "value" (see ``Figure.counted_relation``).
+    """
     core = c.core
     if core.hyphen_noun and core.hyphen_noun not in _map("units.txt"):
-        return core.hyphen_noun.split("-")[-1]
+        return core.hyphen_noun.split("-")[-1], "modifier"
     last = doc[c.end - 1]
     num = doc[core.end - 1]
     end = c.end
@@ -501,28 +506,28 @@ def _counted(doc: Doc, c: Cand) -> str | None:
             while h.i < end and h.i != h.head.i and (not _countable(h)):
                 h = h.head
             if h.i >= end and _countable(h) and h.i - end <= 8:
-                return _noun_phrase(h)
+                return _noun_phrase(h), "modifier"
     # postposed measure: "crowds 15,000 strong"
     if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
             and _countable(num.head):
-        return _noun_phrase(num.head)
+        return _noun_phrase(num.head), "modifier"
     # "45 percent of voters", "hundreds of civilians", "two points of credit", "2,093 of Clinton's emails"
     for t in doc[core.start:min(len(doc), end + 1)]:
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
                 objs = [o for o in child.children if o.dep_ == "pobj"]
                 if objs and _countable(objs[0]):
-                    return _noun_phrase(objs[0])
+                    return _noun_phrase(objs[0]), "of"
     if end + 1 < len(doc) and doc[end].lower_ == "of":
         for t in doc[end + 1:min(len(doc), end + 6)]:
             if _countable(t) and t.dep_ == "pobj":
-                return _noun_phrase(t)
+                return _noun_phrase(t), "of"
     # money "in" a noun: "$180,000 in straw donations"
     if c.unit and c.unit != "percent" and c.unit != "points" and end + 1 < len(doc) and doc[end].lower_ == "in":
         for t in doc[end + 1:min(len(doc), end + 5)]:
             if _countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE") \
                     and not any(d.dep_ in ("det", "poss") for d in t.children):
-                return _noun_phrase(t)
+                return _noun_phrase(t), "value"
     # the quantity it is the value of: "death toll rises to 1,311", "the rate ticks up to 5%"
     anchor = last if last.i != num.i else num
     while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i < end:
@@ -532,21 +537,37 @@ def _counted(doc: Doc, c: Cand) -> str | None:
         if verb.pos_ in ("VERB", "AUX"):
             subj = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
             if subj and _countable(subj[0]) and subj[0].ent_type_ == "" and subj[0].pos_ == "NOUN":
-                return _noun_phrase(subj[0])
-    return None
+                return _noun_phrase(subj[0]), "value"
+    return None, None
 
 
 def _event(doc: Doc, c: Cand) -> str | None:
-    """The verb (or predicative adjective) saying what happened to what is counted."""
-    t = doc[c.core.end - 1]
-    for _ in range(6):
-        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and t.i != c.core.end - 1:
-            return t.lemma_.lower() if t.tag_ in ("VBZ", "VBP") else t.text.lower()
-        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod") and t.lower_ in ("dead", "injured", "wounded", "missing",
-                                                                           "homeless", "displaced"):
+    """The word saying what happened to what is counted: "killed", "displaced", "sheltering".
+
+    First a participle or event adjective on the counted noun ("displaced civilians", "people killed"),
+    then the nearest verb above the number in the parse.  A gerund parsed as the clause of a verb
+    ("sheltering 9,000 people fleeing ...") is a reduced relative: the verb above it is the event.
+    """
+    events = _words("event_words.txt")
+    num = doc[c.core.end - 1]
+    nouns = [h for h in (_head_noun(doc, c.core),) if h is not None]
+    for t in doc[c.core.start:min(len(doc), c.end + 1)]:
+        nouns += [o for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of" for o in ch.children
+                  if o.dep_ == "pobj"]
+    for noun in nouns:
+        for ch in noun.children:
+            if ch.dep_ in ("amod", "acl") and (ch.lower_ in events or ch.tag_ == "VBN"):
+                return ch.text.lower()
+    t = num
+    for _ in range(8):
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and t.i != num.i:
+            if t.tag_ == "VBG" and t.dep_ == "ccomp" and t.head.pos_ == "VERB" and t.head.i < num.i:
+                t = t.head
+            return t.text.lower()
+        if t.pos_ == "ADJ" and t.lower_ in events:
             return t.text.lower()
         for ch in t.children:
-            if ch.dep_ == "amod" and ch.lower_ in ("dead", "injured", "wounded", "missing", "displaced") and t.i != ch.i:
+            if ch.lower_ in events and ch.dep_ in ("amod", "acomp") and ch.i != t.i:
                 return ch.text.lower()
         if t.head.i == t.i:
             break
@@ -640,12 +661,16 @@ def extract_figures(doc: Doc, ctx: Context | None = None) -> list[Figure]:
         if value is not None:
             value = round(value, 10)
         approximate = value is None or c.qualifier is not None
+        counted, relation = _counted(doc, c.range_of) if c.range_of else (None, None)
+        if counted is None:
+            counted, relation = _counted(doc, c)
         fig = Figure(
             id="",
             **ctx.span(span).model_dump(),
             value=value,
             unit=c.unit,
-            counted=(_counted(doc, c.range_of) or _counted(doc, c)) if c.range_of else _counted(doc, c),
+            counted=counted,
+            counted_relation=relation,
             approximate=approximate,
             qualifier=c.qualifier,
             low=low,
