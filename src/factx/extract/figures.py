@@ -85,7 +85,7 @@ def _word_number(word: str) -> float | None:
     low = word.lower()
     if low in _map("number_words.txt"):
         return float(_map("number_words.txt")[low])
-    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low) or low in ("a", "an", "and", "point"):
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low) or low in ("a", "an", "and", "point") or low.endswith("s"):
         return None
     try:
         return float(text2num(low.replace("-", " "), "en"))
@@ -171,7 +171,7 @@ def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
         return words[j].low if j < len(words) else ""
 
     # vague: "hundreds", "hundreds of thousands", "tens of millions"
-    if low in vague and tok.pos_ in ("NOUN", "NUM"):
+    if low in vague and tok.pos_ not in ("VERB", "AUX"):
         lo = float(vague[low])
         j = k + 1
         if nxt(j) == "of" and nxt(j + 1) in vague and nxt(j + 1)[:-1] in scales:
@@ -243,6 +243,8 @@ def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
         return None
     end_tok = words[last].end if glued is None else w.end
     core = Core(w.start, end_tok, value, hyphen_noun=glued, words=True)
+    if glued is None and last + 1 < len(words) and words[last + 1].low == "dozen":  # "two dozen"
+        return _extend_scale(doc, words, core, last + 1)
     return core, last + 1
 
 
@@ -300,7 +302,7 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     time_nouns = _words("time_nouns.txt")
     # years and decades ("2008", "'90s", "1990s")
     if core.end - core.start == 1 and not has_unit and _YEAR.match(first.text) \
-            and (head is None or head.lower_ in time_nouns or head.tag_ != "NNS"):
+            and (head is None or head.lower_ in time_nouns or head.tag_ != "NNS" or labels & TIME_LABELS):
         return True
     # dates, durations, ages: the number counts a time noun, or spaCy tags it a date/time with no other noun
     if core.hyphen_noun and core.hyphen_noun.split("-")[0] in time_nouns | {"year-old", "years-old"}:
@@ -357,6 +359,19 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     if prev is not None and prev.text == ":" and (nxt is None or nxt.is_punct or "\n" in last.whitespace_) \
             and core.start >= 2 and doc[core.start - 2].pos_ in ("NOUN", "PROPN") and head is None:
         return True
+    # list markers and ranks: "\n10. Mike Huckabee", "Marco Rubio (1.)"
+    if nxt is not None and nxt.text in (".", ")") and last.whitespace_ == "" and core.end - core.start == 1:
+        after = doc[core.end + 1] if core.end + 1 < len(doc) else None
+        line_start = prev is None or "\n" in prev.whitespace_ or prev.text.strip() == "" or prev.text == "("
+        if line_start or (after is not None and after.text == ")"):
+            return True
+    # ages after a name: "Ivanka Trump, 34, could"
+    if prev is not None and prev.text == "," and nxt is not None and nxt.text in (",", ".") and head is None \
+            and core.start >= 2 and doc[core.start - 2].ent_type_ == "PERSON" and not has_unit:
+        return True
+    # ranks: "finishing in the top three"
+    if prev is not None and prev.lower_ in ("top", "bottom") and head is None and not has_unit:
+        return True
     # ratios "3-to-1" (optional in the gold)
     if "".join(t.text for t in doc[core.end:core.end + 4])[:4].lower().startswith("-to-") and last.whitespace_ == "":
         return True
@@ -382,7 +397,10 @@ def _is_pronoun_one(doc: Doc, tok: Token) -> bool:
         return True
     if tok.dep_ != "nummod" or tok.head.i < tok.i:
         return True
-    return tok.head.lower_ in _words("one_article_nouns.txt")
+    noun = tok.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _words("reporting_verbs.txt"):
+        return True  # "One strategist said": "one" is "a"
+    return noun.lower_ in _words("one_article_nouns.txt")
 
 
 # --------------------------------------------------------------------------
@@ -485,6 +503,7 @@ def _noun_phrase(t: Token) -> str:
 
 def _countable(t: Token) -> bool:
     return t.pos_ in ("NOUN", "PROPN") and not _is_unit_word(t.lower_) and not t.like_num \
+        and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
         and t.lower_ not in ("figure", "number")
 
 
@@ -512,7 +531,7 @@ def _counted(doc: Doc, c: Cand) -> tuple[str | None, str | None]:
             and _countable(num.head):
         return _noun_phrase(num.head), "modifier"
     # "45 percent of voters", "hundreds of civilians", "two points of credit", "2,093 of Clinton's emails"
-    for t in doc[core.start:min(len(doc), end + 1)]:
+    for t in doc[core.start:end]:
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
                 objs = [o for o in child.children if o.dep_ == "pobj"]
