@@ -473,15 +473,27 @@ def _widen(doc: Doc, core: Core) -> Cand:
     return c
 
 
+def _governing_verb(tok: Token) -> str | None:
+    """Lemma of the nearest verb above ``tok`` in the parse (or right before it), lower case."""
+    if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "VERB":
+        return tok.doc[tok.i - 1].lemma_.lower()
+    t = tok
+    for _ in range(6):
+        if t.pos_ == "VERB":
+            return t.lemma_.lower()
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None
+
+
 def _attach_qualifier(doc: Doc, c: Cand) -> None:
     """Take in a qualifier right before ("approximately", "more than"), but not a verb particle ("pushed up to")."""
     for q in _qualifiers():
         n = len(q)
         s = c.start - n
         if s >= 0 and [t.lower_ for t in doc[s:c.start]] == q:
-            if doc[s].lower_ == "up" and doc[s].dep_ == "prt":
-                return
-            if doc[s].lower_ == "up" and s > 0 and doc[s - 1].pos_ == "VERB" and doc[s - 1].lower_ not in ("is", "are"):
+            if doc[s].lower_ == "up" and (doc[s].dep_ == "prt" or _governing_verb(doc[s]) in _words("change_verbs.txt")):
                 return
             if q == ["over"] and doc[s].dep_ == "prep" and doc[s].head.pos_ == "VERB" and c.core.end - c.core.start == 1 \
                     and c.unit is None and _head_noun(doc, c.core) is None:
