@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 from text_to_num import text2num
@@ -228,7 +229,7 @@ def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
             j += 2
             continue
         cv, cg = _number_word_value(words[j])
-        if cv is None or cg is not None and not _is_scale(cand.split("-")[0]):
+        if cv is None or (cg is not None and not _is_scale(cand.split("-")[0])):
             break
         try:
             text2num(" ".join([*seq, cand]).replace("-", " "), "en")
@@ -253,10 +254,10 @@ def _extend_scale(doc: Doc, words: list[Word], core: Core, j: int) -> tuple[Core
     scales = _map("magnitudes.txt")
     while j < len(words) and words[j].low in scales and core.value is not None \
             and (len(words[j].low) > 1 or doc[words[j].start - 1].whitespace_ == "" or words[j].low == "m"):
-        if words[j].low in ("m", "b", "k") and not (j + 1 < len(words)
-                                                   and words[j + 1].low in _map("currencies.txt")):
-            if doc[words[j].start - 1].whitespace_ != "":
-                break
+        # a spaced single-letter scale counts only before a currency: "3 m euros", not "3 m away"
+        if words[j].low in ("m", "b", "k") and doc[words[j].start - 1].whitespace_ != "" \
+                and not (j + 1 < len(words) and words[j + 1].low in _map("currencies.txt")):
+            break
         core.value *= float(scales[words[j].low])
         core.end = words[j].end
         j += 1
@@ -329,10 +330,9 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
         return True
     # identifiers: letters glued to the number ("G8", "F-16", "COVID-19"), "9/11", "No. 5", "#3"
     ranged = prev is not None and prev.text in _DASHES and core.start >= 2 and doc[core.start - 2].like_num
-    if prev is not None and not ranged and prev.whitespace_ == "" and (prev.text in _DASHES or prev.text in ("/", "#")
-                                                        or prev.is_alpha and prev.text not in ("a", "an")):
-        if not prev.text in _map("currencies.txt"):
-            return True
+    if prev is not None and not ranged and prev.whitespace_ == "" and prev.text not in _map("currencies.txt") \
+            and (prev.text in _DASHES or prev.text in ("/", "#") or (prev.is_alpha and prev.text not in ("a", "an"))):
+        return True
     if nxt is not None and last.whitespace_ == "" and nxt.text == "/":
         return True
     if any(re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text) and _abbr_scale(t.text) is None
@@ -345,16 +345,16 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
             and not (nxt is not None and nxt.pos_ == "ADJ") and last.head.i <= last.i \
             and prev.lower_ not in _words("time_nouns.txt") and prev.text[:1].isalpha() \
             and (prev.is_title or prev.lower_ in _words("label_nouns.txt")
-                 or last.head.i == prev.i and last.dep_ in ("nummod", "appos", "npadvmod") and not prev.is_lower):
+                 or (last.head.i == prev.i and last.dep_ in ("nummod", "appos", "npadvmod") and not prev.is_lower)):
         return True
     # "part 3 of 3"
     if prev is not None and prev.lower_ == "of" and core.start >= 3 and doc[core.start - 2].like_num \
             and doc[core.start - 3].lower_ in _words("label_nouns.txt"):
         return True
     # names: "Gang of Eight", "Group of Seven", "Radio 4" (a title-case number word inside a name)
-    if core.words and first.is_title and not first.is_sent_start and prev is not None and prev.text not in "\"“‘'(":
-        if prev.lower_ == "of" or prev.is_title:
-            return True
+    if core.words and first.is_title and not first.is_sent_start and prev is not None \
+            and prev.text not in "\"“‘'(" and (prev.lower_ == "of" or prev.is_title):
+        return True
     # label at the end of a furniture line: "Ecode: 17"
     if prev is not None and prev.text == ":" and (nxt is None or nxt.is_punct or "\n" in last.whitespace_) \
             and core.start >= 2 and doc[core.start - 2].pos_ in ("NOUN", "PROPN") and head is None:
@@ -440,7 +440,7 @@ def _widen(doc: Doc, core: Core) -> Cand:
     j = c.end
     if j + 1 < len(doc) and doc[j].text in _DASHES and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "":
         w = doc[j + 1].lower_
-        if c.unit is None and (w in units or w in currencies and doc[j + 1].is_alpha):
+        if c.unit is None and (w in units or (w in currencies and doc[j + 1].is_alpha)):
             c.unit = units.get(w) or currencies[w]
             c.end = j + 2
             if w in ("cent", "cents"):
@@ -451,7 +451,7 @@ def _widen(doc: Doc, core: Core) -> Cand:
         w = doc[j].lower_
         if two in units:
             c.unit, c.end = units[two], j + 2
-        elif w in units and (w != "point" or True) and c.unit is None:
+        elif w in units and c.unit is None:
             c.unit, c.end = units[w], j + 1
         elif w in currencies and doc[j].is_alpha and len(w) > 2 and c.unit is None:
             c.unit, c.end = currencies[w], j + 1
@@ -493,10 +493,12 @@ def _attach_qualifier(doc: Doc, c: Cand) -> None:
         n = len(q)
         s = c.start - n
         if s >= 0 and [t.lower_ for t in doc[s:c.start]] == q:
-            if doc[s].lower_ == "up" and (doc[s].dep_ == "prt" or _governing_verb(doc[s]) in _words("change_verbs.txt")):
+            if doc[s].lower_ == "up" and (doc[s].dep_ == "prt"
+                                          or _governing_verb(doc[s]) in _words("change_verbs.txt")):
                 return
-            if q == ["over"] and doc[s].dep_ == "prep" and doc[s].head.pos_ == "VERB" and c.core.end - c.core.start == 1 \
-                    and c.unit is None and _head_noun(doc, c.core) is None:
+            # "over" meaning during or above a bare number: "argued over 40 minutes"
+            if q == ["over"] and doc[s].dep_ == "prep" and doc[s].head.pos_ == "VERB" \
+                    and c.core.end - c.core.start == 1 and c.unit is None and _head_noun(doc, c.core) is None:
                 return
             c.start = s
             c.qualifier = " ".join(t.text for t in doc[s:s + n])
@@ -616,6 +618,11 @@ def _between(doc: Doc, a: Cand, b: Cand) -> list[str]:
 
 def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Join ranges into one figure and spread units over coordinated numbers ("11 and 8 percent")."""
+    # unit by ellipsis, right to left: "11 and 8 percent", "7, 8, 10 percent"
+    for a, b in reversed(list(pairwise(cands))):
+        if a.unit is None and b.unit is not None and _between(doc, a, b) in (["and"], [","], [",", "and"]) \
+                and b.core.start == b.start and b.core.end - b.core.start == 1 and a.core.end - a.core.start == 1:
+            a.unit, a.factor = b.unit, b.factor
     out: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -623,35 +630,32 @@ def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if b is not None:
             mid = _between(doc, a, b)
-            glued = mid and mid[0] in _DASHES and doc[a.end - 1].whitespace_ == "" and doc[b.start - 1].whitespace_ == ""
+            glued = bool(mid) and mid[0] in _DASHES and doc[a.end - 1].whitespace_ == "" \
+                and doc[b.start - 1].whitespace_ == ""
             between = a.start > 0 and doc[a.start - 1].lower_ == "between" and mid == ["and"]
             from_to = a.start > 0 and doc[a.start - 1].lower_ == "from" \
                 and not (a.start > 1 and doc[a.start - 2].lemma_.lower() in _words("range_verbs.txt"))
             poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit
             is_range = (between or glued or (mid == ["to"] and not from_to and not poll_pair)
                         or (mid == ["or"] and a.unit in (None, b.unit) and a.qualifier is None))
-            if is_range and (a.unit is None or b.unit is None or a.unit == b.unit):
-                if a.core.value is not None and b.core.value is not None:
-                    unit = a.unit or b.unit
-                    f = b.factor if a.unit is None else a.factor
-                    scale = 1.0
-                    # "between 1 and 2 million": the scale of the second applies to the first
-                    if a.core.value < 1000 <= b.core.value and b.core.end - b.core.start > 1 \
-                            and any(_is_scale(t.lower_) for t in doc[b.core.start:b.core.end]):
-                        scale = float(_map("magnitudes.txt")[next(t.lower_ for t in doc[b.core.start:b.core.end]
-                                                                   if _is_scale(t.lower_))])
-                    start = a.start - 1 if between or (mid == ["to"] and doc[a.start - 1].lower_ == "from") \
-                        else a.start
-                    r = Cand(a.core, start, b.end, unit, 1.0, a.qualifier)
-                    r.low, r.high = a.core.value * scale * f, b.core.value * (b.factor if b.unit else f)
-                    r.range_of = b
-                    out.append(r)
-                    i += 2
-                    continue
-            # unit by ellipsis: "11 and 8 percent"
-            if a.unit is None and b.unit is not None and mid in (["and"], ["or"], [","], ["to"]) \
-                    and b.core.start == b.start and doc[a.core.end - 1].head.i != a.core.end:
-                a.unit, a.factor = b.unit, b.factor
+            if is_range and (a.unit is None or b.unit is None or a.unit == b.unit) \
+                    and a.core.value is not None and b.core.value is not None:
+                unit = a.unit or b.unit
+                f = b.factor if a.unit is None else a.factor
+                scale = 1.0
+                # "between 1 and 2 million": the scale of the second applies to the first
+                if a.core.value < 1000 <= b.core.value and b.core.end - b.core.start > 1 \
+                        and any(_is_scale(t.lower_) for t in doc[b.core.start:b.core.end]):
+                    scale = float(_map("magnitudes.txt")[next(t.lower_ for t in doc[b.core.start:b.core.end]
+                                                               if _is_scale(t.lower_))])
+                start = a.start - 1 if between or (mid == ["to"] and a.start > 0
+                                                   and doc[a.start - 1].lower_ == "from") else a.start
+                r = Cand(a.core, start, b.end, unit, 1.0, a.qualifier)
+                r.low, r.high = a.core.value * scale * f, b.core.value * (b.factor if b.unit else f)
+                r.range_of = b
+                out.append(r)
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
@@ -720,7 +724,7 @@ def extract_figures(doc: Doc, ctx: Context | None = None) -> list[Figure]:
 def _link_parts(doc: Doc, figures: list[tuple[Cand, Figure]]) -> None:
     """``part_of``: "1,311, including 830 civilians" makes 830 a part of 1,311."""
     cues = _phrases("part_cues.txt")
-    for (a, fa), (b, fb) in zip(figures, figures[1:]):
+    for (a, fa), (b, fb) in pairwise(figures):
         mid = [t for t in _between(doc, a, b) if t not in (",", "—", "–", "-", "(")]
         # allow the counted noun of the whole between the figures: "1,311 dead, including 830"
         while mid and mid[0] not in {q[0] for q in cues} and len(mid) > 1:
