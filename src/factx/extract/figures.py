@@ -88,8 +88,12 @@ def _word_number(word: str) -> float | None:
         return float(_map("number_words.txt")[low])
     if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low) or low in ("a", "an", "and", "point") or low.endswith("s"):
         return None
+    words = low.replace("-", " ")
+    if words.endswith(" and a half"):  # "seven-and-a-half", "four-and-a-half"
+        whole = _word_number(words[: -len(" and a half")].replace(" ", "-"))
+        return None if whole is None else whole + 0.5
     try:
-        return float(text2num(low.replace("-", " "), "en"))
+        return float(text2num(words, "en"))
     except ValueError:
         return None
 
@@ -192,6 +196,9 @@ def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
             m += 1
         if nxt(m) in ("a", "an") and _is_scale(nxt(m + 1)) and nxt(m + 1) not in ("m", "b", "k"):
             return Core(w.start, words[m + 1].end, f * float(scales[nxt(m + 1)]), words=True), m + 2
+        # "a tenth of a point": the fraction of a unit
+        if j > k and nxt(m) in ("a", "an") and nxt(m + 1) in _map("units.txt") and nxt(j + 1) == "of":
+            return Core(w.start, words[m].end, f, words=True), m + 1
         if nxt(j) == "half" and nxt(j + 1) == "dozen":  # "a half dozen"
             return Core(w.start, words[j + 1].end, 6.0, words=True), j + 2
     # "a dozen", "a half-dozen", "a hundred", "a million"
@@ -241,7 +248,9 @@ def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
     try:
         value = float(text2num(" ".join(seq).replace("-", " "), "en"))
     except ValueError:
-        return None
+        if len(seq) > 1:
+            return None
+        value = v  # read by _word_number ("four-and-a-half")
     end_tok = words[last].end if glued is None else w.end
     core = Core(w.start, end_tok, value, hyphen_noun=glued, words=True)
     if glued is None and last + 1 < len(words) and words[last + 1].low == "dozen":  # "two dozen"
@@ -436,6 +445,8 @@ def _widen(doc: Doc, core: Core) -> Cand:
     # unit glued by a hyphen to a number word: "one-mile"
     if core.hyphen_noun and core.hyphen_noun in units:
         c.unit = units[core.hyphen_noun]
+    elif core.hyphen_noun and core.hyphen_noun in currencies:  # "billion-dollar loss"
+        c.unit = currencies[core.hyphen_noun]
     # unit words after
     j = c.end
     if j + 1 < len(doc) and doc[j].text in _DASHES and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "":
@@ -511,7 +522,7 @@ def _attach_qualifier(doc: Doc, c: Cand) -> None:
 
 def _noun_phrase(t: Token) -> str:
     comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == t.i - 1
-             and not c.like_num and not _is_unit_word(c.lower_)]
+             and not c.like_num and not _is_unit_word(c.lower_) and not re.search(r"\d", c.text)]
     return " ".join([*(c.text for c in comps), t.text]).lower()
 
 
@@ -527,7 +538,7 @@ def _counted(doc: Doc, c: Cand) -> tuple[str | None, str | None]:
     The relation is "modifier", "of" or "value" (see ``Figure.counted_relation``).
     """
     core = c.core
-    if core.hyphen_noun and core.hyphen_noun not in _map("units.txt"):
+    if core.hyphen_noun and core.hyphen_noun not in _map("units.txt") and core.hyphen_noun not in _map("currencies.txt"):
         return core.hyphen_noun.split("-")[-1], "modifier"
     last = doc[c.end - 1]
     num = doc[core.end - 1]
@@ -650,6 +661,9 @@ def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
                                                                if _is_scale(t.lower_))])
                 start = a.start - 1 if between or (mid == ["to"] and a.start > 0
                                                    and doc[a.start - 1].lower_ == "from") else a.start
+                if glued and a.core.value >= b.core.value:  # a score or a vote split ("52-48"): not a range
+                    i += 2
+                    continue
                 r = Cand(a.core, start, b.end, unit, 1.0, a.qualifier)
                 r.low, r.high = a.core.value * scale * f, b.core.value * (b.factor if b.unit else f)
                 r.range_of = b
@@ -695,7 +709,9 @@ def extract_figures(doc: Doc, ctx: Context | None = None) -> list[Figure]:
             value, low, high = core.value * c.factor, None, None
         if value is not None:
             value = round(value, 10)
-        approximate = value is None or c.qualifier is not None
+        # a bare scale word ("billion-dollar loss") is an order of magnitude, not an exact amount
+        bare_scale = core.words and _is_scale(doc[core.start].lower_)
+        approximate = value is None or c.qualifier is not None or bare_scale
         counted, relation = _counted(doc, c.range_of) if c.range_of else (None, None)
         if counted is None:
             counted, relation = _counted(doc, c)
@@ -729,5 +745,6 @@ def _link_parts(doc: Doc, figures: list[tuple[Cand, Figure]]) -> None:
         # allow the counted noun of the whole between the figures: "1,311 dead, including 830"
         while mid and mid[0] not in {q[0] for q in cues} and len(mid) > 1:
             mid = mid[1:]
-        if any(mid == q for q in cues) and fa.sentence == fb.sentence:
+        after = [t.lower_ for t in doc[b.end:b.end + 2]]
+        if fa.sentence == fb.sentence and (any(mid == q for q in cues) or after in (["of", "them"], ["of", "whom"])):
             fb.part_of = fa.id
