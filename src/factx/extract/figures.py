@@ -47,6 +47,7 @@ _DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _ABBR = re.compile(r"^(?P<num>\d+(?:\.\d+)?)(?P<scale>[a-z]+)$", re.I)
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$|^'\d\d$|^\d\d?s$|^\d{4}s$")
 _DASHES = frozenset({"-", "–", "—"})
+_PENCE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)p$")  # "345p": pence glued to the number
 
 
 # --------------------------------------------------------------------------
@@ -148,6 +149,7 @@ class Core:
     low: float | None = None
     hyphen_noun: str | None = None  # "nine-page" -> "page" (the counted noun glued to the number)
     words: bool = False  # written in words
+    pence: bool = False  # "345p"
 
 
 def _number_word_value(w: Word) -> tuple[float | None, str | None]:
@@ -213,6 +215,8 @@ def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
     if w.end - w.start == 1 and _DIGITS.match(tok.text):
         core = Core(w.start, w.end, float(tok.text.replace(",", "")))
         return _extend_scale(doc, words, core, k + 1)
+    if w.end - w.start == 1 and _PENCE.match(tok.text):
+        return Core(w.start, w.end, float(_PENCE.match(tok.text).group("num")), pence=True), k + 1
     if w.end - w.start == 1 and _abbr_scale(tok.text) is not None:
         return Core(w.start, w.end, _abbr_scale(tok.text)), k + 1
     # number words: "two", "forty-five", "twenty thousand", "one hundred and five"
@@ -304,6 +308,8 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     first, last = doc[core.start], doc[core.end - 1]
     toks = list(doc[core.start:core.end])
     labels = {_ent_label(t) for t in toks}
+    if core.pence:
+        return False
     if labels & NAME_LABELS:
         return True
     nxt = doc[core.end] if core.end < len(doc) else None
@@ -376,7 +382,8 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
             return True
     # ages after a name: "Ivanka Trump, 34, could"
     if prev is not None and prev.text == "," and nxt is not None and nxt.text in (",", ".") and head is None \
-            and core.start >= 2 and doc[core.start - 2].ent_type_ == "PERSON" and not has_unit:
+            and core.start >= 2 and (doc[core.start - 2].ent_type_ == "PERSON" or doc[core.start - 2].pos_ == "PROPN") \
+            and not has_unit:
         return True
     # ranks: "finishing in the top three"
     if prev is not None and prev.lower_ in ("top", "bottom") and head is None and not has_unit:
@@ -442,6 +449,8 @@ def _widen(doc: Doc, core: Core) -> Cand:
     elif c.start > 1 and doc[c.start - 1].lower_ in ("$",) and doc[c.start - 2].lower_ in ("us", "u.s."):
         c.start -= 2
         c.unit = "USD"
+    if core.pence:
+        c.unit, c.factor = _map("currencies.txt")["p"], 0.01
     # unit glued by a hyphen to a number word: "one-mile"
     if core.hyphen_noun and core.hyphen_noun in units:
         c.unit = units[core.hyphen_noun]
@@ -538,7 +547,7 @@ def _counted(doc: Doc, c: Cand) -> tuple[str | None, str | None]:
     The relation is "modifier", "of" or "value" (see ``Figure.counted_relation``).
     """
     core = c.core
-    if core.hyphen_noun and core.hyphen_noun not in _map("units.txt") and core.hyphen_noun not in _map("currencies.txt"):
+    if core.hyphen_noun and not _is_unit_word(core.hyphen_noun):
         return core.hyphen_noun.split("-")[-1], "modifier"
     last = doc[c.end - 1]
     num = doc[core.end - 1]
@@ -647,7 +656,9 @@ def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
             from_to = a.start > 0 and doc[a.start - 1].lower_ == "from" \
                 and not (a.start > 1 and doc[a.start - 2].lemma_.lower() in _words("range_verbs.txt"))
             poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit
-            is_range = (between or glued or (mid == ["to"] and not from_to and not poll_pair)
+            # "rose 12p to 345p", "climbed 5 to 7 percent": a change from one level to another
+            change = mid == ["to"] and _governing_verb(doc[a.core.start]) in _words("change_verbs.txt")
+            is_range = (between or glued or (mid == ["to"] and not from_to and not poll_pair and not change)
                         or (mid == ["or"] and a.unit in (None, b.unit) and a.qualifier is None))
             if is_range and (a.unit is None or b.unit is None or a.unit == b.unit) \
                     and a.core.value is not None and b.core.value is not None:
@@ -661,7 +672,11 @@ def _combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
                                                                if _is_scale(t.lower_))])
                 start = a.start - 1 if between or (mid == ["to"] and a.start > 0
                                                    and doc[a.start - 1].lower_ == "from") else a.start
-                if glued and a.core.value >= b.core.value:  # a score or a vote split ("52-48"): not a range
+                if a.core.value >= b.core.value:  # a score or a tally ("52-48", "92 to 0"): not a range
+                    if glued:  # scores are optional in the gold
+                        i += 2
+                        continue
+                    out += [a, b]
                     i += 2
                     continue
                 r = Cand(a.core, start, b.end, unit, 1.0, a.qualifier)
