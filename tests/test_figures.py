@@ -255,3 +255,28 @@ def test_table_reads_like_a_note(extractor):
     buf = io.StringIO()
     write_table(art, buf, width=200)
     assert "approximately 3,000 people · sheltering" in buf.getvalue()
+
+
+def test_pence_and_change_between_levels(nlp):
+    f = figs(nlp, "Shares in the bakery chain rose 8p to 212p on Monday.")
+    assert [(x.text, x.value, x.unit) for x in f] == [("8p", 0.08, "GBP"), ("212p", 2.12, "GBP")]
+
+
+def test_tally_is_two_figures_and_score_is_left_out(nlp):
+    f = figs(nlp, "The bill passed 71 to 29, and the home side won 4-2.")
+    assert [(x.text, x.value) for x in f] == [("71", 71), ("29", 29)]
+
+
+def test_billion_dollar_is_approximate(nlp):
+    fig = by_text(nlp, "The airline booked a billion-dollar loss.")["billion-dollar"]
+    assert fig.value == 1e9 and fig.unit == "USD" and fig.approximate and fig.counted == "loss"
+
+
+def test_tenth_of_a_point(nlp):
+    fig = figs(nlp, "The jobless rate edged down by a tenth of a point.")[0]
+    assert fig.text == "a tenth of a point" and fig.value == pytest.approx(0.1) and fig.unit == "points"
+
+
+def test_list_markers_and_ages_are_not_figures(nlp):
+    text = "Rankings:\n1. Ann Lee (2.)\n2. Bo Park\nTom Reed, 47, runs a bakery."
+    assert figs(nlp, text) == []
