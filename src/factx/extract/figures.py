@@ -331,9 +331,9 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     if head is not None and head.lower_ in time_nouns:
         return True
     if labels & TIME_LABELS and not has_unit:
-        ent = next(e for e in doc.ents if e.start <= core.start < e.end or e.start < core.end <= e.end)
         glue = {"between", "and", "or", "to", "from"} | {w for q in _qualifiers() for w in q}
-        outside = [t for t in ent if not core.start <= t.i < core.end and not t.like_num and not t.is_punct
+        outside = [t for e in doc.ents if e.start < core.end and core.start < e.end and e.label_ in TIME_LABELS
+                   for t in e if not core.start <= t.i < core.end and not t.like_num and not t.is_punct
                    and t.lower_ not in glue]
         if any(t.lower_ in time_nouns for t in outside):  # "May 10", "two years ago"
             return True
@@ -390,9 +390,6 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
         return True
     # ratios "3-to-1" (optional in the gold)
     if "".join(t.text for t in doc[core.end:core.end + 4])[:4].lower().startswith("-to-") and last.whitespace_ == "":
-        return True
-    if [t.lower_ for t in doc[core.end:core.end + 3]] in (["-", "to", "-"], ["to"]) and last.whitespace_ == "" \
-            and core.end + 3 < len(doc) and doc[core.end + 3 if doc[core.end].text == "-" else core.end + 1].like_num:
         return True
     # idioms and ranks glued by a hyphen: "two-way", "four-star", "two-time"
     if core.hyphen_noun and core.hyphen_noun.split("-")[0] in _words("hyphen_idioms.txt"):
