@@ -280,3 +280,12 @@ def test_tenth_of_a_point(nlp):
 def test_list_markers_and_ages_are_not_figures(nlp):
     text = "Rankings:\n1. Ann Lee (2.)\n2. Bo Park\nTom Reed, 47, runs a bakery."
     assert figs(nlp, text) == []
+
+
+def test_phone_numbers_and_codes_are_not_figures(nlp):
+    assert figs(nlp, "Call 020 7946 0958 or 555-1234 and ask for agent 007.") == []
+
+
+def test_one_or_two_is_a_range(nlp):
+    fig = figs(nlp, "Only one or two ships docked.")[0]
+    assert fig.text == "one or two" and (fig.low, fig.high) == (1, 2) and fig.counted == "ships"

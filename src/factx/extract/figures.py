@@ -388,6 +388,17 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     # ranks: "finishing in the top three"
     if prev is not None and prev.lower_ in ("top", "bottom") and head is None and not has_unit:
         return True
+    # phone numbers and codes: "020 7946 0958", "007", "555-1234"
+    if re.fullmatch(r"0\d+", first.text):
+        return True
+    if any(t is not None and re.fullmatch(r"[+]?\d+", t.text) for t in (prev, nxt)):
+        return True
+    if nxt is not None and nxt.text in _DASHES and last.whitespace_ == "" and core.end + 1 < len(doc) \
+            and re.fullmatch(r"\d{3}", last.text) and re.fullmatch(r"\d{4}", doc[core.end + 1].text):
+        return True
+    if ranged and prev.whitespace_ == "" and re.fullmatch(r"\d{3}", doc[core.start - 2].text) \
+            and re.fullmatch(r"\d{4}", first.text):
+        return True
     # ratios "3-to-1" (optional in the gold)
     if "".join(t.text for t in doc[core.end:core.end + 4])[:4].lower().startswith("-to-") and last.whitespace_ == "":
         return True
@@ -406,8 +417,12 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
 def _is_pronoun_one(doc: Doc, tok: Token) -> bool:
     """"one" as a pronoun or article: "one of the most", "one day", "One view is", "one ... and one"."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("of", "another", "or", "-"):
+    if nxt is not None and nxt.lower_ in ("of", "another", "-"):
         return True
+    if nxt is not None and nxt.lower_ in ("or", "to") and tok.i + 2 < len(doc) and doc[tok.i + 2].like_num:
+        return False  # "one or two", "one to three": a range
+    if nxt is not None and nxt.lower_ == "or":
+        return True  # "one or another"
     if tok.dep_ != "nummod" or tok.head.i < tok.i:
         return True
     noun = tok.head
