@@ -289,3 +289,8 @@ def test_phone_numbers_and_codes_are_not_figures(nlp):
 def test_one_or_two_is_a_range(nlp):
     fig = figs(nlp, "Only one or two ships docked.")[0]
     assert fig.text == "one or two" and (fig.low, fig.high) == (1, 2) and fig.counted == "ships"
+
+
+def test_hyphenated_multiword_unit(nlp):
+    fig = figs(nlp, "She held a nine-percentage-point advantage.")[0]
+    assert fig.value == 9 and fig.unit == "points" and fig.counted == "advantage"

@@ -299,6 +299,7 @@ def _head_noun(doc: Doc, core: Core) -> Token | None:
 
 
 def _is_unit_word(low: str) -> bool:
+    """A unit, currency or scale word ("percent", "percentage point", "dollars", "million")."""
     return (low in _map("units.txt") or low in _map("currencies.txt") or low in _map("magnitudes.txt")
             or low in ("%",))
 
@@ -464,8 +465,8 @@ def _widen(doc: Doc, core: Core) -> Cand:
     if core.pence:
         c.unit, c.factor = _map("currencies.txt")["p"], 0.01
     # unit glued by a hyphen to a number word: "one-mile"
-    if core.hyphen_noun and core.hyphen_noun in units:
-        c.unit = units[core.hyphen_noun]
+    if core.hyphen_noun and core.hyphen_noun.replace("-", " ") in units:  # "seven-percentage-point"
+        c.unit = units[core.hyphen_noun.replace("-", " ")]
     elif core.hyphen_noun and core.hyphen_noun in currencies:  # "billion-dollar loss"
         c.unit = currencies[core.hyphen_noun]
     # unit words after
@@ -559,7 +560,7 @@ def _counted(doc: Doc, c: Cand) -> tuple[str | None, str | None]:
     The relation is "modifier", "of" or "value" (see ``Figure.counted_relation``).
     """
     core = c.core
-    if core.hyphen_noun and not _is_unit_word(core.hyphen_noun):
+    if core.hyphen_noun and not _is_unit_word(core.hyphen_noun.replace("-", " ")):
         return core.hyphen_noun.split("-")[-1], "modifier"
     last = doc[c.end - 1]
     num = doc[core.end - 1]
