@@ -294,3 +294,8 @@ def test_one_or_two_is_a_range(nlp):
 def test_hyphenated_multiword_unit(nlp):
     fig = figs(nlp, "She held a nine-percentage-point advantage.")[0]
     assert fig.value == 9 and fig.unit == "points" and fig.counted == "advantage"
+
+
+def test_title_case_headline_number_is_kept(nlp):
+    fig = figs(nlp, "Mayor Leads Challenger By Five Points In New Survey")[0]
+    assert fig.value == 5 and fig.unit == "points"

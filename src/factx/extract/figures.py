@@ -369,7 +369,9 @@ def _excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
         return True
     # names: "Gang of Eight", "Group of Seven", "Radio 4" (a title-case number word inside a name)
     if core.words and first.is_title and not first.is_sent_start and prev is not None \
-            and prev.text not in "\"“‘'(" and (prev.lower_ == "of" or prev.is_title):
+            and prev.text not in "\"“‘'(" \
+            and ((prev.lower_ == "of" and core.start >= 2 and doc[core.start - 2].is_title)
+                 or (prev.is_title and prev.pos_ == "PROPN")):
         return True
     # label at the end of a furniture line: "Ecode: 17"
     if prev is not None and prev.text == ":" and (nxt is None or nxt.is_punct or "\n" in last.whitespace_) \
