@@ -58,6 +58,10 @@ class Figure(Span):
     value: float | None = Field(description="normalised number; null when vague or a range")
     unit: str | None = Field(description="ISO currency code, 'percent', 'points', a unit symbol, or null")
     counted: str | None = Field(description="head noun of what is counted or measured, lower case")
+    counted_relation: Literal["modifier", "of", "value"] | None = Field(
+        None, description="how counted was found: the noun the number modifies ('9,000 people'), its 'of' "
+                          "complement ('45 percent of voters') or the quantity it is the value of "
+                          "('death toll rises to 1,311')")
     approximate: bool = False
     qualifier: str | None = Field(None, description="the qualifier word(s): 'approximately', 'more than'")
     low: float | None = Field(None, description="lower bound of a range or a vague magnitude")

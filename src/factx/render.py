@@ -30,21 +30,19 @@ def _number(v: float | None) -> str:
     return f"{int(v):,}" if float(v).is_integer() and abs(v) < 1e18 else f"{v:,.6g}"
 
 
-def figure_note(f: Figure) -> str:
-    """A figure as an analyst would note it: "approximately 9,000 people · fleeing", "1,311 · death toll"."""
-    text = _short(f.text, 40)
-    if f.counted and f.unit is None and f.event:
-        head = f"{text} {f.counted}"
-    elif f.counted:
-        head = f"{text} · {f.counted}"
-    else:
-        head = text
-    parts = [head]
+def _figure_note(f: Figure) -> str:
+    """The figure as an analyst would note it: "approximately 9,000 people · sheltering", "1,311 · death toll"."""
+    note = _short(f.text, 40)
+    if f.counted:
+        if f.counted_relation == "modifier":
+            note += f" {f.counted}"
+        elif f.counted_relation == "of":
+            note += f" of {f.counted}"
+        else:
+            note += f" · {f.counted}"
     if f.event:
-        parts.append(f.event)
-    if f.part_of:
-        parts.append(f"part of {f.part_of}")
-    return " · ".join(parts)
+        note += f" · {f.event}"
+    return note
 
 
 def write_table(article: Article, stream: IO[str], width: int | None = None) -> None:
@@ -58,13 +56,18 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
                   f"{article.sentences} sentences, model {article.model.name} {article.model.version})")
 
     t = Table(title=f"Figures ({len(article.figures)})", title_justify="left", expand=False)
-    for col in ("figure", "value", "unit", "according to"):
+    for col in ("id", "figure", "value", "unit", "part of", "source"):
         t.add_column(col)
     quotes = {q.id: q for q in article.quotes}
     for f in article.figures:
         who = quotes[f.quote].speaker.name if f.quote and quotes[f.quote].speaker else None
-        rng = f"{_number(f.low)}–{_number(f.high)}" if f.high is not None else _number(f.value)
-        t.add_row(figure_note(f), rng or "(vague)", f.unit or "", who or "")
+        if f.high is not None:
+            rng = f"{_number(f.low)}–{_number(f.high)}"
+        elif f.value is None:
+            rng = f"vague, ≥{_number(f.low)}" if f.low is not None else "vague"
+        else:
+            rng = _number(f.value)
+        t.add_row(f.id, escape(_figure_note(f)), rng, f.unit or "", f.part_of or "", escape(who or ""))
     console.print(t)
 
     t = Table(title=f"People ({len(article.people)})", title_justify="left")
