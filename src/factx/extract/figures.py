@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -82,6 +83,7 @@ def _abbr_scale(text: str) -> float | None:
     return None
 
 
+@cache
 def _word_number(word: str) -> float | None:
     """Value of one number word ("two", "forty-five", "hundred"), via text2num; None otherwise."""
     low = word.lower()
@@ -118,17 +120,32 @@ class Word:
 
 def _words_of(doc: Doc) -> list[Word]:
     """Join tokens written without spaces around hyphens, so "forty-five" is one word."""
+    toks = list(doc)  # token attributes read once: this runs over every token
+    texts = [t.text for t in toks]
+    ws = [t.whitespace_ for t in toks]
+    alpha = [t.is_alpha for t in toks]
     out: list[Word] = []
     i = 0
-    n = len(doc)
+    n = len(toks)
     while i < n:
         j = i + 1
-        while (j + 1 < n and doc[j].text == "-" and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == ""
-               and doc[j - 1].is_alpha and doc[j + 1].is_alpha):
+        while j + 1 < n and texts[j] == "-" and ws[j - 1] == "" and ws[j] == "" and alpha[j - 1] and alpha[j + 1]:
             j += 2
-        out.append(Word(i, j, "".join(t.text_with_ws for t in doc[i:j]).strip()))
+        text = texts[i] if j == i + 1 else "".join(texts[k] + ws[k] for k in range(i, j))
+        out.append(Word(i, j, text.strip()))
         i = j
     return out
+
+
+@cache
+def _starters() -> frozenset[str]:
+    """Words other than digits and number words that can open a number ("hundreds", "several", "a")."""
+    return frozenset({*_map("vague_numbers.txt"), *_map("vague_prefixes.txt"), *_map("fractions.txt"), "a", "an"})
+
+
+def _may_start_number(w: Word) -> bool:
+    low = w.low
+    return low in _starters() or any(ch.isdigit() for ch in low) or _number_word_text(w.text)[0] is not None
 
 
 def _hyphen_parts(w: Word) -> list[str]:
@@ -154,6 +171,13 @@ class Core:
 
 def _number_word_value(w: Word) -> tuple[float | None, str | None]:
     """(value, glued noun) of a word that is or starts with a number word ("two", "nine-page")."""
+    return _number_word_text(w.text)
+
+
+@cache
+def _number_word_text(text: str) -> tuple[float | None, str | None]:
+    """Cached by spelling: the same few thousand words recur in every article."""
+    w = Word(0, 0, text)
     v = _word_number(w.text)
     if v is not None:
         return v, None
@@ -168,6 +192,8 @@ def _number_word_value(w: Word) -> tuple[float | None, str | None]:
 def _read_core(doc: Doc, words: list[Word], k: int) -> tuple[Core, int] | None:
     """The number core starting at word ``k``, and the index of the word after it."""
     w = words[k]
+    if not _may_start_number(w):
+        return None
     low = w.low
     tok = doc[w.start]
     vague = _map("vague_numbers.txt")
