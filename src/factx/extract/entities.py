@@ -17,12 +17,14 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .. import lexicon
 from ..models import Mention, Organization, Person, Place
+from . import places
 from .context import Context
 
 KIND_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization"}
@@ -31,14 +33,24 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 @dataclass
 class EntityMention:
-    """One cleaned named-entity mention, with global offsets."""
+    """One cleaned named-entity mention, with global offsets.
+
+    ``kind`` is None for a *candidate*: a capitalised name spaCy did not tag,
+    kept only to be attached to an entity found elsewhere under the same form
+    ("Chatwal" after "Sant Singh Chatwal").  ``weak`` marks a mention that
+    alone is no evidence of an entity (a headline word, a common noun that
+    opens a sentence); an entity made only of weak mentions is dropped.
+    """
 
     start: int
     end: int
     text: str
-    kind: str  # person | place | organization
+    kind: str | None  # person | place | organization | None (candidate)
     sentence: int
     titles: list[str] = field(default_factory=list)
+    weak: bool = False
+    person_evidence: int = 0  # a title or honorific before it, a known first name
+    honorific_form: str | None = None  # "Mr. D'Souza", kept as an alias
 
 
 @dataclass
@@ -49,21 +61,88 @@ class Entities:
 
 
 def norm_key(name: str) -> str:
-    """Comparison key of a name: case, quote, dash and spacing variants folded."""
-    s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‐", "-").replace("–", "-")
+    """Comparison key of a name: case, accent, quote, dash and spacing variants folded."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("’", "'").replace("‐", "-").replace("–", "-")
     s = re.sub(r"^the\s+", "", " ".join(s.split()).casefold())
     return _POSSESSIVE.sub("", s).strip(" .,'\"")
 
 
+_CLITIC = ("'s", "’s", "'", "’")
+_DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "ite", "ites", "ic", "ern", "i")
+
+
 def _clean(ent: SpacySpan) -> SpacySpan | None:
-    """Trim a leading determiner and a trailing possessive or punctuation."""
+    """Trim a leading determiner, a trailing possessive or punctuation; cut at an inner possessive.
+
+    "Fox News Channel’s The Kelly File" is the channel's show: the owner is the entity.
+    An entity that starts with a possessive clitic ("’s Note") is a fragment: None.
+    """
     start, end = ent.start, ent.end
     doc = ent.doc
+    if doc[start].lower_ in _CLITIC:
+        return None
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("'s", "’s") and doc[i + 1].is_title:
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _CLITIC):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+@cache
+def _gender_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    """"female"/"male" when ``word`` is a first name gender-guesser knows, else None."""
+    g = _gender_detector().get_gender(word.strip(".,"))
+    if g in ("female", "mostly_female"):
+        return "female"
+    if g in ("male", "mostly_male"):
+        return "male"
+    return None
+
+
+def _is_title_word(tok: Token) -> bool:
+    return tok.lower_ in lexicon.words("titles.txt") and (tok.is_title or tok.text[:1].isupper())
+
+
+def _is_demonym_modifier(span: SpacySpan) -> bool:
+    """"Alawite minority", "Middle Eastern migrants": an adjective of origin, not a place or body."""
+    last = span.doc[span.end - 1]
+    word = last.lower_.split("-")[-1]
+    if not word.endswith(_DEMONYM_SUFFIXES) or places.lookup(span.text) is not None:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ == "NOUN"
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines written in title case or capitals (headlines, section heads)."""
+    out = []
+    small = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "but", "at", "by", "with", "is",
+             "as", "from", "who", "he", "she", "it"}
+    for m in re.finditer(r"[^\r\n]+", text):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group())]
+        content = [w for w in words if w.lower() not in small]
+        if len(content) < 2 or len(words) > 25:
+            continue
+        caps = sum(1 for w in content if w[0].isupper())
+        if caps / len(content) >= 0.8:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _in_ranges(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
 
 
 def _titles_before(span: SpacySpan) -> tuple[int, list[str]]:
@@ -100,27 +179,101 @@ def _titles_before(span: SpacySpan) -> tuple[int, list[str]]:
     return start, [" ".join(f.split()) for f in found]
 
 
+def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's entities as (start, end, label), with "ORG for/of the ORG" joined into one organization."""
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in ents:
+        if out and label == "ORG" and out[-1][2] == "ORG":
+            ps, pe, _ = out[-1]
+            gap = [t.lower_ for t in doc[pe:s]]
+            if gap in (["for", "the"], ["of", "the"], ["for"], ["of"]):
+                out[-1] = (ps, e, "ORG")
+                continue
+        out.append((s, e, label))
+    return out
+
+
+def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
+    """End of the run of capitalised name tokens starting at ``i`` (``i`` when there is none)."""
+    j = i
+    while j < len(doc) and j not in taken and doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper() \
+            and not _is_title_word(doc[j]) and doc[j].ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
+        j += 1
+    return j
+
+
 def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
-    """Named-entity mentions of ``doc`` outside page furniture, cleaned, in text order."""
+    """Named-entity mentions of ``doc`` outside page furniture, cleaned, in text order.
+
+    Besides spaCy's entities it returns names after an honorific that spaCy
+    missed ("Mr. D’Souza") as people, and untagged capitalised names as
+    candidates for ``build_entities`` to attach to entities found elsewhere.
+    """
     ctx = ctx or Context(doc)
+    heads = _headline_lines(ctx.text)
     out: list[EntityMention] = []
-    for ent in doc.ents:
-        kind = KIND_OF_LABEL.get(ent.label_)
-        if kind is None:
-            continue
-        span = _clean(ent)
-        if span is None:
-            continue
-        titles: list[str] = []
-        if kind == "person":
-            start, titles = _titles_before(span)
-            span = doc[start:span.end]
-        if not any(ch.isalpha() for ch in span.text):
-            continue
+    taken: set[int] = set()
+
+    def add(span: SpacySpan, kind: str | None, titles: list[str], evidence: int, hon: str | None) -> None:
+        if not any(ch.isupper() for ch in span.text):  # "weekends", "navy": common words
+            return
         s, e = ctx.global_range(span)
         if ctx.furniture.overlaps(s, e):
+            return
+        weak = _in_ranges(heads, span.start_char, span.end_char) or not any(
+            t.tag_ in ("NNP", "NNPS") for t in span)
+        out.append(EntityMention(s, e, span.text, kind, ctx.sentence_of(span.start), titles, weak,
+                                 evidence, hon))
+        taken.update(range(span.start, span.end))
+
+    for s0, e0, label in _merged_ents(doc):
+        kind = KIND_OF_LABEL.get(label)
+        if kind is None:
             continue
-        out.append(EntityMention(s, e, span.text, kind, ctx.sentence_of(span.start), titles))
+        span = _clean(doc[s0:e0])
+        if span is None or not any(ch.isalpha() for ch in span.text):
+            continue
+        if kind != "person" and _is_demonym_modifier(span):
+            continue
+        titles: list[str] = []
+        evidence = 0
+        hon = None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if kind != "person" and prev is not None and _is_title_word(prev) and places.lookup(span.text) is None:
+            kind = "person"  # "President Al-Sharaa" whatever spaCy's label
+        if kind == "person":
+            start, titles = _titles_before(span)
+            if start > span.start or (prev is not None and _is_title_word(prev)):
+                evidence += 2
+                hs = span.start if start > span.start else span.start - 1
+                hon = doc[hs:span.end].text
+            span = doc[start:span.end]
+        if len(span) > 1 and first_name_gender(span[0].text) and places.lookup(span.text) is None \
+                and span[-1].lower_ not in lexicon.words("org_words.txt"):
+            evidence += 1
+        add(span, kind, titles, evidence, hon)
+    # names after a title or honorific that spaCy left untagged: "Mr. D’Souza", "Judge Berman"
+    for tok in doc:
+        if tok.i in taken or not _is_title_word(tok) or tok.i + 1 >= len(doc):
+            continue
+        end = _name_run(doc, tok.i + 1, taken)
+        if end > tok.i + 1:
+            span = _clean(doc[tok.i + 1:end])
+            if span is not None:
+                add(span, "person", [tok.text], 2, doc[tok.i:span.end].text)
+    # candidates: other capitalised names, attached later only to entities found elsewhere
+    i = 0
+    while i < len(doc):
+        end = _name_run(doc, i, taken)
+        if end > i:
+            span = _clean(doc[i:end])
+            if span is not None:
+                add(span, None, [], 0, None)
+            i = end
+        else:
+            i += 1
+    out.sort(key=lambda m: m.start)
     return out
 
 
@@ -135,44 +288,193 @@ def _ends_with(full: str, short: str) -> bool:
     return len(sw) == 1 and "-" in fw[-1] and fw[-1].split("-")[-1] == sw[0]
 
 
+_KIND_ORDER = {"person": 3, "place": 2, "organization": 1}
+_SMALL = {"of", "the", "for", "and", "&", "on", "in", "u.s.", "us"}
+
+
+def _decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
+    """Kind of each name form by the evidence of all its mentions, not by its first tag.
+
+    A vote per mention for spaCy's label, extra weight for a title or a known
+    first name (person) and for a gazetteer entry or a place-like last word
+    (place); then a form that is the surname of a person is a person.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for m in tagged:
+        k = norm_key(m.text)
+        v = votes.setdefault(k, Counter())
+        v[m.kind or "organization"] += 2
+        v["person"] += 2 * m.person_evidence
+        if m.kind != "person" and (places.lookup(m.text) is not None or (
+                m.kind == "organization" and places.head_kind(m.text)
+                and m.text.split()[-1].casefold() not in lexicon.words("org_words.txt"))):
+            v["place"] += 3
+    kind_of = {k: max(v, key=lambda kind: (v[kind], _KIND_ORDER[kind])) for k, v in votes.items()}
+    person_keys = [k for k, kind in kind_of.items() if kind == "person" and len(k.split()) > 1]
+    for k, kind in kind_of.items():
+        if kind == "person":
+            continue
+        info = places.lookup(k)
+        if info is not None and info.kind in ("country", "region"):
+            continue
+        if any(_ends_with(f, k) for f in person_keys):
+            kind_of[k] = "person"
+    return kind_of
+
+
+def _starts_with(full: str, first: str) -> bool:
+    """True when the one-word name ``first`` is the first name of ``full`` ("hillary" of "hillary clinton")."""
+    fw = full.split()
+    return len(first.split()) == 1 and len(fw) > 1 and fw[0] == first
+
+
+def _part_of(full: str, short: str) -> bool:
+    return _ends_with(full, short) or _starts_with(full, short)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.casefold() not in _SMALL and w[:1].isupper())
+
+
+def _cluster_key(m: EntityMention) -> str:
+    """Places share a key across spellings the gazetteer knows as one ("U.S.", "America")."""
+    if m.kind == "place":
+        info = places.lookup(m.text)
+        if info is not None and info.kind == "country":
+            return info.canonical
+    return norm_key(m.text)
+
+
+def _merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMention]]:
+    """Join place and organization clusters that name the same thing in other words.
+
+    "Guantanamo" and "Guantanamo Bay" (a place word added), "ACLU" and
+    "American Civil Liberties Union" (initials), "Justice Department" and
+    "Department of Justice" (the same content words).
+    """
+    out: list[list[EntityMention]] = []
+    for c in clusters:
+        host = None
+        kind = c[0].kind
+        keys = {norm_key(m.text) for m in c}
+        for h in out:
+            if h[0].kind != kind or kind == "person":
+                continue
+            hkeys = {norm_key(m.text) for m in h}
+            for a in keys:
+                for b in hkeys:
+                    la, lb = a.split(), b.split()
+                    if kind == "place" and (
+                            (len(lb) == len(la) + 1 and lb[:-1] == la and places.head_kind(b))
+                            or (len(la) == len(lb) + 1 and la[:-1] == lb and places.head_kind(a))):
+                        host = h
+                    elif kind == "organization":
+                        sa = sorted(w for w in la if w not in _SMALL)
+                        sb = sorted(w for w in lb if w not in _SMALL)
+                        if len(sa) > 1 and sa == sb:
+                            host = h
+                        texts_a = [m.text for m in c if norm_key(m.text) == a]
+                        texts_b = [m.text for m in h if norm_key(m.text) == b]
+                        if any(t.isupper() and len(t) > 1 and any(_initials(u) == t for u in texts_b)
+                               for t in texts_a) or any(
+                                t.isupper() and len(t) > 1 and any(_initials(u) == t for u in texts_a)
+                                for t in texts_b):
+                            host = h
+        if host is not None:
+            host.extend(c)
+        else:
+            out.append(c)
+    return out
+
+
+def _gender(c: list[EntityMention], name: str) -> str | None:
+    """Gender from an honorific ("Mrs.", "spokeswoman") or else from a first name gender-guesser knows."""
+    hon = lexicon.mapping("honorifics.txt")
+    for m in c:
+        words = [w.casefold() for t in m.titles for w in t.split()]
+        if m.honorific_form:
+            words.append(m.honorific_form.split()[0].casefold())
+        for w in words:
+            if w in hon:
+                return hon[w]
+    words = name.split()
+    return first_name_gender(words[0]) if len(words) > 1 else None
+
+
+def _place_record(pid: str, name: str, aliases: list[str], ments: list[Mention]) -> Place:
+    info = None
+    for form in (name, *aliases):
+        info = places.lookup(form)
+        if info is not None:
+            break
+    if info is None:
+        hk = places.head_kind(name)
+        return Place(id=pid, name=name, aliases=aliases, mentions=ments,
+                     kind=hk if hk in ("site", "region") else None)
+    return Place(id=pid, name=name, aliases=aliases, mentions=ments, kind=info.kind, country=info.country,
+                 latitude=info.latitude, longitude=info.longitude)
+
+
 def build_entities(mentions: list[EntityMention]) -> Entities:
     """Merge mentions into entities and decide each entity's kind by the votes of its mentions."""
-    # 1. a form ever tagged as a person (or the surname of one) is a person wherever it occurs
-    person_forms = {norm_key(m.text) for m in mentions if m.kind == "person"}
-    for m in mentions:
-        k = norm_key(m.text)
-        if m.kind != "person" and (k in person_forms or any(_ends_with(f, k) for f in person_forms)):
-            m.kind = "person"
-    # 2. cluster in text order: same key joins; a shorter person name joins the
-    #    nearest preceding cluster whose name ends with it.
+    tagged = [m for m in mentions if m.kind is not None]
+    candidates = [m for m in mentions if m.kind is None]
+    # 1. kind by evidence across mentions; a surname of a person is a person wherever it occurs
+    kind_of = _decide_kinds(tagged)
+    for m in tagged:
+        m.kind = kind_of[norm_key(m.text)]
+    # 2. cluster in text order: same key joins; a shorter person name (surname or
+    #    first name) joins the nearest preceding cluster whose name has it.
     clusters: list[list[EntityMention]] = []
     by_key: dict[tuple[str, str], int] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
-        k = norm_key(m.text)
-        target = by_key.get((m.kind, k))
+    for m in sorted(tagged, key=lambda m: m.start):
+        k = _cluster_key(m)
+        target = by_key.get((m.kind or "", k))
         if target is None and m.kind == "person":
-            candidates = [i for (kind, key), i in by_key.items() if kind == "person" and _ends_with(key, k)]
-            if candidates:
-                target = max(candidates, key=lambda i: clusters[i][-1].start)
+            cands = [i for (kind, key), i in by_key.items() if kind == "person" and _part_of(key, k)]
+            if cands:
+                target = max(cands, key=lambda i: clusters[i][-1].start)
         if target is None:
             target = len(clusters)
             clusters.append([])
         clusters[target].append(m)
-        by_key[(m.kind, k)] = target
-    # 3. a surname seen before any full name joins the one full name that ends with it
+        by_key[(m.kind or "", k)] = target
+    # 3. a surname or first name seen before any full name joins the one full name that has it
     final: list[list[EntityMention]] = []
     for c in clusters:
         keys = {norm_key(m.text) for m in c}
         if c[0].kind == "person" and len(keys) == 1:
             (k,) = keys
             hosts = [h for h in clusters if h is not c and h[0].kind == "person"
-                     and any(_ends_with(norm_key(m.text), k) for m in h)]
+                     and any(_part_of(norm_key(m.text), k) for m in h)]
             if len(hosts) == 1:
                 hosts[0].extend(c)
                 continue
         final.append(c)
+    final = _merge_variants(final)
+    # 4. untagged names join an entity found elsewhere under the same form
+    index: dict[str, list[EntityMention]] = {}
+    for c in final:
+        for m in c:
+            index.setdefault(_cluster_key(m), c)
+            index.setdefault(norm_key(m.text), c)
+    for m in candidates:
+        k = norm_key(m.text)
+        host = index.get(k)
+        if host is None:
+            hosts = [c for c in final if c[0].kind == "person" and any(_part_of(norm_key(x.text), k) for x in c)]
+            if hosts:
+                before = [c for c in hosts if any(x.start < m.start for x in c)]
+                host = max(before, key=lambda c: max(x.start for x in c if x.start < m.start)) if before \
+                    else hosts[0] if len(hosts) == 1 else None
+        if host is not None:
+            m.kind = host[0].kind
+            host.append(m)
+    # 5. an entity with no strong mention (headline words, a common noun opening a sentence) is dropped
+    final = [c for c in final if not all(m.weak for m in c)
+             or (c[0].kind == "place" and any(places.lookup(m.text) for m in c))]
     people: list[Person] = []
-    places: list[Place] = []
+    place_list: list[Place] = []
     orgs: list[Organization] = []
     for c in sorted(final, key=lambda c: min(m.start for m in c)):
         c.sort(key=lambda m: m.start)
@@ -181,17 +483,21 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
             forms.setdefault(norm_key(m.text), m.text)
         name = max(forms.values(), key=lambda t: (len(norm_key(t).split()), len(t)))
         aliases = [f for k, f in forms.items() if f != name and k != norm_key(name)]
+        for m in c:
+            if m.honorific_form and norm_key(m.honorific_form) not in forms:
+                forms[norm_key(m.honorific_form)] = m.honorific_form
+                aliases.append(m.honorific_form)
         ments = [Mention(start=m.start, end=m.end, text=m.text, sentence=m.sentence) for m in c]
         kind = c[0].kind
         if kind == "person":
             titles = list(dict.fromkeys(t for m in c for t in m.titles))
             people.append(Person(id=f"p{len(people) + 1}", name=name, aliases=aliases, mentions=ments,
-                                 titles=titles))
+                                 titles=titles, gender=_gender(c, name)))
         elif kind == "place":
-            places.append(Place(id=f"l{len(places) + 1}", name=name, aliases=aliases, mentions=ments))
+            place_list.append(_place_record(f"l{len(place_list) + 1}", name, aliases, ments))
         else:
             orgs.append(Organization(id=f"o{len(orgs) + 1}", name=name, aliases=aliases, mentions=ments))
-    return Entities(people, places, orgs)
+    return Entities(people, place_list, orgs)
 
 
 def extract_entities(doc: Doc, ctx: Context | None = None) -> Entities:
