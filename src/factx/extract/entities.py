@@ -236,6 +236,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             continue
         if kind != "person" and _is_demonym_modifier(span):
             continue
+        if len(span) == 1 and span[0].lower_ + "." in lexicon.words("titles.txt"):
+            continue  # "Pres" of "Pres. Obama": an abbreviated title, not a name
         titles: list[str] = []
         evidence = 0
         hon = None
@@ -249,8 +251,9 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
                 hs = span.start if start > span.start else span.start - 1
                 hon = doc[hs:span.end].text
             span = doc[start:span.end]
-        if len(span) > 1 and first_name_gender(span[0].text) and places.lookup(span.text) is None \
-                and span[-1].lower_ not in lexicon.words("org_words.txt"):
+        if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) \
+                and places.lookup(span.text) is None and not any(t.lower_ in lexicon.words("org_words.txt")
+                                                                 for t in span):
             evidence += 1
         add(span, kind, titles, evidence, hon)
     # names after a title or honorific that spaCy left untagged: "Mr. D’Souza", "Judge Berman"
@@ -317,7 +320,13 @@ def _decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
         info = places.lookup(k)
         if info is not None and info.kind in ("country", "region"):
             continue
-        if any(_ends_with(f, k) for f in person_keys):
+        if any(_part_of(f, k) for f in person_keys):
+            kind_of[k] = "person"
+    # a full name tagged otherwise whose surname is used alone as a person ("Sant Singh Chatwal" ... "Chatwal")
+    for k, kind in kind_of.items():
+        words = k.split()
+        if kind != "person" and len(words) > 1 and kind_of.get(words[-1]) == "person" \
+                and places.lookup(k) is None and not set(words) & lexicon.words("org_words.txt"):
             kind_of[k] = "person"
     return kind_of
 
@@ -387,6 +396,22 @@ def _merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMent
     return out
 
 
+def _host_of(m: EntityMention, clusters: list[list[EntityMention]]) -> list[EntityMention]:
+    """The person cluster a one-word name ``m`` refers to (see ``build_entities`` step 3)."""
+    k = norm_key(m.text)
+    hosts = [c for c in clusters if c and c[0].kind == "person"
+             and any(len(norm_key(x.text).split()) > 1 and _part_of(norm_key(x.text), k) for x in c)]
+    wanted = {t.casefold() for t in m.titles}
+    if wanted:
+        same = [c for c in hosts if wanted & {t.casefold() for x in c for t in x.titles}]
+        hosts = same or hosts
+    before = [c for c in hosts if any(x.start < m.start and _part_of(norm_key(x.text), k) for x in c)]
+    if before:
+        return max(before, key=lambda c: max(x.start for x in c
+                                             if x.start < m.start and _part_of(norm_key(x.text), k)))
+    return min(hosts, key=lambda c: min(x.start for x in c if _part_of(norm_key(x.text), k)))
+
+
 def _gender(c: list[EntityMention], name: str) -> str | None:
     """Gender from an honorific ("Mrs.", "spokeswoman") or else from a first name gender-guesser knows."""
     hon = lexicon.mapping("honorifics.txt")
@@ -423,34 +448,30 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     kind_of = _decide_kinds(tagged)
     for m in tagged:
         m.kind = kind_of[norm_key(m.text)]
-    # 2. cluster in text order: same key joins; a shorter person name (surname or
-    #    first name) joins the nearest preceding cluster whose name has it.
+    # 2. cluster in text order: same key joins.  A one-word person name that is
+    #    part of a fuller person name in the article (surname or first name) is
+    #    held back and resolved in step 3.
+    full_keys = {norm_key(m.text) for m in tagged if m.kind == "person" and len(norm_key(m.text).split()) > 1}
     clusters: list[list[EntityMention]] = []
     by_key: dict[tuple[str, str], int] = {}
+    deferred: list[EntityMention] = []
     for m in sorted(tagged, key=lambda m: m.start):
         k = _cluster_key(m)
+        if m.kind == "person" and any(_part_of(f, k) for f in full_keys):
+            deferred.append(m)
+            continue
         target = by_key.get((m.kind or "", k))
-        if target is None and m.kind == "person":
-            cands = [i for (kind, key), i in by_key.items() if kind == "person" and _part_of(key, k)]
-            if cands:
-                target = max(cands, key=lambda i: clusters[i][-1].start)
         if target is None:
             target = len(clusters)
             clusters.append([])
         clusters[target].append(m)
         by_key[(m.kind or "", k)] = target
-    # 3. a surname or first name seen before any full name joins the one full name that has it
-    final: list[list[EntityMention]] = []
-    for c in clusters:
-        keys = {norm_key(m.text) for m in c}
-        if c[0].kind == "person" and len(keys) == 1:
-            (k,) = keys
-            hosts = [h for h in clusters if h is not c and h[0].kind == "person"
-                     and any(_part_of(norm_key(m.text), k) for m in h)]
-            if len(hosts) == 1:
-                hosts[0].extend(c)
-                continue
-        final.append(c)
+    # 3. a short name joins the nearest preceding full mention that has it (the
+    #    way a reader resolves "Clinton"), preferring one with the same title
+    #    ("President Clinton"); before any full mention, the first one introduced.
+    for m in deferred:
+        _host_of(m, clusters).append(m)
+    final = clusters
     final = _merge_variants(final)
     # 4. untagged names join an entity found elsewhere under the same form
     index: dict[str, list[EntityMention]] = {}
