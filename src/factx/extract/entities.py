@@ -308,7 +308,7 @@ def _decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
         v = votes.setdefault(k, Counter())
         v[m.kind or "organization"] += 2
         v["person"] += 2 * m.person_evidence
-        if m.kind != "person" and (places.lookup(m.text) is not None or (
+        if m.kind != "person" and (_gazetteer_place(m) or (
                 m.kind == "organization" and places.head_kind(m.text)
                 and m.text.split()[-1].casefold() not in lexicon.words("org_words.txt"))):
             v["place"] += 3
@@ -331,6 +331,19 @@ def _decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
     return kind_of
 
 
+def _gazetteer_place(m: EntityMention) -> bool:
+    """True when the gazetteer knows the mention as a place.
+
+    A name spaCy calls an organization counts only when it is a country, region,
+    site or a city of 100,000+: small towns share names with bodies and firms
+    ("White House", Tennessee; "Gallup", New Mexico).
+    """
+    info = places.lookup(m.text)
+    if info is None:
+        return False
+    return m.kind != "organization" or info.kind != "city" or info.population >= 100_000
+
+
 def _starts_with(full: str, first: str) -> bool:
     """True when the one-word name ``first`` is the first name of ``full`` ("hillary" of "hillary clinton")."""
     fw = full.split()
@@ -349,7 +362,7 @@ def _cluster_key(m: EntityMention) -> str:
     """Places share a key across spellings the gazetteer knows as one ("U.S.", "America")."""
     if m.kind == "place":
         info = places.lookup(m.text)
-        if info is not None and info.kind == "country":
+        if info is not None:
             return info.canonical
     return norm_key(m.text)
 

@@ -27,6 +27,7 @@ class PlaceInfo:
     latitude: float | None
     longitude: float | None
     canonical: str  # a key shared by every spelling of the same place ("country:US")
+    population: int = 0
 
 
 def gazetteer_key(name: str) -> str:
@@ -60,7 +61,7 @@ def _index() -> dict[str, PlaceInfo]:
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
     for c in cities:
         info = PlaceInfo("city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
-                         f"city:{c['geonameid']}")
+                         f"city:{c['geonameid']}", int(c.get("population") or 0))
         put(c["name"], info)
         # other spellings only for larger cities: the long tail of small places' variants is mostly noise
         for alt in (c.get("alternatenames") or []) if int(c.get("population") or 0) >= 100_000 else []:
@@ -79,11 +80,20 @@ def _index() -> dict[str, PlaceInfo]:
             v = getattr(country, attr, None)
             if v:
                 put(v, info, override=True)
+    aliases = []
     for row in lexicon.rows("places.txt"):
-        name, kind, cc, lat, lon = (row + ["-"] * 5)[:5]
+        name, kind, cc, lat, lon, same = (row + ["-"] * 6)[:6]
         cc_ = None if cc == "-" else cc
         canon = f"country:{cc_}" if kind == "country" and cc_ else f"{kind}:{gazetteer_key(name)}"
         put(name, PlaceInfo(kind, cc_, _num(lat), _num(lon), canon), override=True)
+        if same != "-":
+            aliases.append((name, same))
+    for name, same in aliases:  # a nickname shares the canonical key of the place it names
+        target = index.get(gazetteer_key(same))
+        if target is not None:
+            mine = index[gazetteer_key(name)]
+            index[gazetteer_key(name)] = PlaceInfo(mine.kind, mine.country, mine.latitude, mine.longitude,
+                                                   target.canonical)
     return index
 
 
