@@ -63,10 +63,13 @@ def _index() -> dict[str, PlaceInfo]:
         info = PlaceInfo("city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
                          f"city:{c['geonameid']}", int(c.get("population") or 0))
         put(c["name"], info)
+        stem = gazetteer_key(c["name"])[:1]
         # other spellings only for larger cities: the long tail of small places' variants is mostly noise
         for alt in (c.get("alternatenames") or []) if int(c.get("population") or 0) >= 100_000 else []:
-            # airport codes and other all-capital short strings are not names
-            if alt.isascii() and len(alt) > 3 and not alt.isupper() and alt[:1].isupper():
+            # a spelling variant ("Tartous" of "Tartus"), not a translation ("White House" of Casablanca)
+            # nor an airport code
+            if alt.isascii() and len(alt) > 3 and not alt.isupper() and alt[:1].isupper() \
+                    and gazetteer_key(alt)[:1] == stem:
                 put(alt, info)
     for cont in gc.get_continents().values():
         info = PlaceInfo("region", None, _num(str(cont.get("lat", "-"))), _num(str(cont.get("lng", "-"))),
