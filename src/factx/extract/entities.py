@@ -234,7 +234,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         span = _clean(doc[s0:e0])
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
-        if kind != "person" and _is_demonym_modifier(span):
+        if _is_demonym_modifier(span) and (kind != "person" or (
+                len(span) == 1 and first_name_gender(span.text) is None)):
             continue
         if len(span) == 1 and span[0].lower_ + "." in lexicon.words("titles.txt"):
             continue  # "Pres" of "Pres. Obama": an abbreviated title, not a name
