@@ -203,6 +203,33 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
     return j
 
 
+_POLL_WORDS = ("poll", "survey")
+
+
+def _split_joint(span: SpacySpan, ctx: Context) -> list[EntityMention]:
+    """"Suffolk University/Boston Globe Poll": two organizations, and a poll is not one."""
+    out = []
+    text = span.text
+    pos = 0
+    for part in text.split("/"):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        words = part[: b - a].split()
+        while words and words[-1].casefold() in _POLL_WORDS:
+            b = a + part.rstrip().rfind(words[-1]) - 1 if len(words) > 1 else a
+            words = words[:-1]
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if not seg or not any(ch.isupper() for ch in seg):
+            continue
+        s = ctx.base + span.start_char + a + lead
+        if ctx.furniture.overlaps(s, s + len(seg)):
+            continue
+        out.append(EntityMention(s, s + len(seg), seg, "organization", ctx.sentence_of(span.start)))
+    return out
+
+
 def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     """Named-entity mentions of ``doc`` outside page furniture, cleaned, in text order.
 
@@ -256,6 +283,14 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
                 and places.lookup(span.text) is None and not any(t.lower_ in lexicon.words("org_words.txt")
                                                                  for t in span):
             evidence += 1
+        if len(span) == 1 and kind != "person" and span.end < len(doc) and doc[span.end].is_title \
+                and doc[span.end].ent_type_ not in ("", label) and places.lookup(span.text) is None:
+            continue  # "Super" of "Super Tuesday": spaCy cut a longer name in two
+        if kind == "organization" and "/" in span.text:
+            for piece in _split_joint(span, ctx):
+                out.append(piece)
+            taken.update(range(span.start, span.end))
+            continue
         add(span, kind, titles, evidence, hon)
     # names after a title or honorific that spaCy left untagged: "Mr. D’Souza", "Judge Berman"
     for tok in doc:
