@@ -206,6 +206,20 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
 _POLL_WORDS = ("poll", "survey")
 
 
+def _trim_person(span: SpacySpan) -> SpacySpan:
+    """Cut what spaCy ran on past a name: a number ("Marco Rubio 3") or a place ("Ted Cruz South Carolina")."""
+    doc = span.doc
+    end = span.end
+    while end > span.start + 1 and (doc[end - 1].like_num or not doc[end - 1].text[:1].isalpha()):
+        end -= 1
+    for k in range(span.start + 2, end):
+        info = places.lookup(doc[k:end].text)
+        if info is not None and info.kind in ("country", "region"):
+            end = k
+            break
+    return doc[span.start:end]
+
+
 def _split_joint(span: SpacySpan, ctx: Context) -> list[EntityMention]:
     """"Suffolk University/Boston Globe Poll": two organizations, and a poll is not one."""
     out = []
@@ -272,6 +286,10 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         prev = doc[span.start - 1] if span.start > 0 else None
         if kind != "person" and prev is not None and _is_title_word(prev) and places.lookup(span.text) is None:
             kind = "person"  # "President Al-Sharaa" whatever spaCy's label
+        if kind == "person":
+            span = _trim_person(span)
+            if span.text.casefold() in lexicon.words("platforms.txt"):
+                kind = "organization"  # "Twitter" is a company, not a person
         if kind == "person":
             start, titles = _titles_before(span)
             if start > span.start or (prev is not None and _is_title_word(prev)):
@@ -445,6 +463,9 @@ def _merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMent
     return out
 
 
+_NEAR_SENTENCES = 3
+
+
 def _host_of(m: EntityMention, clusters: list[list[EntityMention]]) -> list[EntityMention]:
     """The person cluster a one-word name ``m`` refers to (see ``build_entities`` step 3)."""
     k = norm_key(m.text)
@@ -454,11 +475,18 @@ def _host_of(m: EntityMention, clusters: list[list[EntityMention]]) -> list[Enti
     if wanted:
         same = [c for c in hosts if wanted & {t.casefold() for x in c for t in x.titles}]
         hosts = same or hosts
-    before = [c for c in hosts if any(x.start < m.start and _part_of(norm_key(x.text), k) for x in c)]
+    def full(c: list[EntityMention]) -> list[EntityMention]:
+        return [x for x in c if len(norm_key(x.text).split()) > 1 and _part_of(norm_key(x.text), k)]
+
+    before = [c for c in hosts if any(x.start < m.start for x in full(c))]
     if before:
-        return max(before, key=lambda c: max(x.start for x in c
-                                             if x.start < m.start and _part_of(norm_key(x.text), k)))
-    return min(hosts, key=lambda c: min(x.start for x in c if _part_of(norm_key(x.text), k)))
+        nearest = max(before, key=lambda c: max(x.start for x in full(c) if x.start < m.start))
+        last = max(x.sentence for x in full(nearest) if x.start < m.start)
+        if len(before) == 1 or m.sentence - last <= _NEAR_SENTENCES:
+            return nearest
+        # far from any full mention: the bearer of the name the article introduces most
+        return max(before, key=lambda c: (len(full(c)), -min(x.start for x in full(c))))
+    return min(hosts, key=lambda c: min(x.start for x in full(c)))
 
 
 def _gender(c: list[EntityMention], name: str) -> str | None:

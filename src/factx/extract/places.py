@@ -93,10 +93,11 @@ def _index() -> dict[str, PlaceInfo]:
             aliases.append((name, same))
     for name, same in aliases:  # a nickname shares the canonical key of the place it names
         target = index.get(gazetteer_key(same))
-        if target is not None:
+        canonical = same if ":" in same else target.canonical if target is not None else None
+        if canonical is not None:
             mine = index[gazetteer_key(name)]
             index[gazetteer_key(name)] = PlaceInfo(mine.kind, mine.country, mine.latitude, mine.longitude,
-                                                   target.canonical)
+                                                   canonical)
     return index
 
 
