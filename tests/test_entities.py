@@ -174,3 +174,48 @@ def test_norm_key_folds_variants():
     assert norm_key("Assad’s") == norm_key("assad")
     assert norm_key("Al‐Sharaa") == norm_key("AL-SHARAA")
     assert norm_key("Guantánamo") == norm_key("Guantanamo")
+
+
+def test_bare_surname_far_from_a_relative_goes_to_the_main_bearer():
+    m = [EntityMention(0, 10, "Dana Pryce", "person", 0),
+         EntityMention(20, 25, "Pryce", "person", 1),
+         EntityMention(40, 50, "Dana Pryce", "person", 2),
+         EntityMention(60, 70, "Olga Pryce", "person", 3),
+         EntityMention(80, 85, "Pryce", "person", 4),
+         EntityMention(200, 205, "Pryce", "person", 12)]
+    ents = build_entities(m)
+    dana = next(p for p in ents.people if p.name == "Dana Pryce")
+    olga = next(p for p in ents.people if p.name == "Olga Pryce")
+    assert [x.start for x in olga.mentions] == [60, 80]  # right after her full name
+    assert [x.start for x in dana.mentions] == [0, 20, 40, 200]  # nine sentences on: the main Pryce
+
+
+def test_title_in_common_with_the_full_mention_picks_the_bearer():
+    m = [EntityMention(0, 10, "Dana Pryce", "person", 0),
+         EntityMention(20, 30, "Olga Pryce", "person", 1, titles=["Governor"]),
+         EntityMention(40, 45, "Pryce", "person", 2),
+         EntityMention(60, 65, "Pryce", "person", 3, titles=["Governor"], honorific_form="Governor Pryce")]
+    ents = build_entities(m)
+    olga = next(p for p in ents.people if p.name == "Olga Pryce")
+    assert [x.start for x in olga.mentions] == [20, 40, 60]
+    assert "Governor Pryce" in olga.aliases
+
+
+def test_platform_names_are_never_people(nlp):
+    doc = nlp("Twitter said the account was suspended. Youtube removed the video.")
+    assert not [m for m in find_mentions(doc) if m.kind == "person"]
+
+
+def test_joint_organizations_are_split_and_poll_dropped(nlp):
+    doc = nlp("Turnout rose, according to a Marlow College/Harbor Gazette Poll released on Sunday.")
+    orgs = [m for m in find_mentions(doc) if m.kind == "organization"]
+    for m in orgs:
+        assert doc.text[m.start:m.end] == m.text
+    texts = {m.text for m in orgs}
+    assert "Harbor Gazette" in texts and not any("Poll" in t for t in texts)
+
+
+def test_state_abbreviation_and_nickname_share_the_state():
+    assert lookup("Mass.").canonical == lookup("Massachusetts").canonical
+    assert lookup("Granite State").canonical == lookup("New Hampshire").canonical
+    assert lookup("Ga.").country == "US"
