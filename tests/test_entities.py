@@ -219,3 +219,13 @@ def test_state_abbreviation_and_nickname_share_the_state():
     assert lookup("Mass.").canonical == lookup("Massachusetts").canonical
     assert lookup("Granite State").canonical == lookup("New Hampshire").canonical
     assert lookup("Ga.").country == "US"
+
+
+def test_honorific_gender_keeps_a_surname_off_the_wrong_relative():
+    m = [EntityMention(0, 13, "Hillary Brand", "person", 0),
+         EntityMention(20, 30, "Bill Brand", "person", 1),
+         EntityMention(40, 45, "Brand", "person", 1, titles=["Mrs."], honorific_form="Mrs. Brand")]
+    ents = build_entities(m)
+    hillary = next(p for p in ents.people if p.name == "Hillary Brand")
+    assert [x.start for x in hillary.mentions] == [0, 40]
+    assert first_name_gender("Bernie") == "male"

@@ -102,12 +102,18 @@ def _gender_detector():  # type: ignore[no-untyped-def]
 
 
 def first_name_gender(word: str) -> str | None:
-    """"female"/"male" when ``word`` is a first name gender-guesser knows, else None."""
-    g = _gender_detector().get_gender(word.strip(".,"))
-    if g in ("female", "mostly_female"):
-        return "female"
-    if g in ("male", "mostly_male"):
-        return "male"
+    """"female"/"male" when ``word`` is a first name gender-guesser knows, else None.
+
+    US usage first (the corpus factx is tuned on is US news: "Bernie", "Eli" are
+    male there), then the worldwide lists ("Ahmed").
+    """
+    det = _gender_detector()
+    name = word.strip(".,")
+    for g in (det.get_gender(name, "usa"), det.get_gender(name)):
+        if g in ("female", "mostly_female"):
+            return "female"
+        if g in ("male", "mostly_male"):
+            return "male"
     return None
 
 
@@ -466,17 +472,35 @@ def _merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMent
 _NEAR_SENTENCES = 3
 
 
+def _title_words(m: EntityMention) -> list[str]:
+    words = [w.casefold() for t in m.titles for w in t.split()]
+    if m.honorific_form:
+        words.append(m.honorific_form.split()[0].casefold())
+    return words
+
+
+def full_of(c: list[EntityMention], k: str) -> list[EntityMention]:
+    """Mentions of cluster ``c`` that are fuller names containing the one-word name ``k``."""
+    return [x for x in c if len(norm_key(x.text).split()) > 1 and _part_of(norm_key(x.text), k)]
+
+
 def _host_of(m: EntityMention, clusters: list[list[EntityMention]]) -> list[EntityMention]:
     """The person cluster a one-word name ``m`` refers to (see ``build_entities`` step 3)."""
     k = norm_key(m.text)
     hosts = [c for c in clusters if c and c[0].kind == "person"
              and any(len(norm_key(x.text).split()) > 1 and _part_of(norm_key(x.text), k) for x in c)]
+    hon = lexicon.mapping("honorifics.txt")
+    said = next((hon[w] for w in _title_words(m) if w in hon), None)
+    if said is not None:  # "Mrs. Clinton" is not Bill
+        fits = [c for c in hosts
+                if _gender(c, max((x.text for x in full_of(c, k)), key=len, default="")) in (said, None)]
+        hosts = fits or hosts
     wanted = {t.casefold() for t in m.titles}
     if wanted:
         same = [c for c in hosts if wanted & {t.casefold() for x in c for t in x.titles}]
         hosts = same or hosts
     def full(c: list[EntityMention]) -> list[EntityMention]:
-        return [x for x in c if len(norm_key(x.text).split()) > 1 and _part_of(norm_key(x.text), k)]
+        return full_of(c, k)
 
     before = [c for c in hosts if any(x.start < m.start for x in full(c))]
     if before:
@@ -493,10 +517,7 @@ def _gender(c: list[EntityMention], name: str) -> str | None:
     """Gender from an honorific ("Mrs.", "spokeswoman") or else from a first name gender-guesser knows."""
     hon = lexicon.mapping("honorifics.txt")
     for m in c:
-        words = [w.casefold() for t in m.titles for w in t.split()]
-        if m.honorific_form:
-            words.append(m.honorific_form.split()[0].casefold())
-        for w in words:
+        for w in _title_words(m):
             if w in hon:
                 return hon[w]
     words = name.split()
