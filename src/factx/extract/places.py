@@ -10,7 +10,6 @@ costs about half a second, looking a name up is a dict access.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -32,12 +31,17 @@ class PlaceInfo:
 
 def gazetteer_key(name: str) -> str:
     """Lookup key: accents, case, dots, a leading "the" and a possessive folded ("the U.S.’s" -> "us")."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("’", "'")
-    s = " ".join(s.split()).casefold()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"(?:'s|s')$", "", s)
-    return s.replace(".", "").replace("‐", "-").strip(" ,'\"")
+    if name.isascii():
+        s = name
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("’", "'").replace("‐", "-")
+    s = " ".join(s.split()).lower()
+    if s.startswith("the "):
+        s = s[4:]
+    if s.endswith(("'s", "s'")):
+        s = s[:-1] if s.endswith("s'") else s[:-2]
+    return s.replace(".", "").strip(" ,'\"")
 
 
 def _num(v: str) -> float | None:
@@ -63,13 +67,12 @@ def _index() -> dict[str, PlaceInfo]:
         info = PlaceInfo("city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
                          f"city:{c['geonameid']}", int(c.get("population") or 0))
         put(c["name"], info)
-        stem = gazetteer_key(c["name"])[:1]
+        stem = gazetteer_key(c["name"])[:1].upper()
         # other spellings only for larger cities: the long tail of small places' variants is mostly noise
         for alt in (c.get("alternatenames") or []) if int(c.get("population") or 0) >= 100_000 else []:
             # a spelling variant ("Tartous" of "Tartus"), not a translation ("White House" of Casablanca)
             # nor an airport code
-            if alt.isascii() and len(alt) > 3 and not alt.isupper() and alt[:1].isupper() \
-                    and gazetteer_key(alt)[:1] == stem:
+            if alt[:1] == stem and len(alt) > 3 and alt.isascii() and not alt.isupper():
                 put(alt, info)
     for cont in gc.get_continents().values():
         info = PlaceInfo("region", None, _num(str(cont.get("lat", "-"))), _num(str(cont.get("lng", "-"))),
