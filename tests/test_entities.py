@@ -229,3 +229,16 @@ def test_honorific_gender_keeps_a_surname_off_the_wrong_relative():
     hillary = next(p for p in ents.people if p.name == "Hillary Brand")
     assert [x.start for x in hillary.mentions] == [0, 40]
     assert first_name_gender("Bernie") == "male"
+
+
+def test_headline_words_need_support_from_the_body(nlp):
+    from factx.extract.entities import _headline_lines
+
+    text = "Secret Memo Shows Harlan Voss Knew\nHarlan Voss, the port director, read the memo in March.\n"
+    heads = _headline_lines(text)
+    assert heads == [(0, text.index("\n"))]
+    mentions = find_mentions(nlp(text))
+    assert all(m.weak for m in mentions if m.end <= heads[0][1])
+    ents = build_entities(mentions)
+    assert any(p.name == "Harlan Voss" for p in ents.people)
+    assert not any("Memo" in e.name for kind in (ents.people, ents.places, ents.organizations) for e in kind)

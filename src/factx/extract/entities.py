@@ -131,13 +131,21 @@ def _is_demonym_modifier(span: SpacySpan) -> bool:
     return root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ == "NOUN"
 
 
+_HEADLINE_LINES = 2
+
+
 def _headline_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of lines written in title case or capitals (headlines, section heads)."""
+    """Character ranges of the opening lines when written in title case or capitals (the headline).
+
+    Only the first lines: further down, a capitalised line is as likely a list
+    or a table of names, which are real mentions.
+    """
     out = []
     small = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "but", "at", "by", "with", "is",
              "as", "from", "who", "he", "she", "it"}
-    for m in re.finditer(r"[^\r\n]+", text):
-        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group())]
+    lines = [m for m in re.finditer(r"[^\r\n]+", text) if m.group().strip()][:_HEADLINE_LINES]
+    for m in lines:
+        words = re.findall(r"[A-Za-z][\w'’-]*", m.group())
         content = [w for w in words if w.lower() not in small]
         if len(content) < 2 or len(words) > 25:
             continue
@@ -258,7 +266,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     candidates for ``build_entities`` to attach to entities found elsewhere.
     """
     ctx = ctx or Context(doc)
-    heads = _headline_lines(ctx.text)
+    heads = _headline_lines(ctx.text) if ctx.base == 0 else []
     out: list[EntityMention] = []
     taken: set[int] = set()
 
