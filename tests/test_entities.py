@@ -242,3 +242,15 @@ def test_headline_words_need_support_from_the_body(nlp):
     ents = build_entities(mentions)
     assert any(p.name == "Harlan Voss" for p in ents.people)
     assert not any("Memo" in e.name for kind in (ents.people, ents.places, ents.organizations) for e in kind)
+
+
+def test_capitals_and_handles_are_not_names_by_themselves():
+    from factx.extract.entities import _shouted
+
+    assert _shouted("TALIBAN CLOSING")
+    assert not _shouted("NATO") and not _shouted("NEW YORK") and not _shouted("Boston")
+
+
+def test_handles_are_not_entities(nlp):
+    doc = nlp("Reporter Dana Lee (@danalee) filed the story from Boston.")
+    assert not [m for m in find_mentions(doc) if "@" in m.text]

@@ -132,6 +132,18 @@ def _is_demonym_modifier(span: SpacySpan) -> bool:
 
 
 _HEADLINE_LINES = 2
+_MARKUP = re.compile(r"[@#<>\[\]{}|\\]")
+
+
+def _shouted(text: str) -> bool:
+    """Capitals that are not an acronym ("TALIBAN CLOSING", "BOWL"): a headline, not a name by itself.
+
+    Known places in capitals ("NEW YORK" in a dateline) are not shouted.
+    """
+    words = [w for w in re.findall(r"[A-Za-z]+", text)]
+    if not words or not text.isupper() or places.lookup(text) is not None:
+        return False
+    return len(words) > 1 or len(words[0]) > 6
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
@@ -273,11 +285,13 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     def add(span: SpacySpan, kind: str | None, titles: list[str], evidence: int, hon: str | None) -> None:
         if not any(ch.isupper() for ch in span.text):  # "weekends", "navy": common words
             return
+        if _MARKUP.search(span.text):  # handles and markup: "@jdoe", "W]e"
+            return
         s, e = ctx.global_range(span)
         if ctx.furniture.overlaps(s, e):
             return
         weak = _in_ranges(heads, span.start_char, span.end_char) or not any(
-            t.tag_ in ("NNP", "NNPS") for t in span)
+            t.tag_ in ("NNP", "NNPS") for t in span) or _shouted(span.text)
         out.append(EntityMention(s, e, span.text, kind, ctx.sentence_of(span.start), titles, weak,
                                  evidence, hon))
         taken.update(range(span.start, span.end))
