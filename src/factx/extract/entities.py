@@ -3,12 +3,21 @@
 Method, in two steps so a long input parsed in pieces is clustered as a whole:
 
 1. ``find_mentions(doc, ctx)``: spaCy's PERSON / GPE / LOC / FAC / ORG spans,
-   cleaned (leading "the", trailing possessive, personal titles moved out of
-   the name into ``titles``), with mentions inside page furniture dropped.
-2. ``build_entities(mentions)``: mentions are merged into entities (a
-   surname joins the nearest preceding full name that ends with it, the way a
-   reader resolves it), and each entity's kind is decided by a vote across
-   its mentions, so "Al-Sharaa" tagged once as a place stays a person.
+   cleaned (leading "the", possessives, numbers or places spaCy ran onto a
+   name, personal titles moved out of the name into ``titles``), plus names
+   after an honorific that spaCy missed ("Mr. D’Souza") and untagged
+   capitalised names as *candidates*.  Mentions inside page furniture, common
+   words, handles and demonyms used as adjectives ("Alawite minority") are
+   dropped; headline words and capitals are marked weak.
+2. ``build_entities(mentions)``: each name form's kind is voted over all its
+   mentions (titles and known first names for people, the offline gazetteer
+   and place words for places), so "Al-Sharaa" tagged once as a place stays a
+   person and "Tartus" tagged as an organization is a place.  Mentions are
+   then merged: same form; a surname or first name joins the nearest
+   preceding full name that has it (same title or honorific gender first);
+   places by gazetteer identity ("U.S." = "America"); organizations by
+   initials or reordered words.  Candidates join an entity of the same form;
+   entities made only of weak mentions are dropped.
 """
 
 from __future__ import annotations
