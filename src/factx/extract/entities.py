@@ -205,7 +205,8 @@ def _titles_before(span: SpacySpan) -> tuple[int, list[str]]:
     # appositions: "Ahmed Al-Sharaa, the interim president"
     root = span.root
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and any(t.lower_ in titles for t in child.subtree):
+        if child.dep_ == "appos" and child.i >= span.end and any(t.lower_ in titles for t in child.subtree) \
+                and not any(t.ent_type_ == "PERSON" for t in child.subtree):  # another person, not a role
             sub = [t for t in child.subtree if t.i >= span.end]
             while sub and sub[0].lower_ in ("the", "a", "an", ","):
                 sub = sub[1:]
