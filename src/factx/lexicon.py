@@ -36,3 +36,9 @@ def mapping(name: str) -> dict[str, str]:
         key, _, value = line.partition("\t")
         out[key.strip().lower()] = value.strip()
     return out
+
+
+@cache
+def rows(name: str) -> list[list[str]]:
+    """Tab-separated lines of ``data/<name>`` as lists of stripped fields (case kept)."""
+    return [[f.strip() for f in line.split("\t")] for line in _lines(name)]

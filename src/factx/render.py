@@ -71,10 +71,10 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
     console.print(t)
 
     t = Table(title=f"People ({len(article.people)})", title_justify="left")
-    for col in ("name", "titles", "aliases", "mentions"):
+    for col in ("name", "titles", "gender", "aliases", "mentions"):
         t.add_column(col)
     for p in article.people:
-        t.add_row(p.name, "; ".join(p.titles), ", ".join(p.aliases), str(len(p.mentions)))
+        t.add_row(p.name, "; ".join(p.titles), p.gender or "", ", ".join(p.aliases), str(len(p.mentions)))
     console.print(t)
 
     t = Table(title=f"Places ({len(article.places)})", title_justify="left")
