@@ -36,15 +36,21 @@ def bare_spacy(texts: list[str], model: str, jobs: int) -> float:
 
 
 def factx_run(texts: list[str], model: str, jobs: int) -> float:
-    from factx.pipeline import Extractor, run_parallel
-    from factx.reader import Document
+    from factx.pipeline import ExtractError, Extractor, run_parallel
+    from factx.reader import Document, ReadError
     from factx.render import to_json
 
     start = time.perf_counter()
     docs = (Document(f"t{i}", t, "utf-8") for i, t in enumerate(texts))
     results = Extractor(model).run(docs) if jobs == 1 else run_parallel(docs, model, jobs)
+    failed = 0
     for article in results:
-        to_json(article)
+        if isinstance(article, ReadError | ExtractError):
+            failed += 1
+        else:
+            to_json(article)
+    if failed:
+        print(f"  ({failed} input(s) failed in factx)", file=sys.stderr)
     return time.perf_counter() - start
 
 

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -69,8 +69,13 @@ class Entities:
     organizations: list[Organization]
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_key(name: str) -> str:
-    """Comparison key of a name: case, accent, quote, dash and spacing variants folded."""
+    """Comparison key of a name: case, accent, quote, dash and spacing variants folded.
+
+    Cached: clustering compares every form with every other, so the same few
+    hundred names are keyed again and again.
+    """
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("’", "'").replace("‐", "-").replace("–", "-")
