@@ -40,7 +40,7 @@ KIND_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "pla
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityMention:
     """One cleaned named-entity mention, with global offsets.
 
