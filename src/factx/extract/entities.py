@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -235,11 +236,17 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
+def _name_tokens(doc: Doc) -> list[bool]:
+    """Per token: could it be part of a capitalised name?  Read once per doc (this runs over
+    every token of every input)."""
+    return [t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not _is_title_word(t)
+            and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP") for t in doc]
+
+
+def _name_run(name_tok: list[bool], i: int, taken: set[int]) -> int:
     """End of the run of capitalised name tokens starting at ``i`` (``i`` when there is none)."""
     j = i
-    while j < len(doc) and j not in taken and doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper() \
-            and not _is_title_word(doc[j]) and doc[j].ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
+    while j < len(name_tok) and j not in taken and name_tok[j]:
         j += 1
     return j
 
@@ -354,10 +361,14 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             continue
         add(span, kind, titles, evidence, hon)
     # names after a title or honorific that spaCy left untagged: "Mr. D’Souza", "Judge Berman"
-    for tok in doc:
+    name_tok = _name_tokens(doc)
+    titles = lexicon.words("titles.txt")
+    for i in [i for i, low in enumerate(doc.to_array([LOWER]).tolist() if len(doc) else [])
+              if doc.vocab.strings[low] in titles]:
+        tok = doc[i]
         if tok.i in taken or not _is_title_word(tok) or tok.i + 1 >= len(doc):
             continue
-        end = _name_run(doc, tok.i + 1, taken)
+        end = _name_run(name_tok, tok.i + 1, taken)
         if end > tok.i + 1:
             span = _clean(doc[tok.i + 1:end])
             if span is not None:
@@ -365,7 +376,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     # candidates: other capitalised names, attached later only to entities found elsewhere
     i = 0
     while i < len(doc):
-        end = _name_run(doc, i, taken)
+        end = _name_run(name_tok, i, taken)
         if end > i:
             span = _clean(doc[i:end])
             if span is not None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -48,6 +48,7 @@ _DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _ABBR = re.compile(r"^(?P<num>\d+(?:\.\d+)?)(?P<scale>[a-z]+)$", re.I)
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$|^'\d\d$|^\d\d?s$|^\d{4}s$")
 _DASHES = frozenset({"-", "–", "—"})
+_HAS_DIGIT = re.compile(r"\d")
 _PENCE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)p$")  # "345p": pence glued to the number
 
 
@@ -144,8 +145,13 @@ def _starters() -> frozenset[str]:
 
 
 def _may_start_number(w: Word) -> bool:
-    low = w.low
-    return low in _starters() or any(ch.isdigit() for ch in low) or _number_word_text(w.text)[0] is not None
+    return _may_start(w.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start(text: str) -> bool:
+    low = text.lower()
+    return low in _starters() or _HAS_DIGIT.search(low) is not None or _number_word_text(text)[0] is not None
 
 
 def _hyphen_parts(w: Word) -> list[str]:
