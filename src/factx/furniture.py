@@ -69,19 +69,10 @@ def find_regions(text: str) -> list[Region]:
 
 
 class Regions:
-    """Fast membership test of character offsets in a set of regions."""
+    """Overlap test of character offsets against a set of regions (a page has only a few)."""
 
-    def __init__(self, regions: Iterable[Region], kinds: frozenset[str] | None = None,
-                 exclude_kinds: frozenset[str] = frozenset()):
-        self._spans = sorted((r.start, r.end) for r in regions
-                             if (kinds is None or r.kind in kinds) and r.kind not in exclude_kinds)
-
-    def __bool__(self) -> bool:
-        return bool(self._spans)
-
-    def covers(self, start: int, end: int) -> bool:
-        """True when [start, end) lies inside one region."""
-        return any(s <= start and end <= e for s, e in self._spans)
+    def __init__(self, regions: Iterable[Region], exclude_kinds: frozenset[str] = frozenset()):
+        self._spans = sorted((r.start, r.end) for r in regions if r.kind not in exclude_kinds)
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when [start, end) shares a character with a region."""

@@ -55,14 +55,14 @@ def model_name(requested: str | None = None) -> str:
 
 
 @cache
-def load_nlp(name: str, fast: bool = True):
+def load_nlp(name: str):
     """Load a spaCy pipeline by package name or path; never downloads anything.
 
     Every component the extractors read is kept (tagger and attribute rules for
     ``pos_``, parser for ``dep_`` and sentences, lemmatizer for ``lemma_``, NER
-    for entities); with ``fast`` the attribute ruler and the lemmatizer are
-    swapped for table forms that give the same annotations at a fraction of
-    the cost (see fastpipe.py and bench/components.py).
+    for entities); the attribute ruler and the lemmatizer are swapped for table
+    forms that give the same annotations at a fraction of the cost (see
+    fastpipe.py and bench/components.py).
     """
     import spacy
 
@@ -72,8 +72,7 @@ def load_nlp(name: str, fast: bool = True):
         nlp = spacy.load(name)
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(e).splitlines()[0]}") from None
-    if fast:
-        speed_up(nlp)
+    speed_up(nlp)
     return nlp
 
 
@@ -155,14 +154,14 @@ class Extractor:
             yield queue.popleft()[1]
 
 
-# Wire copy writes quotation marks as doubled apostrophes or backticks
-# (''...'', ``...''), which the tagger reads as possessives and closing marks
-# and which break its sentences.  The parser is given a same-length form with
-# a plain double quote in their place; offsets are unchanged, and every span
-# quotes the original text.
-
 def parse_form(text: str) -> str:
-    """The text as the parser should read it: same length, doubled apostrophes as quotes."""
+    """The text as the parser should read it: same length, doubled apostrophes as quotes.
+
+    Wire copy writes quotation marks as doubled apostrophes or backticks
+    (''...'', ``...''), which the tagger reads as possessives and closing
+    marks and which break its sentences.  Offsets are unchanged, and every
+    span quotes the original text.
+    """
     if "''" not in text and "``" not in text:
         return text
     return text.replace("``", '" ').replace("''", '" ')

@@ -670,8 +670,3 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
 def extract_entities(doc: Doc, ctx: Context | None = None) -> Entities:
     """People, places and organizations of one parsed ``Doc``."""
     return build_entities(find_mentions(doc, ctx))
-
-
-def kind_counts(mentions: list[EntityMention]) -> Counter[str]:
-    """How many mentions of each kind (for diagnostics and tests)."""
-    return Counter(m.kind for m in mentions)

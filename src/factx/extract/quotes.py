@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import cache
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -48,6 +50,12 @@ class _Cue:
 
 def _reporting_verbs() -> frozenset[str]:
     return lexicon.words("reporting_verbs.txt")
+
+
+@cache
+def _reporting_verb_hashes() -> np.ndarray:
+    """The lexicon as spaCy string hashes (the same in every vocabulary), computed once."""
+    return np.array([hash_string(v) for v in _reporting_verbs()], dtype=np.uint64)
 
 
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
@@ -76,7 +84,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                     break
                 if c in _OPEN and ch in _OPEN:  # a new opening mark before a close: unbalanced
                     # multi-paragraph quote: the new mark opens a paragraph after a break
-                    if text[:j].rstrip(" \t").endswith("\n"):
+                    if _after_line_break(text, j):
                         j += 1
                         continue
                     break
@@ -98,6 +106,14 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     return spans
+
+
+def _after_line_break(text: str, j: int) -> bool:
+    """Only spaces or tabs lie between a line break and position ``j`` (no copy of the text)."""
+    k = j - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] == "\n"
 
 
 def _speaker_span(subj: Token) -> SpacySpan:
@@ -141,9 +157,8 @@ def _candidates(doc: Doc) -> list[Token]:
     are made for the other words: this runs over every token of every input)."""
     if not len(doc):
         return []
-    wanted = [doc.vocab.strings.add(v) for v in _reporting_verbs()]
     arr = doc.to_array([LEMMA, POS])
-    hits = np.isin(arr[:, 0], wanted) & np.isin(arr[:, 1], [VERB, AUX])
+    hits = np.isin(arr[:, 0], _reporting_verb_hashes()) & np.isin(arr[:, 1], [VERB, AUX])
     return [doc[i] for i in hits.nonzero()[0].tolist()]
 
 
