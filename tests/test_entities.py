@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from conftest import assert_offsets
+from hypothesis import given
+from hypothesis import strategies as st
 
-from factx.extract.entities import EntityMention, build_entities, find_mentions, first_name_gender, norm_key
+from factx.extract.entities import (
+    EntityMention,
+    _part_of,
+    _parts,
+    build_entities,
+    find_mentions,
+    first_name_gender,
+    norm_key,
+)
 from factx.extract.places import lookup
 
 
@@ -254,3 +264,28 @@ def test_capitals_and_handles_are_not_names_by_themselves():
 def test_handles_are_not_entities(nlp):
     doc = nlp("Reporter Dana Lee (@danalee) filed the story from Boston.")
     assert not [m for m in find_mentions(doc) if "@" in m.text]
+
+
+_NAME_WORDS = st.sampled_from(["ana", "bel", "al-bel", "bin-ana", "cruz", "de", "ana-cruz", "-", "bel-"])
+
+
+@given(st.lists(_NAME_WORDS, min_size=1, max_size=4), st.lists(_NAME_WORDS, min_size=1, max_size=3))
+def test_parts_index_holds_exactly_the_short_names_of_a_full_name(full_words, short_words):
+    full, short = " ".join(full_words), " ".join(short_words)
+    assert (short in _parts(full)) == _part_of(full, short)
+
+
+def test_surnames_resolve_to_their_nearest_bearer_across_a_long_input():
+    """Hundreds of articles in one input: every "Pryce" goes to the full name just before it."""
+    m, expected = [], {"Maria Pryce": [], "Olga Pryce": []}
+    for block in range(400):
+        base, sent = block * 1000, block * 10
+        first = "Maria Pryce" if block % 2 else "Olga Pryce"
+        m += [EntityMention(base, base + 10, first, "person", sent),
+              EntityMention(base + 100, base + 105, "Pryce", "person", sent + 1),
+              EntityMention(base + 200, base + 205, "Pryce", "person", sent + 2),
+              EntityMention(base + 300, base + 312, f"Agency {block}", "organization", sent + 3)]
+        expected[first] += [base, base + 100, base + 200]
+    ents = build_entities(m)
+    assert {p.name: [x.start for x in p.mentions] for p in ents.people} == expected
+    assert len(ents.organizations) == 400

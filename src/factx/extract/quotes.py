@@ -19,7 +19,9 @@ Method:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 
@@ -39,6 +41,10 @@ CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "that", "which"})
+# How far back, in entity mentions, a pronoun or a description looks for its
+# referent: farther than that none is credible, and the search must not grow
+# with the length of the input.
+_LOOKBACK = 500
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -407,6 +413,24 @@ def _gender_of_pronoun(text: str) -> str | None:
     return PRONOUN_GENDER.get(text.lower())
 
 
+_Entity = Person | Organization
+
+
+def _last_before(mentions: list[tuple[int, int, _Entity]], end: int,
+                 positions: Sequence[int], fits: Callable[[_Entity], bool]) -> _Entity | None:
+    """The latest of ``mentions[i]`` (i in the sorted ``positions``) ending by ``end`` that ``fits``.
+
+    At most ``_LOOKBACK`` mentions back: a bisect finds where to start, so
+    resolving every speaker stays linear in the length of the input.
+    """
+    hi = bisect.bisect_left(positions, end, key=lambda i: mentions[i][0])
+    for j in range(hi - 1, max(hi - 1 - _LOOKBACK, -1), -1):
+        _, e, ent = mentions[positions[j]]
+        if e <= end and fits(ent):
+            return ent
+    return None
+
+
 def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: list[Organization]) -> None:
     """Fill ``speaker.name`` and ``speaker.entity`` in place.
 
@@ -418,38 +442,49 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
     without an entity id; an unresolved pronoun keeps a null name rather
     than a guess.
     """
-    mentions: list[tuple[int, int, Person | Organization]] = []
-    for ent in [*people, *organizations]:
-        for m in ent.mentions:
-            mentions.append((m.start, m.end, ent))
-    mentions.sort(key=lambda x: x[0])
+    mentions = sorted(((m.start, m.end, ent) for ent in [*people, *organizations] for m in ent.mentions),
+                      key=lambda x: x[0])
+    starts = [s for s, _, _ in mentions]
+    longest = max((e - s for s, e, _ in mentions), default=0)
+    by_title: dict[str, list[int]] = {}  # a title word -> positions in ``mentions`` of people bearing it
+    for i, (_, _, ent) in enumerate(mentions):
+        if isinstance(ent, Person):
+            for w in {w for t in ent.titles for w in t.lower().split()}:
+                by_title.setdefault(w, []).append(i)
+    everyone = range(len(mentions))
     gender: dict[str, str] = {p.id: p.gender for p in people if p.gender}
+
     for q in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else -1):
         sp = q.speaker
         if sp is None:
             continue
-        hit = [ent for s, e, ent in mentions if s < sp.end and sp.start < e]
-        if hit:
-            sp.name, sp.entity = hit[-1].name, hit[-1].id
+        hit = None
+        i = bisect.bisect_left(starts, sp.end) - 1
+        while i >= 0 and starts[i] > sp.start - longest:  # an earlier mention cannot reach the speaker
+            if mentions[i][1] > sp.start:
+                hit = mentions[i][2]
+                break
+            i -= 1
+        if hit is not None:
+            sp.name, sp.entity = hit.name, hit.id
             continue
         g = _gender_of_pronoun(sp.text)
         if g is not None or sp.text.lower() in ("they", "it"):
-            before = [ent for s, e, ent in mentions if e <= sp.start and isinstance(ent, Person)
-                      and gender.get(ent.id, g) == g]
             if sp.text.lower() in ("they", "it"):
-                before = [ent for s, e, ent in mentions if e <= sp.start and isinstance(ent, Organization)]
-            if before:
-                ent = before[-1]
+                ent = _last_before(mentions, sp.start, everyone, lambda x: isinstance(x, Organization))
+            else:
+                ent = _last_before(mentions, sp.start, everyone,
+                                   lambda x, g=g: isinstance(x, Person) and gender.get(x.id, g) == g)
+            if ent is not None:
                 sp.name, sp.entity = ent.name, ent.id
                 if g:
                     gender.setdefault(ent.id, g)
             continue
         # nominal speakers ("the spokeswoman") through titles of people seen before
         head = sp.text.lower().split()[-1] if sp.text.split() else ""
-        titled = [p for s, e, p in mentions if e <= sp.start and isinstance(p, Person)
-                  and any(head in t.lower().split() for t in p.titles)]
-        if titled:
-            sp.name, sp.entity = titled[-1].name, titled[-1].id
+        titled = _last_before(mentions, sp.start, by_title.get(head, []), lambda x: True)
+        if titled is not None:
+            sp.name, sp.entity = titled.name, titled.id
         elif sp.text.lower() not in _PRONOUNS:
             # an unresolved description names its speaker itself ("says war monitor");
             # it is not linked to any entity
