@@ -151,10 +151,13 @@ def test_version_and_help():
     assert r.returncode == 0 and b"--glob" in r.stdout
 
 
-def test_help_does_not_import_spacy():
+def test_help_imports_neither_spacy_nor_rich():
+    """Start-up cost of --help: no model library, and plain help rather than rich's renderer."""
     r = subprocess.run([sys.executable, "-X", "importtime", "-m", "factx", "--help"], capture_output=True,
                        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert r.returncode == 0
     imported = {line.split("|")[-1].strip() for line in r.stderr.decode().splitlines()}
     assert "spacy" not in imported
+    assert not {"rich", "typer.rich_utils", "pydantic"} & imported
     assert "factx.cli" in imported
+    assert b"Examples:" in r.stdout and b"factx extract" in r.stdout

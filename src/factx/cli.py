@@ -24,8 +24,9 @@ PARALLEL_MIN_INPUTS = 8
 
 app = typer.Typer(
     name="factx",
-    help="Extract facts from news text: figures, people, places, organizations and attributed quotes, as JSON.",
-    rich_markup_mode="rich",
+    # plain Click help: Typer's rich help imports rich.markdown, pygments and
+    # more, which alone would double the start-up time of `factx --help`
+    rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -49,16 +50,13 @@ def _main(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
-    """Extract facts from news text as JSON.
+    """Extract facts from news text: figures, people, places, organizations and attributed quotes, as JSON.
 
-    [bold]Examples[/bold]
-
+    \b
+    Examples:
       factx extract article.txt | jq '.quotes[] | {who: .speaker.name, said: .text}'
-
       factx extract corpus/ --glob '*.txt' > facts.jsonl
-
       cat article.txt | factx extract --format table
-
       factx schema > factx.schema.json
     """
 
@@ -102,12 +100,10 @@ def extract(
     line, in input order.  Errors go to stderr, one line per failed input; the
     exit status is 1 if any input failed, 2 for usage errors.
 
-    [bold]Examples[/bold]
-
+    \b
+    Examples:
       factx extract data/samples/hmeimim.txt --pretty
-
       factx extract articles/ -o facts.jsonl
-
       factx extract - --format table < article.txt
     """
     from . import reader
