@@ -41,6 +41,34 @@ def test_quote_split_around_its_cue_is_one_quote(extractor):
     assert q.speaker.name == "Tom Ruiz"
 
 
+@pytest.mark.parametrize("text", [
+    "''The bridge is unsafe,'' the engineer Tom Ruiz said, ''and we have to close it today.''",
+    "“The bridge is unsafe,” the engineer Tom Ruiz said.\n\n“We have to close it today. Nobody crosses.”\n",
+    "“The bridge is unsafe,” said the engineer Tom Ruiz.\n\n\"We have to close it today. Nobody crosses.\"",
+])
+def test_continuations_of_a_split_quote_join_it(extractor, text):
+    """A lower-case part after the cue, or a cue-less quote paragraph next, continues the quote."""
+    q = one(extractor, text)
+    assert q.text.startswith(("“The bridge", "''The bridge")) and "close it today" in q.text
+    assert q.speaker.name == "Tom Ruiz"
+
+
+def test_quote_paragraph_after_unrelated_text_is_not_joined(extractor):
+    text = ("“The bridge is unsafe,” the engineer Tom Ruiz said. Traffic was diverted.\n\n"
+            "The council met later.\n\n“We have to close it today. Nobody crosses.”")
+    found = quotes(extractor, text)
+    assert [q.text for q in found] == ["“The bridge is unsafe,”"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“It is theirs to lose at this point,” added another New Hampshire Democrat.", "Democrat"),
+    ("''My advice was not to do it,'' recalled James Cunningham, then ambassador to Israel.", "James Cunningham"),
+])
+def test_speaker_after_an_inverted_cue(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker is not None and q.speaker.text.endswith(speaker)
+
+
 def test_quote_over_several_paragraphs():
     text = "“First paragraph of the statement goes here.\n\n“Second paragraph ends it,” she said."
     assert find_quote_marks(text) == [(0, text.index(" she"))]

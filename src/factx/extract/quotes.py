@@ -191,15 +191,37 @@ def _subject(verb: Token) -> Token | None:
 
 def _loose_speaker(verb: Token) -> SpacySpan | None:
     """A speaker the parser did not attach as subject: the name right next to the cue
-    ('"...," William Daley, a former aide, said' / '"...," said Jane Doe')."""
+    ('"...," William Daley, a former aide, said' / '"...," said Jane Doe, who ...'), or the
+    noun phrase after an inverted cue ('"...," added another New Hampshire Democrat')."""
     doc = verb.doc
-    for i in [*range(verb.i - 1, max(-1, verb.i - 12), -1), *range(verb.i + 1, min(len(doc), verb.i + 4))]:
-        tok = doc[i]
-        if tok.text in ("”", '"', "“", "''") or tok.text == "\n":
+
+    def boundary(tok: Token) -> bool:
+        return tok.text in ("”", '"', "“", "''") or "\n" in tok.text
+
+    def named(tok: Token) -> bool:
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP") or (tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER)
+
+    for i in range(verb.i - 1, max(-1, verb.i - 12), -1):
+        if boundary(doc[i]):
             break
-        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or (tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER):
+        if named(doc[i]):
+            return _speaker_span(doc[i])
+    for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
+        tok = doc[i]
+        if boundary(tok) or tok.is_punct:
+            break
+        if named(tok):
+            return _speaker_span(tok)
+        if tok.head is verb and tok.dep_ in _INVERTED_SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") \
+                and verb.lemma_ not in _ADDRESSEE_VERBS:
             return _speaker_span(tok)
     return None
+
+
+# What the parser calls the noun after a cue it did not see as inverted ('said the
+# senator'); "tell" and "ask" take the addressee there ('told reporters'), not the speaker.
+_INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "npadvmod", "attr", "dep", "oprd")
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge"})
 
 
 # How far (in tokens) a cue may sit from its direct quote: after it ('"...," the
@@ -306,6 +328,31 @@ def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     return toks[0].i, end
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _continues(text: str, prev_end: int, qs: int, qe: int, minor: bool) -> bool:
+    """Whether the quote at ``qs:qe`` carries on the attributed quote ending at ``prev_end``.
+
+    In the same paragraph: '"A," she said. "B."', and a lower-case or short
+    part right after the cue ('"A," she said, "and B."').  In the next
+    paragraph: a paragraph that is nothing but a quote, with no cue of its
+    own, continues the speaker of the paragraph before (the news convention).
+    """
+    gap = text[prev_end:qs]
+    if len(gap) >= 300:
+        return False
+    if minor:
+        return "\n" not in gap and gap.rstrip().endswith(",")
+    if "\n" not in gap.strip(" "):
+        return True
+    breaks = list(_PARAGRAPH_BREAK.finditer(gap))
+    if len(breaks) != 1 or "\n" in gap[:breaks[0].start()] or gap[breaks[0].end():].strip(" \t"):
+        return False
+    rest = text[qe:qe + 2]
+    return rest == "" or rest[0] == "\n" or (rest[0] in " \t" and text[qe:].lstrip(" \t")[:1] in ("", "\n"))
+
+
 def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
     """Direct and reported quotes of ``doc`` with speaker mentions (names resolved later)."""
     ctx = ctx or Context(doc)
@@ -337,10 +384,11 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
     last: tuple[int, int] | None = None  # (index in quotes, cue token index)
     for qs, qe in find_quote_marks(text):
         inner = text[qs + 1:qe - 1].strip(" '`")
-        if len(inner.split()) < 4:  # scare quotes and titles
+        # scare quotes and titles; a fragment quoted inside a sentence ('called it "a
+        # foundation of"') is no utterance either, unless it carries on a split quote
+        minor = len(inner.split()) < 4 or inner[:1].islower()
+        if minor and last is None:
             continue
-        if inner[:1].islower():
-            continue  # a fragment quoted inside a sentence ('called it "a foundation of"'), not an utterance
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
@@ -349,11 +397,12 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
             continue  # 'X said that his "numbers don't add up"': a mixed quote, found below
         if last is not None and (cue is None or cue.verb.i == last[1]):
             prev = quotes[last[0]]
-            gap = text[prev.end - ctx.base:qs]
-            if "\n" not in gap.strip(" ") and len(gap) < 300:
+            if _continues(text, prev.end - ctx.base, qs, qe, minor):
                 quotes[last[0]] = replace(prev, end=ctx.base + qe, text=text[prev.start - ctx.base:qe])
                 taken[-1] = (prev.start - ctx.base, qe)
                 continue
+        if minor:
+            continue
         if cue is None:
             last = None
             continue
