@@ -53,6 +53,16 @@ def test_continuations_of_a_split_quote_join_it(extractor, text):
     assert q.speaker.name == "Tom Ruiz"
 
 
+def test_quote_split_around_a_long_cue_is_two_linked_quotes(extractor):
+    text = ("“This used to be the old road,” said Raffaello Pantucci, director of the regional security "
+            "studies programme at a research institute in London, “but now it points east.”")
+    first, second = quotes(extractor, text)
+    assert first.text == "“This used to be the old road,”" and second.text == "“but now it points east.”"
+    assert second.continues == first.id and first.continues is None
+    assert second.speaker.name == first.speaker.name == "Raffaello Pantucci"
+    assert second.cue == first.cue
+
+
 def test_quote_paragraph_after_unrelated_text_is_not_joined(extractor):
     text = ("“The bridge is unsafe,” the engineer Tom Ruiz said. Traffic was diverted.\n\n"
             "The council met later.\n\n“We have to close it today. Nobody crosses.”")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -41,6 +42,15 @@ def link_figures(figures: list[Figure], quotes: list[Quote]) -> None:
             q.figures.append(f.id)
 
 
+def link_continuations(quotes: list[Quote]) -> None:
+    """Set ``continues`` on a direct quote that shares its cue with the direct quote before it
+    (the parts of one quote split around a long cue; see ``extract_quotes``)."""
+    for prev, q in pairwise(quotes):
+        if q.type == prev.type == "direct" and q.cue is not None and prev.cue is not None \
+                and (q.cue.start, q.cue.end) == (prev.cue.start, prev.cue.end):
+            q.continues = prev.continues or prev.id
+
+
 def _renumbered(figures: list[Figure], offset: int) -> list[Figure]:
     """Shift a piece's figure ids (and the ``part_of`` links between them) past ``offset``."""
     new = {f.id: f"f{offset + i}" for i, f in enumerate(figures, 1)}
@@ -69,6 +79,7 @@ def build_article(source: str, text: str, encoding: str, model: ModelInfo,
     entities = build_entities(mentions)
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
+    link_continuations(quotes)
     resolve_speakers(quotes, entities.people, entities.organizations)
     link_figures(figures, quotes)
     return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,

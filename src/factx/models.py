@@ -123,6 +123,8 @@ class Quote(Span):
     cue: Span | None
     sentence: int = Field(ge=0)
     figures: list[str] = Field(default_factory=list, description="ids of the figures inside the content")
+    continues: str | None = Field(default=None, description="id of the quote this one carries on: the first part "
+                                  "of a quote split around a long cue ('\"A,\" said X, the ..., \"B.\"')")
 
 
 @dataclass(slots=True, kw_only=True, config=_RECORD)

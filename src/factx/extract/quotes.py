@@ -328,6 +328,23 @@ def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     return toks[0].i, end
 
 
+@dataclass(slots=True)
+class _Open:
+    """The last attributed direct quote, which a following quote may continue."""
+
+    index: int  # in the list of quotes
+    cue: _Cue
+    quoted: int  # words inside its quotation marks
+    around: int  # words between its parts (the cue and speaker in the middle)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -376,12 +393,14 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
                             speaker=spk, cue=cue_span, sentence=ctx.sentence_of(sent_i)))
 
     # direct quotes; a quote without a cue of its own (or sharing the previous
-    # one's) that follows an attributed quote in the same paragraph continues
-    # it: '"A," she said. "B."' is one quote
+    # one's) that follows an attributed quote continues it: '"A," she said. "B."'
+    # is one quote, unless the words around the cue outnumber the quoted ones
+    # ('"A," said X, the director of ..., "B."'): then B is a quote of its own
+    # with the same speaker and cue, linked to A by ``continues``
     text = ctx.text
     sents = list(doc.sents) if len(doc) else []
     candidates = _candidates(doc)
-    last: tuple[int, int] | None = None  # (index in quotes, cue token index)
+    last: _Open | None = None
     for qs, qe in find_quote_marks(text):
         inner = text[qs + 1:qe - 1].strip(" '`")
         # scare quotes and titles; a fragment quoted inside a sentence ('called it "a
@@ -395,11 +414,19 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         cue = _direct_cue(span, sents, text, candidates) or _colon_cue(span)
         if cue is not None and _inside_reported_clause(span, cue.verb):
             continue  # 'X said that his "numbers don't add up"': a mixed quote, found below
-        if last is not None and (cue is None or cue.verb.i == last[1]):
-            prev = quotes[last[0]]
+        if last is not None and (cue is None or cue.verb.i == last.cue.verb.i):
+            prev = quotes[last.index]
             if _continues(text, prev.end - ctx.base, qs, qe, minor):
-                quotes[last[0]] = replace(prev, end=ctx.base + qe, text=text[prev.start - ctx.base:qe])
-                taken[-1] = (prev.start - ctx.base, qe)
+                quoted = last.quoted + _words(text[qs:qe])
+                around = last.around + _words(text[prev.end - ctx.base:qs])
+                if around <= quoted:
+                    quotes[last.index] = replace(prev, end=ctx.base + qe, text=text[prev.start - ctx.base:qe])
+                    taken[-1] = (prev.start - ctx.base, qe)
+                    last = _Open(last.index, last.cue, quoted, around)
+                else:
+                    n_before = len(quotes)
+                    add("direct", qs, qe, span[0].i, last.cue.verb, last.cue.speaker)
+                    last = _Open(n_before, last.cue, _words(text[qs:qe]), 0) if len(quotes) > n_before else None
                 continue
         if minor:
             continue
@@ -408,7 +435,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
             continue
         n_before = len(quotes)
         add("direct", qs, qe, span[0].i, cue.verb, cue.speaker)
-        last = (n_before, cue.verb.i) if len(quotes) > n_before else None
+        last = _Open(n_before, cue, _words(text[qs:qe]), 0) if len(quotes) > n_before else None
 
     # reported speech: reporting verb + clausal complement
     for tok in candidates:
