@@ -79,6 +79,25 @@ def test_speaker_after_an_inverted_cue(extractor, text, speaker):
     assert q.speaker is not None and q.speaker.text.endswith(speaker)
 
 
+@pytest.mark.parametrize("text", [
+    "The talks ended.\n\n“It’s mind-boggling,” Greenberg said. “They are not even speaking to each other.”",
+    "The talks ended. ''Swaps are tricky,'' he said. ''In this case, I'm glad that it took place.''",
+])
+def test_short_first_part_before_its_cue_is_a_quote(extractor, text):
+    q = one(extractor, text)
+    assert q.type == "direct" and q.text.endswith(("other.”", "place.''"))
+
+
+def test_short_quote_without_a_cue_right_after_is_not_a_quote(extractor):
+    found = quotes(extractor, "“Safe zone,” the term officials use for the strip near the border, meant nothing.")
+    assert [q for q in found if q.type == "direct"] == []
+
+
+def test_straight_opening_mark_closed_by_a_curly_one(extractor):
+    q = one(extractor, '"We will rebuild the whole bridge by spring,” Mayor Ann Lee said.')
+    assert q.text == '"We will rebuild the whole bridge by spring,”' and q.speaker.name == "Ann Lee"
+
+
 def test_quote_over_several_paragraphs():
     text = "“First paragraph of the statement goes here.\n\n“Second paragraph ends it,” she said."
     assert find_quote_marks(text) == [(0, text.index(" she"))]

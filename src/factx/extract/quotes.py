@@ -85,7 +85,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             end = None
             while j < n:
                 c = text[j]
-                if c == close or (ch in _OPEN and c == _STRAIGHT and close != _STRAIGHT):
+                if c == close or (ch in _OPEN and c == _STRAIGHT and close != _STRAIGHT) \
+                        or (ch == _STRAIGHT and c == "”"):  # mixed typography: '"...”'
                     end = j + 1
                     break
                 if c in _OPEN and ch in _OPEN:  # a new opening mark before a close: unbalanced
@@ -328,6 +329,17 @@ def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     return toks[0].i, end
 
 
+# A short quote counts only with its cue right after it: at most this many tokens
+# (the speaker's name) between them.
+_SHORT_CUE_GAP = 4
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Nothing but a sentence end, a paragraph start or the start of the text before position ``i``."""
+    before = text[max(0, i - 3):i].rstrip(" \t")
+    return before == "" or before[-1] in ".!?:\n" or before[-1] in "”\"'"
+
+
 @dataclass(slots=True)
 class _Open:
     """The last attributed direct quote, which a following quote may continue."""
@@ -404,14 +416,18 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
     for qs, qe in find_quote_marks(text):
         inner = text[qs + 1:qe - 1].strip(" '`")
         # scare quotes and titles; a fragment quoted inside a sentence ('called it "a
-        # foundation of"') is no utterance either, unless it carries on a split quote
+        # foundation of"') is no utterance either, unless it carries on a split quote;
+        # a short exclamation opening its sentence may be one ('"Swaps are tricky," he said.')
         minor = len(inner.split()) < 4 or inner[:1].islower()
-        if minor and last is None:
+        utterance = minor and not inner[:1].islower() and _opens_sentence(text, qs) and inner[-1:] in ",.!?"
+        if minor and last is None and not utterance:
             continue
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
         cue = _direct_cue(span, sents, text, candidates) or _colon_cue(span)
+        if utterance and cue is not None and cue.verb.i >= span.end and cue.verb.i - span.end <= _SHORT_CUE_GAP:
+            minor = False  # '"Out, out!" Mr. Trump yelled': the cue right after makes it an utterance
         if cue is not None and _inside_reported_clause(span, cue.verb):
             continue  # 'X said that his "numbers don't add up"': a mixed quote, found below
         if last is not None and (cue is None or cue.verb.i == last.cue.verb.i):
