@@ -98,6 +98,17 @@ def test_straight_opening_mark_closed_by_a_curly_one(extractor):
     assert q.text == '"We will rebuild the whole bridge by spring,”' and q.speaker.name == "Ann Lee"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("In an interview later that day, Rubio went even further: “If he runs and loses, his career is over.”",
+     "Rubio"),
+    ("Turnout was low - Pew Research: “All the samples include more engaged people than expected.”",
+     "Pew Research"),
+])
+def test_colon_introduces_a_quote_whose_speaker_is_the_clause_subject(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.type == "direct" and q.speaker.text == speaker
+
+
 def test_quote_over_several_paragraphs():
     text = "“First paragraph of the statement goes here.\n\n“Second paragraph ends it,” she said."
     assert find_quote_marks(text) == [(0, text.index(" she"))]

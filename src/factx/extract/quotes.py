@@ -260,15 +260,40 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, candidates:
 
 
 def _colon_cue(quote: SpacySpan) -> _Cue | None:
-    """'Clinton: "Our goal is ..."': a name and a colon right before the quote are speaker and cue."""
+    """A quote introduced by a colon: the clause before it names the speaker.
+
+    'Clinton: "Our goal is ..."' and 'Pew Research: "All the samples ..."'
+    (a name before the colon: it is the speaker, the colon the cue);
+    'Rubio fired back forcefully: "..."' (the subject of the clause's verb
+    is the speaker, the verb the cue).  The clause starts after the last
+    dash, semicolon or line break before the colon.
+    """
     doc = quote.doc
     i = quote.start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
     if i < 1 or doc[i].text != ":":
         return None
-    name = doc[i - 1]
-    if name.ent_type_ not in ("PERSON", "ORG"):
+    colon = doc[i]
+    start = colon.sent.start
+    for k in range(i - 1, start - 1, -1):
+        if doc[k].text in ("-", "—", "–", ";") or "\n" in doc[k].text:
+            start = k + 1
+            break
+    clause = doc[start:i]
+    if not len(clause):
         return None
-    return _Cue(doc[i], _speaker_span(name))
+    if clause[-1].ent_type_ in ("PERSON", "ORG"):
+        return _Cue(colon, _speaker_span(clause[-1]))
+    roots = [t for t in clause if (t.head.i < start or t.head.i >= i or t.head is t) and t.pos_ in ("VERB", "AUX")]
+    for verb in roots:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and start <= c.i < i), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in ("it", "this", "that"):
+            return _Cue(verb, _speaker_span(subj))
+    named = [t for t in clause if t.ent_type_ in ("PERSON", "ORG")]
+    if named and not roots:
+        return _Cue(colon, _speaker_span(named[-1]))
+    return None
 
 
 def _inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
