@@ -101,8 +101,8 @@ def test_straight_opening_mark_closed_by_a_curly_one(extractor):
 @pytest.mark.parametrize(("text", "speaker"), [
     ("In an interview later that day, Rubio went even further: “If he runs and loses, his career is over.”",
      "Rubio"),
-    ("Turnout was low - Pew Research: “All the samples include more engaged people than expected.”",
-     "Pew Research"),
+    ("The numbers were grim - Philip Bump: “Two weeks ago, his strongest territory had been the South.”",
+     "Philip Bump"),
 ])
 def test_colon_introduces_a_quote_whose_speaker_is_the_clause_subject(extractor, text, speaker):
     q = one(extractor, text)

@@ -290,9 +290,13 @@ def _colon_cue(quote: SpacySpan) -> _Cue | None:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and start <= c.i < i), None)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in ("it", "this", "that"):
             return _Cue(verb, _speaker_span(subj))
+    if roots:
+        return None
     named = [t for t in clause if t.ent_type_ in ("PERSON", "ORG")]
-    if named and not roots:
+    if named:
         return _Cue(colon, _speaker_span(named[-1]))
+    if len(clause) <= 5 and all(t.pos_ == "PROPN" for t in clause):  # a name the tagger knows, NER missed
+        return _Cue(colon, clause)
     return None
 
 
