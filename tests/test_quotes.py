@@ -114,6 +114,11 @@ def test_quote_over_several_paragraphs():
     assert find_quote_marks(text) == [(0, text.index(" she"))]
 
 
+def test_quoted_titles_are_not_quotes(extractor):
+    found = quotes(extractor, "The actor discussed “Latin History for Dummies,” his new one-man show, on Monday.")
+    assert [q for q in found if q.type == "direct"] == []
+
+
 def test_scare_quotes_are_not_quotes(extractor):
     assert quotes(extractor, "Officials toured the so-called “safe zone” near the border.") == []
 

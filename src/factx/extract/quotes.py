@@ -358,6 +358,16 @@ def _content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     return toks[0].i, end
 
 
+def _title_case(inner: str) -> bool:
+    """A quoted title ("Orange Is the New Black", "Who's Who in the CIA"): every word
+    capitalised but the small ones, and no sentence end inside."""
+    words = [w for w in inner.rstrip(",").split() if any(c.isalpha() for c in w)]
+    if not 2 <= len(words) <= 10 or inner.rstrip(",”’\"' ")[-1:] in (".", "!", "?"):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in lexicon.words("title_minor_words.txt")
+               for w in words)
+
+
 # A short quote counts only with its cue right after it: at most this many tokens
 # (the speaker's name) between them.
 _SHORT_CUE_GAP = 4
@@ -447,7 +457,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         # scare quotes and titles; a fragment quoted inside a sentence ('called it "a
         # foundation of"') is no utterance either, unless it carries on a split quote;
         # a short exclamation opening its sentence may be one ('"Swaps are tricky," he said.')
-        minor = len(inner.split()) < 4 or inner[:1].islower()
+        minor = len(inner.split()) < 4 or inner[:1].islower() or _title_case(inner)
         utterance = minor and not inner[:1].islower() and _opens_sentence(text, qs) and inner[-1:] in ",.!?"
         if minor and last is None and not utterance:
             continue
