@@ -109,6 +109,15 @@ def test_colon_introduces_a_quote_whose_speaker_is_the_clause_subject(extractor,
     assert q.type == "direct" and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize("text", [
+    "“We were tremendously wrong not to confront him from the beginning,” Ramos told the newspaper.",
+    "''That, unfortunately,'' Ramos said, ''is part of the reality of life on a global scale.''",
+])
+def test_speaker_is_never_a_word_of_the_quote(extractor, text):
+    q = one(extractor, text)
+    assert q.speaker is not None and q.speaker.text == "Ramos"
+
+
 def test_quote_over_several_paragraphs():
     text = "“First paragraph of the statement goes here.\n\n“Second paragraph ends it,” she said."
     assert find_quote_marks(text) == [(0, text.index(" she"))]

@@ -205,7 +205,7 @@ def _loose_speaker(verb: Token) -> SpacySpan | None:
     for i in range(verb.i - 1, max(-1, verb.i - 12), -1):
         if boundary(doc[i]):
             break
-        if named(doc[i]):
+        if named(doc[i]) or (doc[i].pos_ == "PROPN" and i == verb.i - 1):  # '"...," Conway notes'
             return _speaker_span(doc[i])
     for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
         tok = doc[i]
@@ -256,7 +256,13 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, candidates:
             rank = dist + (window if trailing_comma and not after else 0)  # before: only when nothing follows
             if best is None or rank < best[0]:
                 best = (rank, cue)
-    return best[1] if best else None
+    if best is None:
+        return None
+    cue = best[1]
+    if cue.speaker is not None and cue.speaker.start < quote.end and quote.start < cue.speaker.end:
+        # the parser took a word of the quote for the subject ('"We were wrong," Ramos told ...')
+        return _Cue(cue.verb, _loose_speaker(cue.verb))
+    return cue
 
 
 def _colon_cue(quote: SpacySpan) -> _Cue | None:
