@@ -157,6 +157,19 @@ def test_according_to(extractor):
     assert q.text.startswith("hundreds of families")
 
 
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("In Bolton's view, the strategy is an across-the-board failure.",
+     "the strategy is an across-the-board failure", "Bolton", "In Bolton's view"),
+    ("The plan will fail, in Mr. Knittel's view.", "The plan will fail", "Mr. Knittel", "in Mr. Knittel's view"),
+    ("Her view is that the plan will fail within a year.", "the plan will fail within a year", "Her", "view is"),
+    ("In a statement, the ministry condemned the attack and called for calm.",
+     "condemned the attack and called for calm", "the ministry", "In a statement"),
+])
+def test_nominal_cues(extractor, text, content, speaker, cue):
+    q = one(extractor, text)
+    assert (q.type, q.text, q.speaker.text, q.cue.text) == ("indirect", content, speaker, cue)
+
+
 def test_mixed_quote(extractor):
     q = one(extractor, "The senator said that the bill was “a disaster for working families and farmers.”")
     assert q.type == "mixed"

@@ -542,8 +542,75 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
             continue
         add("indirect", cs, ce, sent.start, doc[tok.i:to.i + 1], src)
 
+    # nominal cues: "in X's view, ...", "X's view is that ...", "In a statement, X condemned ..."
+    for cs, ce, sent_start, cue_span, src in _nominal_cues(doc):
+        if any(s <= cs < e or cs <= s < ce for s, e in taken):
+            continue
+        add("indirect", cs, ce, sent_start, cue_span, src)
+
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
+    """Character range of ``toks`` without the punctuation at either end; None when under three tokens."""
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan]]:
+    """(content start, content end, sentence start, cue, speaker) of cues made by a noun.
+
+    * "In Bolton's view, CLAUSE" / "CLAUSE, in his view": the possessor is the
+      speaker, the rest of the sentence the content (like "according to");
+    * "Bolton's view is that CLAUSE": the possessor and the complement clause;
+    * "In a statement, the ministry condemned X": the subject of the verb the
+      phrase modifies is the speaker, the rest of that verb's clause the
+      content (when the verb is itself a reporting verb, the verb is the cue
+      and this is not needed).
+    """
+    if not len(doc):
+        return []
+    opinion = lexicon.words("opinion_nouns.txt")
+    statement = lexicon.words("statement_nouns.txt")
+    out = []
+    for tok in doc:
+        word = tok.lower_
+        if word not in opinion and word not in statement:
+            continue
+        prep = tok.head
+        if word in opinion:
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is None:
+                continue
+            speaker = doc[poss.left_edge.i:poss.i + 1]
+            if tok.dep_ == "pobj" and prep.lower_ == "in":
+                phrase = set(range(prep.left_edge.i, prep.right_edge.i + 1))
+                rng = _trimmed([t for t in tok.sent if t.i not in phrase])
+                if rng is not None:
+                    out.append((*rng, tok.sent.start, doc[prep.i:tok.i + 1], speaker))
+            elif tok.dep_ == "nsubj" and prep.lemma_ == "be":
+                comp = next((c for c in prep.children if c.dep_ == "ccomp"), None)
+                rng = _content_span(comp, prep) if comp is not None else None
+                if rng is not None and rng[1] - rng[0] >= 3:
+                    cs, ce = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+                    out.append((cs, ce, tok.sent.start, doc[tok.i:prep.i + 1], speaker))
+        elif tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" \
+                and prep.head.lemma_ not in _reporting_verbs():
+            verb = prep.head
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None:
+                continue
+            skip = {*range(prep.left_edge.i, prep.right_edge.i + 1), *range(subj.left_edge.i, subj.right_edge.i + 1)}
+            rng = _trimmed([t for t in verb.subtree if t.i not in skip])
+            if rng is not None:
+                out.append((*rng, verb.sent.start, doc[prep.i:tok.i + 1], _speaker_span(subj)))
+    return out
 
 
 def _gender_of_pronoun(text: str) -> str | None:
