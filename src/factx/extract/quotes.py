@@ -543,9 +543,10 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         add("indirect", cs, ce, sent.start, doc[tok.i:to.i + 1], src)
 
     # nominal cues: "in X's view, ...", "X's view is that ...", "In a statement, X condemned ..."
-    for cs, ce, sent_start, cue_span, src in _nominal_cues(doc):
-        if any(s <= cs < e or cs <= s < ce for s, e in taken):
-            continue
+    cue_starts = {q.cue.start - ctx.base for q in quotes if q.cue is not None}
+    for cs, ce, sent_start, cue_span, src, verb in _nominal_cues(doc):
+        if any(s <= cs < e or cs <= s < ce for s, e in taken) or (verb is not None and verb.idx in cue_starts):
+            continue  # already a quote, or the verb already cues one ('In an interview, X went on: "..."')
         add("indirect", cs, ce, sent_start, cue_span, src)
 
     quotes.sort(key=lambda q: q.start)
@@ -563,8 +564,8 @@ def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan]]:
-    """(content start, content end, sentence start, cue, speaker) of cues made by a noun.
+def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan, Token | None]]:
+    """(content start, content end, sentence start, cue, speaker, verb) of cues made by a noun.
 
     * "In Bolton's view, CLAUSE" / "CLAUSE, in his view": the possessor is the
       speaker, the rest of the sentence the content (like "according to");
@@ -593,13 +594,13 @@ def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan]]:
                 phrase = set(range(prep.left_edge.i, prep.right_edge.i + 1))
                 rng = _trimmed([t for t in tok.sent if t.i not in phrase])
                 if rng is not None:
-                    out.append((*rng, tok.sent.start, doc[prep.i:tok.i + 1], speaker))
+                    out.append((*rng, tok.sent.start, doc[prep.i:tok.i + 1], speaker, None))
             elif tok.dep_ == "nsubj" and prep.lemma_ == "be":
                 comp = next((c for c in prep.children if c.dep_ == "ccomp"), None)
                 rng = _content_span(comp, prep) if comp is not None else None
                 if rng is not None and rng[1] - rng[0] >= 3:
                     cs, ce = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
-                    out.append((cs, ce, tok.sent.start, doc[tok.i:prep.i + 1], speaker))
+                    out.append((cs, ce, tok.sent.start, doc[tok.i:prep.i + 1], speaker, None))
         elif tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" \
                 and prep.head.lemma_ not in _reporting_verbs():
             verb = prep.head
@@ -609,7 +610,7 @@ def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan]]:
             skip = {*range(prep.left_edge.i, prep.right_edge.i + 1), *range(subj.left_edge.i, subj.right_edge.i + 1)}
             rng = _trimmed([t for t in verb.subtree if t.i not in skip])
             if rng is not None:
-                out.append((*rng, verb.sent.start, doc[prep.i:tok.i + 1], _speaker_span(subj)))
+                out.append((*rng, verb.sent.start, doc[prep.i:tok.i + 1], _speaker_span(subj), verb))
     return out
 
 
