@@ -153,7 +153,7 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
     """Write every result, report errors on stderr; return the exit status."""
     from .pipeline import ExtractError
     from .reader import ReadError
-    from .render import to_json, write_table
+    from .render import write_json, write_table
 
     failed = 0
     tmp_path: str | None = None
@@ -182,7 +182,7 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
                 if fmt is Format.table:
                     write_table(item, stream)
                 else:
-                    stream.write(to_json(item, pretty=pretty))
+                    write_json(item, stream, pretty=pretty)
                     stream.write("\n")
                 if output is None:
                     stream.flush()
