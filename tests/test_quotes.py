@@ -118,6 +118,19 @@ def test_speaker_is_never_a_word_of_the_quote(extractor, text):
     assert q.speaker is not None and q.speaker.text == "Ramos"
 
 
+def test_cue_that_reports_its_own_content_is_not_a_trailing_cue(extractor):
+    text = ('"It is a sad day," Cruz told reporters. "This is the culture of that campaign." '
+            "Kasich said he would have fired the manager.")
+    found = quotes(extractor, text)
+    assert [(q.type, q.speaker.text) for q in found] == [("direct", "Cruz"), ("indirect", "Kasich")]
+    assert found[0].text.endswith('campaign."')
+
+
+def test_closing_mark_typed_as_an_opening_one(extractor):
+    q = one(extractor, "“Your facts are wrong,” Ramos wrote. “Immigrants commit fewer crimes than the native born.“")
+    assert q.text.endswith("native born.“") and q.speaker.text == "Ramos"
+
+
 def test_quote_over_several_paragraphs():
     text = "“First paragraph of the statement goes here.\n\n“Second paragraph ends it,” she said."
     assert find_quote_marks(text) == [(0, text.index(" she"))]

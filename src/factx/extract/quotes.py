@@ -89,6 +89,10 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                         or (ch == _STRAIGHT and c == "”"):  # mixed typography: '"...”'
                     end = j + 1
                     break
+                if c == ch == "“" and j > i + 1 and not text[j - 1].isspace() \
+                        and (j + 1 == n or text[j + 1].isspace()):
+                    end = j + 1  # a closing quote typed as an opening one: '... this.“ '
+                    break
                 if c in _OPEN and ch in _OPEN:  # a new opening mark before a close: unbalanced
                     # multi-paragraph quote: the new mark opens a paragraph after a break
                     if _after_line_break(text, j):
@@ -253,6 +257,8 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, candidates:
                 continue  # a cue before the quote must lead into it ('X said: "..."')
             if dist > window:
                 continue
+            if after and _introduces_own_content(cue.verb):
+                continue  # '... ." Kasich said he would have ...' / 'Zahed said: "..."' report what follows
             rank = dist + (window if trailing_comma and not after else 0)  # before: only when nothing follows
             if best is None or rank < best[0]:
                 best = (rank, cue)
@@ -263,6 +269,14 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, candidates:
         # the parser took a word of the quote for the subject ('"We were wrong," Ramos told ...')
         return _Cue(cue.verb, _loose_speaker(cue.verb))
     return cue
+
+
+def _introduces_own_content(verb: Token) -> bool:
+    """The verb reports what follows it: a clausal complement after it, or a colon right after it."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
+        return True
+    return any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children)
 
 
 def _colon_cue(quote: SpacySpan) -> _Cue | None:
