@@ -272,11 +272,18 @@ def _direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, candidates:
 
 
 def _introduces_own_content(verb: Token) -> bool:
-    """The verb reports what follows it: a clausal complement after it, or a colon right after it."""
+    """The verb reports what follows it: a colon right after it, or its subject and a clausal
+    complement after it ('Kasich said he would have ...')."""
     doc = verb.doc
     if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
         return True
-    return any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children)
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False  # no "X said CLAUSE" structure: an inverted or misparsed cue
+    marks = ("“", '"', "''", "``", "‘")
+    return any(c.dep_ in CONTENT_DEPS and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+               and doc[c.left_edge.i].text not in marks
+               and (c.left_edge.i == 0 or doc[c.left_edge.i - 1].text not in marks)
+               for c in verb.children)
 
 
 def _colon_cue(quote: SpacySpan) -> _Cue | None:
