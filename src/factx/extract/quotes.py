@@ -585,6 +585,12 @@ def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+@cache
+def _nominal_cue_hashes() -> np.ndarray:
+    words = lexicon.words("opinion_nouns.txt") | lexicon.words("statement_nouns.txt")
+    return np.array([hash_string(w) for w in words], dtype=np.uint64)
+
+
 def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan, Token | None]]:
     """(content start, content end, sentence start, cue, speaker, verb) of cues made by a noun.
 
@@ -599,12 +605,11 @@ def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan, T
     if not len(doc):
         return []
     opinion = lexicon.words("opinion_nouns.txt")
-    statement = lexicon.words("statement_nouns.txt")
     out = []
-    for tok in doc:
+    hits = np.isin(doc.to_array([LOWER]).reshape(-1), _nominal_cue_hashes()).nonzero()[0].tolist()
+    for i in hits:  # found on the token array: no Token object for the other words
+        tok = doc[i]
         word = tok.lower_
-        if word not in opinion and word not in statement:
-            continue
         prep = tok.head
         if word in opinion:
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
