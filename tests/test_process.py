@@ -74,3 +74,19 @@ def test_worker_crash_is_reported_and_the_run_finishes(folder):
     assert isinstance(results[5], ReadError)
     articles = [r for r in results if not isinstance(r, ReadError | ExtractError)]
     assert len(articles) == 16, "a killed worker's inputs are retried in a new one"
+
+
+def test_long_input_spread_over_workers_gives_the_single_process_article(extractor):
+    """A long input's pieces are parsed by every worker; the article is the one a single process makes."""
+    from factx.pipeline import LONG_CHARS
+    from factx.render import to_json
+
+    seed = SEED_TEXT.read_text(encoding="utf-8")
+    long_text = "\n\n".join([seed] * (LONG_CHARS // len(seed) + 2))
+    items = [Document("short-1", seed, "utf-8"), Document("long", long_text, "utf-8"),
+             Document("short-2", seed, "utf-8")]
+    parallel = list(run_parallel(iter(items), extractor.name, 2))
+    single = list(extractor.run(items))
+    assert [r.source for r in parallel] == ["short-1", "long", "short-2"]
+    assert [to_json(a) for a in parallel] == [to_json(a) for a in single]
+    assert parallel[1].sentences > 40 and len(parallel[1].quotes) > 40

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.tokens import Doc
 
 from .extract.context import Context, text_length
-from .extract.entities import build_entities, find_mentions
+from .extract.entities import EntityMention, build_entities, find_mentions
 from .extract.figures import extract_figures
 from .extract.quotes import extract_quotes, resolve_speakers
 from .furniture import find_regions
-from .models import Article, Figure, ModelInfo, Quote
+from .models import Article, Figure, ModelInfo, Quote, Region
 
 
 def link_figures(figures: list[Figure], quotes: list[Quote]) -> None:
@@ -61,21 +62,42 @@ def _renumbered(figures: list[Figure], offset: int) -> list[Figure]:
     return figures
 
 
-def build_article(source: str, text: str, encoding: str, model: ModelInfo,
-                  pieces: Iterable[tuple[int, Doc]]) -> Article:
-    """Run every extractor over the ``(offset, Doc)`` pieces of ``text`` and assemble the result."""
-    regions = find_regions(text)
+@dataclass(slots=True)
+class PieceFacts:
+    """What the extractors found in one parsed piece; sentence indices count from the piece's start.
+
+    A piece can be parsed and read in any process: its offsets are already
+    global, and ``assemble`` shifts its sentence indices once it knows how
+    many sentences came before.
+    """
+
+    figures: list[Figure]
+    quotes: list[Quote]
+    mentions: list[EntityMention]
+    sentences: int
+
+
+def extract_piece(doc: Doc, base: int, text: str, regions: list[Region]) -> PieceFacts:
+    """Run the per-piece extractors over one parsed piece of an input (``text`` is its own characters)."""
+    ctx = Context(doc, base=base, regions=regions, text=text)
+    return PieceFacts(extract_figures(doc, ctx), extract_quotes(doc, ctx), find_mentions(doc, ctx), ctx.n_sentences)
+
+
+def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: list[Region],
+             facts: Iterable[PieceFacts]) -> Article:
+    """The article from the facts of its pieces, in order: entities over the whole input, then links."""
     figures: list[Figure] = []
     quotes: list[Quote] = []
-    mentions = []
+    mentions: list[EntityMention] = []
     sentences = 0
-    for base, doc in pieces:
-        ctx = Context(doc, base=base, sentence_base=sentences, regions=regions,
-                      text=text[base:base + text_length(doc)])
-        figures.extend(_renumbered(extract_figures(doc, ctx), len(figures)))
-        quotes.extend(extract_quotes(doc, ctx))
-        mentions.extend(find_mentions(doc, ctx))
-        sentences += ctx.n_sentences
+    for piece in facts:
+        if sentences:
+            for record in (*piece.figures, *piece.quotes, *piece.mentions):
+                record.sentence += sentences
+        figures.extend(_renumbered(piece.figures, len(figures)))
+        quotes.extend(piece.quotes)
+        mentions.extend(piece.mentions)
+        sentences += piece.sentences
     entities = build_entities(mentions)
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
@@ -85,3 +107,11 @@ def build_article(source: str, text: str, encoding: str, model: ModelInfo,
     return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,
                    ignored=regions, figures=figures, people=entities.people, places=entities.places,
                    organizations=entities.organizations, quotes=quotes)
+
+
+def build_article(source: str, text: str, encoding: str, model: ModelInfo,
+                  pieces: Iterable[tuple[int, Doc]]) -> Article:
+    """Run every extractor over the ``(offset, Doc)`` pieces of ``text`` and assemble the result."""
+    regions = find_regions(text)
+    facts = (extract_piece(doc, base, text[base:base + text_length(doc)], regions) for base, doc in pieces)
+    return assemble(source, text, encoding, model, regions, facts)

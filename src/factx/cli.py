@@ -65,8 +65,13 @@ def _err(message: str) -> None:
     print(f"factx: {message}", file=sys.stderr, flush=True)
 
 
-def _default_jobs(n_inputs: int) -> int:
-    if n_inputs < PARALLEL_MIN_INPUTS:
+def _default_jobs(listed: list) -> int:
+    """One process for a few short inputs (starting workers costs more than it saves); otherwise one
+    per core, up to 8.  A long file counts as many inputs: its pieces are spread over the workers."""
+    from .pipeline import LONG_CHARS
+
+    size = sum(os.path.getsize(p) for p in listed if isinstance(p, str) and os.path.isfile(p))
+    if len(listed) < PARALLEL_MIN_INPUTS and size <= LONG_CHARS:
         return 1
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cpus, 8))
@@ -88,7 +93,8 @@ def extract(
     model: Annotated[str | None, typer.Option("--model", "-m", envvar="FACTX_MODEL",
                                               help="spaCy pipeline to use (installed package or path).")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes. Default: 1 for fewer "
-                                             f"than {PARALLEL_MIN_INPUTS} inputs, else one per core (max 8).")]
+                                             f"than {PARALLEL_MIN_INPUTS} short inputs, else one per core "
+                                             "(max 8).")]
     = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr. "
                                                   "Default: on when stderr is a terminal and there are several "
@@ -121,7 +127,7 @@ def extract(
         _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
         raise typer.Exit(EXIT_USAGE)
     listed = list(reader.iter_paths(paths, glob))
-    n_jobs = jobs or _default_jobs(len(listed))
+    n_jobs = jobs or _default_jobs(listed)
 
     from .pipeline import Extractor, ModelError, model_name, run_parallel
 

