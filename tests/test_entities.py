@@ -289,3 +289,11 @@ def test_surnames_resolve_to_their_nearest_bearer_across_a_long_input():
     ents = build_entities(m)
     assert {p.name: [x.start for x in p.mentions] for p in ents.people} == expected
     assert len(ents.organizations) == 400
+
+
+def test_short_name_before_every_fuller_form_is_kept():
+    m = [EntityMention(0, 3, "Bin", "person", 0), EntityMention(10, 19, "Bin Laden", "person", 1),
+         EntityMention(30, 45, "Osama Bin Laden", "person", 2)]
+    ents = build_entities(m)
+    assert sorted(x.start for p in ents.people for x in p.mentions) == [0, 10, 30]
+    assert "Osama Bin Laden" in [p.name for p in ents.people]

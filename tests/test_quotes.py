@@ -131,6 +131,27 @@ def test_closing_mark_typed_as_an_opening_one(extractor):
     assert q.text.endswith("native born.“") and q.speaker.text == "Ramos"
 
 
+def test_stray_straight_mark_does_not_swallow_a_curly_quote():
+    text = "The 6-foot-2\" center said “We will win the title this year,” and left."
+    assert find_quote_marks(text) == [(text.index("“"), text.index("” and") + 1)]
+
+
+def test_parts_of_a_split_quote_stay_linked_across_a_reported_clause(extractor):
+    text = ('"We have done everything we could," said Jane Doe, who has said the agency\'s plan was failing '
+            'badly in the north and the east. "We will do more tomorrow and the day after."')
+    direct = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert len(direct) == 2 and direct[1].continues == direct[0].id
+
+
+def test_empty_quote_is_no_utterance(extractor):
+    assert [q for q in quotes(extractor, "She paused. \" ' \" she said.") if q.type == "direct"] == []
+
+
+def test_quote_paragraph_continues_with_crlf_line_ends(extractor):
+    lf = "“The bridge is unsafe,” the engineer Tom Ruiz said.\n\n“We have to close it today. Nobody crosses.”\n"
+    assert one(extractor, lf.replace("\n", "\r\n")).text.endswith("crosses.”")
+
+
 def test_quote_over_several_paragraphs():
     text = "“First paragraph of the statement goes here.\n\n“Second paragraph ends it,” she said."
     assert find_quote_marks(text) == [(0, text.index(" she"))]
@@ -181,6 +202,12 @@ def test_according_to(extractor):
 def test_nominal_cues(extractor, text, content, speaker, cue):
     q = one(extractor, text)
     assert (q.type, q.text, q.speaker.text, q.cue.text) == ("indirect", content, speaker, cue)
+
+
+def test_nominal_cue_content_ends_at_the_sentence(extractor):
+    text = "In Bolton's view, the deal was a mistake.\n\nThe talks went on."
+    q = one(extractor, text)
+    assert q.text == "the deal was a mistake"
 
 
 def test_mixed_quote(extractor):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -44,12 +43,18 @@ def link_figures(figures: list[Figure], quotes: list[Quote]) -> None:
 
 
 def link_continuations(quotes: list[Quote]) -> None:
-    """Set ``continues`` on a direct quote that shares its cue with the direct quote before it
-    (the parts of one quote split around a long cue; see ``extract_quotes``)."""
-    for prev, q in pairwise(quotes):
-        if q.type == prev.type == "direct" and q.cue is not None and prev.cue is not None \
-                and (q.cue.start, q.cue.end) == (prev.cue.start, prev.cue.end):
-            q.continues = prev.continues or prev.id
+    """Set ``continues`` on a direct quote that shares its cue with an earlier direct quote: the
+    parts of one quote split around a long cue (see ``extract_quotes``), even with a reported
+    clause found between them."""
+    first_with_cue: dict[tuple[int, int], str] = {}
+    for q in quotes:
+        if q.type != "direct" or q.cue is None:
+            continue
+        key = (q.cue.start, q.cue.end)
+        if key in first_with_cue:
+            q.continues = first_with_cue[key]
+        else:
+            first_with_cue[key] = q.id
 
 
 def _renumbered(figures: list[Figure], offset: int) -> list[Figure]:

@@ -645,11 +645,14 @@ class _People:
         words = name.split()
         return first_name_gender(words[0]) if len(words) > 1 else None
 
-    def host(self, m: EntityMention) -> int:
-        """The person cluster a one-word name ``m`` refers to (see ``build_entities`` step 3)."""
+    def host(self, m: EntityMention) -> int | None:
+        """The person cluster a short name ``m`` refers to (see ``build_entities`` step 3); None when the
+        only fuller names holding it are short names themselves, not placed yet ("Bin" before "Bin Laden")."""
         k = norm_key(m.text)
         found = self.full.get(k, {})
         hosts = sorted(found)
+        if not hosts:
+            return None
         said = _honorific_gender(m)
         if said is not None:  # "Mrs. Clinton" is not Bill
             fits = [i for i in hosts if self.gender(i, found[i].longest) in (said, None)]
@@ -767,7 +770,11 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     #    ("President Clinton"); before any full mention, the first one introduced.
     people = _People(clusters)
     for m in deferred:
-        people.append(people.host(m), m)
+        host = people.host(m)
+        if host is None:
+            host = len(clusters)
+            clusters.append([])
+        people.append(host, m)
     final = _merge_variants(clusters)
     # 4. untagged names join an entity found elsewhere under the same form
     _attach_candidates(final, candidates)

@@ -83,12 +83,15 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             close = _OPEN.get(ch, _STRAIGHT)
             j = i + 1
             end = None
+            curly_inside = False  # a curly opening mark after a straight one: its "”" is not ours
             while j < n:
                 c = text[j]
                 if c == close or (ch in _OPEN and c == _STRAIGHT and close != _STRAIGHT) \
-                        or (ch == _STRAIGHT and c == "”"):  # mixed typography: '"...”'
+                        or (ch == _STRAIGHT and c == "”" and not curly_inside):  # mixed typography: '"...”'
                     end = j + 1
                     break
+                if c == "“":
+                    curly_inside = True
                 if c == ch == "“" and j > i + 1 and not text[j - 1].isspace() \
                         and (j + 1 == n or text[j + 1].isspace()):
                     end = j + 1  # a closing quote typed as an opening one: '... this.“ '
@@ -402,8 +405,8 @@ _SHORT_CUE_GAP = 4
 
 def _opens_sentence(text: str, i: int) -> bool:
     """Nothing but a sentence end, a paragraph start or the start of the text before position ``i``."""
-    before = text[max(0, i - 3):i].rstrip(" \t")
-    return before == "" or before[-1] in ".!?:\n" or before[-1] in "”\"'"
+    before = text[max(0, i - 40):i].rstrip(" \t\r")
+    return (before == "" and i <= 40) or before[-1:] in (".", "!", "?", ":", "\n", "”", '"', "'")
 
 
 @dataclass(slots=True)
@@ -423,7 +426,7 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 def _continues(text: str, prev_end: int, qs: int, qe: int, minor: bool) -> bool:
@@ -444,8 +447,8 @@ def _continues(text: str, prev_end: int, qs: int, qe: int, minor: bool) -> bool:
     breaks = list(_PARAGRAPH_BREAK.finditer(gap))
     if len(breaks) != 1 or "\n" in gap[:breaks[0].start()] or gap[breaks[0].end():].strip(" \t"):
         return False
-    rest = text[qe:qe + 2]
-    return rest == "" or rest[0] == "\n" or (rest[0] in " \t" and text[qe:].lstrip(" \t")[:1] in ("", "\n"))
+    rest = text[qe:qe + 200].lstrip(" \t\r")
+    return rest == "" or rest[0] == "\n"
 
 
 def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
@@ -485,7 +488,8 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         # foundation of"') is no utterance either, unless it carries on a split quote;
         # a short exclamation opening its sentence may be one ('"Swaps are tricky," he said.')
         minor = len(inner.split()) < 4 or inner[:1].islower() or _title_case(inner)
-        utterance = minor and not inner[:1].islower() and _opens_sentence(text, qs) and inner[-1:] in ",.!?"
+        utterance = minor and inner[:1].isalnum() and not inner[:1].islower() and _opens_sentence(text, qs) \
+            and inner[-1:] in (",", ".", "!", "?")
         if minor and last is None and not utterance:
             continue
         span = doc.char_span(qs, qe, alignment_mode="expand")
@@ -552,9 +556,9 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
         sent = tok.sent
         src = doc[obj.left_edge.i:obj.right_edge.i + 1]
         rest = [t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)]
-        while rest and rest[0].is_punct:
+        while rest and (rest[0].is_punct or rest[0].is_space):
             rest = rest[1:]
-        while rest and rest[-1].is_punct:
+        while rest and (rest[-1].is_punct or rest[-1].is_space):
             rest = rest[:-1]
         if not rest:
             continue
@@ -576,9 +580,9 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
 
 def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
     """Character range of ``toks`` without the punctuation at either end; None when under three tokens."""
-    while toks and toks[0].is_punct:
+    while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+    while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in "”\"’")):
         toks = toks[:-1]
     if len(toks) < 3:
         return None
