@@ -68,6 +68,9 @@ def test_output_file_is_written(corpus, tmp_path):
     assert r.stdout == b""
     assert len(out.read_text().splitlines()) == 2
     assert [p.name for p in tmp_path.iterdir()] == ["facts.jsonl"]  # no temp file left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask, "permissions of a plain redirect, not 0600"
 
 
 def test_table_format(corpus):

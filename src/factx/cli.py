@@ -166,6 +166,9 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
     stream: TextIO
     if output is not None:
         fd, tmp_path = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or ".")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # the permissions a plain `> file` would give, not mkstemp's 0600
         stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
     else:
         stream = sys.stdout
