@@ -6,6 +6,7 @@ Every test runs the real spaCy model; each checks the span text against the inpu
 from __future__ import annotations
 
 import pytest
+from conftest import assert_offsets
 
 from factx.extract.figures import extract_figures
 from factx.models import Figure
@@ -299,3 +300,11 @@ def test_hyphenated_multiword_unit(nlp):
 def test_title_case_headline_number_is_kept(nlp):
     fig = figs(nlp, "Mayor Leads Challenger By Five Points In New Survey")[0]
     assert fig.value == 5 and fig.unit == "points"
+
+
+@pytest.mark.parametrize("text", ["9%", "It rose 9%", "Turnout was 9 per cent"])
+def test_unit_as_the_last_token_of_the_input(extractor, text):
+    """A unit ending the input (found by hypothesis: '9%' used to fail the whole article)."""
+    article = extractor.extract_text(text)
+    assert [(f.value, f.unit) for f in article.figures] == [(9.0, "percent")]
+    assert_offsets(article, text)

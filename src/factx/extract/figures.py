@@ -514,7 +514,7 @@ def _widen(doc: Doc, core: Core) -> Cand:
                 c.factor = 0.01
             return c
     if j < len(doc):
-        two = " ".join(t.lower_ for t in doc[j:j + 2])
+        two = " ".join(t.lower_ for t in doc[j:j + 2]) if j + 1 < len(doc) else None  # "per cent"
         w = doc[j].lower_
         if two in units:
             c.unit, c.end = units[two], j + 2
