@@ -34,8 +34,9 @@ def test_output_into_head_ends_quietly(folder):
     assert b"Traceback" not in r.stderr and b"BrokenPipe" not in r.stderr
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_sigint_stops_promptly_without_partial_output(folder, tmp_path, jobs):
+@pytest.mark.parametrize(("jobs", "sig", "status"), [("1", signal.SIGINT, 130), ("2", signal.SIGINT, 130),
+                                                    ("2", signal.SIGTERM, 143)])
+def test_signal_stops_promptly_without_partial_output(folder, tmp_path, jobs, sig, status):
     out = tmp_path / "out.jsonl"
     many = [str(folder)] * 20  # long enough to be interrupted mid-run
     proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", *many, "-j", jobs, "-o", str(out)],
@@ -43,9 +44,9 @@ def test_sigint_stops_promptly_without_partial_output(folder, tmp_path, jobs):
     time.sleep(8)
     assert proc.poll() is None, "still running when interrupted"
     start = time.monotonic()
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130
+    assert proc.returncode == status
     assert time.monotonic() - start < 10
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [], "no temporary file left behind"

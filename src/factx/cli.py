@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import tempfile
 from enum import StrEnum
@@ -18,7 +19,7 @@ import typer
 
 from . import __version__
 
-EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 # Below this many inputs one process is faster than starting workers.
 PARALLEL_MIN_INPUTS = 8
 
@@ -164,6 +165,7 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
     failed = 0
     tmp_path: str | None = None
     stream: TextIO
+    signal.signal(signal.SIGTERM, _on_sigterm)
     if output is not None:
         fd, tmp_path = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or ".")
         umask = os.umask(0)
@@ -203,13 +205,13 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
             stream.close()
             os.replace(tmp_path, output)
             tmp_path = None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         if bar is not None:
             bar.stop()
         _close(results)
         _cleanup(stream, tmp_path)
-        _err("interrupted")
-        return EXIT_INTERRUPTED
+        _err("terminated" if isinstance(e, _Terminated) else "interrupted")
+        return EXIT_TERMINATED if isinstance(e, _Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (e.g. `| head -n 1`): stop the work and exit quietly
         _close(results)
@@ -224,6 +226,14 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
         if tmp_path is not None:
             _cleanup(stream, tmp_path)
     return EXIT_FAILED_INPUT if failed else EXIT_OK
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop the workers, leave no partial --output file."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _close(results) -> None:
