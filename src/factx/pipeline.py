@@ -357,7 +357,6 @@ def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
     from .furniture import find_regions
 
     regions = find_regions(doc.text)
-    info: list = []
 
     def tasks() -> Iterator[list[tuple[int, str, list]]]:
         task: list[tuple[int, str, list]] = []
@@ -369,23 +368,19 @@ def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
         if task:
             yield task
 
-    def facts() -> Iterator:
+    def results() -> Iterator[tuple]:
         inflight: deque = deque()
         for task in tasks():
             inflight.append(pool.submit_call(_work_pieces, task))
             while len(inflight) >= 2 * jobs:
-                yield from _collect(inflight.popleft())
+                yield inflight.popleft().result()
         while inflight:
-            yield from _collect(inflight.popleft())
-
-    def _collect(future: Future) -> list:
-        model, found = future.result()
-        info[:] = [model]
-        return found
+            yield inflight.popleft().result()
 
     try:
-        found = list(facts())  # records only: the parsed pieces stayed in the workers
-        return assemble(doc.source, doc.text, doc.encoding, info[0], regions, found)
+        done = list(results())  # records only: the parsed pieces stayed in the workers
+        facts = [piece for _, pieces in done for piece in pieces]
+        return assemble(doc.source, doc.text, doc.encoding, done[0][0], regions, facts)
     except BrokenProcessPool:
         pool.renew()
         return ExtractError(doc.source, "worker process died")

@@ -24,14 +24,14 @@ def text_length(doc: Doc) -> int:
 class Context:
     """Offsets of a ``Doc`` within the input and the furniture regions to skip.
 
-    ``base`` is the character offset of ``doc.text`` in the input and
-    ``sentence_base`` the number of sentences before it, so records carry
-    offsets and sentence indices into the whole input.
+    ``base`` is the character offset of ``doc.text`` in the input, so records
+    carry offsets into the whole input.  Sentence indices count from the
+    piece's first sentence; ``article.assemble`` shifts them once it knows
+    how many sentences came before (a piece may be read in another process).
     """
 
     doc: Doc
     base: int = 0
-    sentence_base: int = 0
     regions: list[Region] = field(default_factory=list)
     # The input's own characters for this piece.  The parser may have read a
     # same-length variant of them (see pipeline.parse_form); spans always
@@ -53,8 +53,8 @@ class Context:
         return len(self._sent_starts)
 
     def sentence_of(self, token_i: int) -> int:
-        """Global index of the sentence holding token ``token_i``."""
-        return self.sentence_base + max(0, bisect.bisect_right(self._sent_starts, token_i) - 1)
+        """Index, within the piece, of the sentence holding token ``token_i``."""
+        return max(0, bisect.bisect_right(self._sent_starts, token_i) - 1)
 
     def char_span(self, start: int, end: int) -> Span:
         """A Span from doc-local character offsets."""

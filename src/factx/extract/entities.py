@@ -389,17 +389,6 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     return out
 
 
-def _ends_with(full: str, short: str) -> bool:
-    """True when the name ``short`` is a tail of ``full``: "zakharova" of "maria zakharova",
-    "assad" of "bashar al-assad" (a hyphenated particle such as al-/el-/bin- dropped)."""
-    fw, sw = full.split(), short.split()
-    if not sw or len(fw) <= len(sw):
-        return False
-    if fw[-len(sw):] == sw:
-        return True
-    return len(sw) == 1 and "-" in fw[-1] and fw[-1].split("-")[-1] == sw[0]
-
-
 _KIND_ORDER = {"person": 3, "place": 2, "organization": 1}
 _SMALL = {"of", "the", "for", "and", "&", "on", "in", "u.s.", "us"}
 
@@ -456,19 +445,11 @@ def _gazetteer_place(m: EntityMention) -> bool:
     return m.kind != "organization" or info.kind != "city" or info.population >= 100_000
 
 
-def _starts_with(full: str, first: str) -> bool:
-    """True when the one-word name ``first`` is the first name of ``full`` ("hillary" of "hillary clinton")."""
-    fw = full.split()
-    return len(first.split()) == 1 and len(fw) > 1 and fw[0] == first
-
-
-def _part_of(full: str, short: str) -> bool:
-    return _ends_with(full, short) or _starts_with(full, short)
-
-
 @lru_cache(maxsize=1 << 16)
 def _parts(full: str) -> frozenset[str]:
-    """Every ``short`` with ``_part_of(full, short)``: its tails, its last word past a hyphen, its first word.
+    """The shorter names a fuller name ``full`` answers to: its tails ("zakharova" of "maria
+    zakharova"), its last word past a hyphenated particle ("assad" of "bashar al-assad") and its
+    first word ("hillary" of "hillary clinton").
 
     Clustering asks "which fuller names contain this short name?" for every
     mention; answering from a set of parts keeps that linear in the input
@@ -640,10 +621,7 @@ class _People:
 
     def gender(self, i: int, name: str) -> str | None:
         """As ``_gender``: an honorific in the cluster, else the first name of ``name``."""
-        if self.hon.get(i) is not None:
-            return self.hon[i]
-        words = name.split()
-        return first_name_gender(words[0]) if len(words) > 1 else None
+        return self.hon.get(i) or _name_gender(name)
 
     def host(self, m: EntityMention) -> int | None:
         """The person cluster a short name ``m`` refers to (see ``build_entities`` step 3); None when the
@@ -682,6 +660,11 @@ def _gender(c: list[EntityMention], name: str) -> str | None:
         g = _honorific_gender(m)
         if g is not None:
             return g
+    return _name_gender(name)
+
+
+def _name_gender(name: str) -> str | None:
+    """The gender gender-guesser gives the first name of a full name; None for a single word."""
     words = name.split()
     return first_name_gender(words[0]) if len(words) > 1 else None
 
@@ -703,12 +686,11 @@ def _place_record(pid: str, name: str, aliases: list[str], ments: list[Mention])
 def _attach_candidates(final: list[list[EntityMention]], candidates: list[EntityMention]) -> None:
     """Step 4 of ``build_entities``: untagged names join an entity found elsewhere under the same form,
     or a person whose fuller name contains them (the nearest one before, else the only one)."""
-    index: dict[str, list[EntityMention]] = {}
-    for c in final:
+    index: dict[str, int] = {}  # a form -> the first cluster using it
+    for i, c in enumerate(final):
         for m in c:
-            index.setdefault(_cluster_key(m), c)
-            index.setdefault(norm_key(m.text), c)
-    where = {id(c): i for i, c in enumerate(final)}
+            index.setdefault(_cluster_key(m), i)
+            index.setdefault(norm_key(m.text), i)
     starts = [sorted(m.start for m in c) for c in final]
     parts: dict[str, set[int]] = {}
     for i, c in enumerate(final):
@@ -718,9 +700,8 @@ def _attach_candidates(final: list[list[EntityMention]], candidates: list[Entity
                     parts.setdefault(p, set()).add(i)
     for m in candidates:
         k = norm_key(m.text)
-        host = index.get(k)
-        i = where[id(host)] if host is not None else None
-        if host is None:
+        i = index.get(k)
+        if i is None:
             hosts = sorted(parts.get(k, ()))
             if hosts:
                 before = [h for h in hosts if starts[h][0] < m.start]

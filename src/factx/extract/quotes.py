@@ -555,11 +555,7 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
             continue
         sent = tok.sent
         src = doc[obj.left_edge.i:obj.right_edge.i + 1]
-        rest = [t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)]
-        while rest and (rest[0].is_punct or rest[0].is_space):
-            rest = rest[1:]
-        while rest and (rest[-1].is_punct or rest[-1].is_space):
-            rest = rest[:-1]
+        rest = _stripped([t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)], keep_closing_marks=False)
         if not rest:
             continue
         cs, ce = rest[0].idx, rest[-1].idx + len(rest[-1].text)
@@ -578,12 +574,21 @@ def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
     return quotes
 
 
+def _stripped(toks: list[Token], keep_closing_marks: bool = True) -> list[Token]:
+    """``toks`` without punctuation and line breaks at either end (a closing quotation mark
+    may stay at the end: it belongs to the content)."""
+    i, j = 0, len(toks)
+    while i < j and (toks[i].is_punct or toks[i].is_space):
+        i += 1
+    while j > i and (toks[j - 1].is_space or (toks[j - 1].is_punct and not (
+            keep_closing_marks and toks[j - 1].text in "”\"’"))):
+        j -= 1
+    return toks[i:j]
+
+
 def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
-    """Character range of ``toks`` without the punctuation at either end; None when under three tokens."""
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks = toks[1:]
-    while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in "”\"’")):
-        toks = toks[:-1]
+    """Character range of ``_stripped(toks)``; None when under three tokens."""
+    toks = _stripped(toks)
     if len(toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -614,33 +619,33 @@ def _nominal_cues(doc: Doc) -> list[tuple[int, int, int, SpacySpan, SpacySpan, T
     for i in hits:  # found on the token array: no Token object for the other words
         tok = doc[i]
         word = tok.lower_
-        prep = tok.head
+        head = tok.head  # the preposition "in", or the verb "is"
         if word in opinion:
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is None:
                 continue
             speaker = doc[poss.left_edge.i:poss.i + 1]
-            if tok.dep_ == "pobj" and prep.lower_ == "in":
-                phrase = set(range(prep.left_edge.i, prep.right_edge.i + 1))
+            if tok.dep_ == "pobj" and head.lower_ == "in":
+                phrase = set(range(head.left_edge.i, head.right_edge.i + 1))
                 rng = _trimmed([t for t in tok.sent if t.i not in phrase])
                 if rng is not None:
-                    out.append((*rng, tok.sent.start, doc[prep.i:tok.i + 1], speaker, None))
-            elif tok.dep_ == "nsubj" and prep.lemma_ == "be":
-                comp = next((c for c in prep.children if c.dep_ == "ccomp"), None)
-                rng = _content_span(comp, prep) if comp is not None else None
+                    out.append((*rng, tok.sent.start, doc[head.i:tok.i + 1], speaker, None))
+            elif tok.dep_ == "nsubj" and head.lemma_ == "be":
+                comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+                rng = _content_span(comp, head) if comp is not None else None
                 if rng is not None and rng[1] - rng[0] >= 3:
                     cs, ce = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
-                    out.append((cs, ce, tok.sent.start, doc[tok.i:prep.i + 1], speaker, None))
-        elif tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" \
-                and prep.head.lemma_ not in _reporting_verbs():
-            verb = prep.head
+                    out.append((cs, ce, tok.sent.start, doc[tok.i:head.i + 1], speaker, None))
+        elif tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" \
+                and head.head.lemma_ not in _reporting_verbs():
+            verb = head.head
             subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is None:
                 continue
-            skip = {*range(prep.left_edge.i, prep.right_edge.i + 1), *range(subj.left_edge.i, subj.right_edge.i + 1)}
+            skip = {*range(head.left_edge.i, head.right_edge.i + 1), *range(subj.left_edge.i, subj.right_edge.i + 1)}
             rng = _trimmed([t for t in verb.subtree if t.i not in skip])
             if rng is not None:
-                out.append((*rng, verb.sent.start, doc[prep.i:tok.i + 1], _speaker_span(subj), verb))
+                out.append((*rng, verb.sent.start, doc[head.i:tok.i + 1], _speaker_span(subj), verb))
     return out
 
 
