@@ -6,7 +6,7 @@ from conftest import assert_offsets
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factx.extract.entities import (
+from factx.extractors.entities import (
     EntityMention,
     _parts,
     build_entities,
@@ -14,7 +14,7 @@ from factx.extract.entities import (
     first_name_gender,
     norm_key,
 )
-from factx.extract.places import lookup
+from factx.extractors.places import lookup
 
 
 def _run(extractor, text: str):
@@ -241,7 +241,7 @@ def test_honorific_gender_keeps_a_surname_off_the_wrong_relative():
 
 
 def test_headline_words_need_support_from_the_body(nlp):
-    from factx.extract.entities import _headline_lines
+    from factx.extractors.entities import _headline_lines
 
     text = "Secret Memo Shows Harlan Voss Knew\nHarlan Voss, the port director, read the memo in March.\n"
     heads = _headline_lines(text)
@@ -254,7 +254,7 @@ def test_headline_words_need_support_from_the_body(nlp):
 
 
 def test_capitals_and_handles_are_not_names_by_themselves():
-    from factx.extract.entities import _shouted
+    from factx.extractors.entities import _shouted
 
     assert _shouted("TALIBAN CLOSING")
     assert not _shouted("NATO") and not _shouted("NEW YORK") and not _shouted("Boston")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import assert_offsets
 
-from factx.extract.figures import extract_figures
+from factx.extractors.figures import extract_figures
 from factx.models import Figure
 
 

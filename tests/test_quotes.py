@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import assert_offsets
 
-from factx.extract.quotes import find_quote_marks
+from factx.extractors.quotes import find_quote_marks
 
 
 def quotes(extractor, text: str):

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .extract.context import Context, text_length
-from .extract.entities import EntityMention, build_entities, find_mentions
-from .extract.figures import extract_figures
-from .extract.quotes import extract_quotes, resolve_speakers
+from .extractors.context import Context, text_length
+from .extractors.entities import EntityMention, build_entities, find_mentions
+from .extractors.figures import extract_figures
+from .extractors.quotes import extract_quotes, resolve_speakers
 from .furniture import find_regions
 from .models import Article, Figure, ModelInfo, Quote, Region
 

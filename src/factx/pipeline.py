@@ -94,6 +94,20 @@ def load_nlp(name: str):
     return nlp
 
 
+@cache
+def _shared(name: str) -> Extractor:
+    return Extractor(name)
+
+
+def shared_extractor(model: str | None = None) -> Extractor:
+    """The process's ``Extractor`` for ``model`` (default: see ``model_name``), built on first use.
+
+    The library functions share it so that a notebook's hundredth call costs
+    a parse, not a model load.
+    """
+    return _shared(model_name(model))
+
+
 def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
     """Cut ``text`` into contiguous (start, end) pieces of at most ``limit`` characters.
 
