@@ -10,10 +10,9 @@ import contextlib
 import os
 import signal
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
@@ -151,30 +150,29 @@ def extract(
 
     results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    status = _write_all(results, output, fmt, pretty, len(listed), show_progress)
+    status = _write_all(results, _writer(fmt, pretty, output), len(listed), show_progress, str(output or "output"))
     raise typer.Exit(status)
 
 
-def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: int,
-               show_progress: bool) -> int:
-    """Write every result, report errors on stderr; return the exit status."""
+def _writer(fmt: Format, pretty: bool, output: Path | None):
+    """The writer for ``--format`` and ``--output`` (see ``render``)."""
+    from .render import JsonWriter, TableWriter, TextTarget
+
+    target = TextTarget(output)
+    return TableWriter(target) if fmt is Format.table else JsonWriter(target, pretty=pretty)
+
+
+def _write_all(results, writer, total: int, show_progress: bool, dest: str = "output") -> int:
+    """Hand every result to the writer, report errors on stderr; return the exit status.
+
+    Ctrl-C and SIGTERM stop the producer (and its workers) and make the writer
+    drop its partial output; a closed stdout (``| head``) ends quietly.
+    """
     from .pipeline import ExtractError
     from .reader import ReadError
-    from .render import write_json, write_table
 
     failed = 0
-    tmp_path: str | None = None
-    stream: TextIO
     signal.signal(signal.SIGTERM, _on_sigterm)
-    if output is not None:
-        fd, tmp_path = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or ".")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # the permissions a plain `> file` would give, not mkstemp's 0600
-        stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-    else:
-        stream = sys.stdout
-
     bar = None
     if show_progress:
         from rich.console import Console
@@ -184,32 +182,24 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
                        console=Console(stderr=True), transient=True)
         task = bar.add_task("extract", total=total)
         bar.start()
+    done = False
     try:
         for item in results:
             if isinstance(item, ReadError | ExtractError):
                 failed += 1
                 _err(f"{item.source}: {item.reason}")
             else:
-                if fmt is Format.table:
-                    write_table(item, stream)
-                else:
-                    write_json(item, stream, pretty=pretty)
-                    stream.write("\n")
-                if output is None:
-                    stream.flush()
+                writer.write(item)
             if bar is not None:
                 bar.advance(task)
         if bar is not None:
             bar.stop()
-        if output is not None:
-            stream.close()
-            os.replace(tmp_path, output)
-            tmp_path = None
+        writer.close()
+        done = True
     except KeyboardInterrupt as e:
         if bar is not None:
             bar.stop()
         _close(results)
-        _cleanup(stream, tmp_path)
         _err("terminated" if isinstance(e, _Terminated) else "interrupted")
         return EXIT_TERMINATED if isinstance(e, _Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -220,11 +210,12 @@ def _write_all(results, output: Path | None, fmt: Format, pretty: bool, total: i
         return EXIT_OK
     except OSError as e:  # disk full, I/O error: say it in one line, leave no partial file
         _close(results)
-        _err(f"cannot write {output or 'output'}: {e.strerror or e}")
+        _err(f"cannot write {dest}: {e.strerror or e}")
         return EXIT_FAILED_INPUT
     finally:
-        if tmp_path is not None:
-            _cleanup(stream, tmp_path)
+        if not done:
+            with contextlib.suppress(Exception):
+                writer.abort()
     return EXIT_FAILED_INPUT if failed else EXIT_OK
 
 
@@ -242,15 +233,6 @@ def _close(results) -> None:
     if close is not None:
         with contextlib.suppress(Exception):
             close()
-
-
-def _cleanup(stream: TextIO, tmp_path: str | None) -> None:
-    if tmp_path is None:
-        return
-    with contextlib.suppress(OSError):
-        stream.close()
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(tmp_path)
 
 
 @app.command()

@@ -1,58 +1,11 @@
-"""Writing results: JSON / JSON Lines on a stream, and the rich table view.
-
-Rendering never computes facts; it only lays out what the models hold.
-"""
+"""The readable terminal view: one rich table per kind of fact."""
 
 from __future__ import annotations
 
 from typing import IO
 
-from .models import Article, Figure
-
-
-def to_json(article: Article, pretty: bool = False) -> str:
-    """One article as JSON: compact on one line (JSON Lines) or indented.
-
-    pydantic serialises straight to JSON (no intermediate dicts), which keeps
-    huge articles' memory down; non-ASCII text is written as UTF-8.
-    """
-    return article.model_dump_json(indent=2 if pretty else None)
-
-
-# Above this input length an article is written list element by list element
-# rather than as one string: a 50 MB input's JSON runs to hundreds of MB.
-STREAM_ABOVE_CHARS = 1_000_000
-_LISTS = ("ignored", "figures", "people", "places", "organizations", "quotes")
-
-
-def write_json(article: Article, stream: IO[str], pretty: bool = False, stream_above: int = STREAM_ABOVE_CHARS) -> None:
-    """Write ``to_json(article, pretty)`` to ``stream``; a long input's lists one record at a time.
-
-    The output is the same text either way: the article is serialised with
-    empty lists, and each list is written in its place element by element,
-    so memory holds one record's JSON at a time rather than the whole.
-    """
-    if pretty or article.length <= stream_above:
-        stream.write(to_json(article, pretty))
-        return
-    from pydantic import TypeAdapter
-
-    shell = article.model_copy(update={name: [] for name in _LISTS}).model_dump_json()
-    rest = shell
-    for name in _LISTS:
-        marker = f'"{name}":[]'
-        head, _, rest = rest.partition(marker)
-        stream.write(head)
-        stream.write(f'"{name}":[')
-        items = getattr(article, name)
-        if items:
-            adapter = TypeAdapter(type(items[0]))
-            for i, item in enumerate(items):
-                if i:
-                    stream.write(",")
-                stream.write(adapter.dump_json(item).decode())
-        stream.write("]")
-    stream.write(rest)
+from ..models import Article, Figure
+from .target import TextTarget
 
 
 def _short(text: str, n: int = 100) -> str:
@@ -141,3 +94,20 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
     if article.ignored:
         console.print(f"[dim]set aside as page furniture: {len(article.ignored)} region(s): "
                       + "; ".join(_short(r.text, 40) for r in article.ignored) + "[/dim]")
+
+
+class TableWriter:
+    """The table view of each article on a text target."""
+
+    def __init__(self, target: TextTarget):
+        self.target = target
+
+    def write(self, article: Article) -> None:
+        write_table(article, self.target.stream)
+        self.target.flush()
+
+    def close(self) -> None:
+        self.target.commit()
+
+    def abort(self) -> None:
+        self.target.abort()
