@@ -1,0 +1,74 @@
+"""Real headless Chromium for the page tests: Debian's ``chromium`` driven by Selenium and ``chromium-driver``.
+
+No browser is downloaded: Selenium is given the system's chromedriver and
+browser paths, and the tests fail (not skip) when they are missing, since a
+page nobody opened is not checked.  ``.ci/run`` installs both with apt-get.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMEDRIVER = ("/usr/bin/chromedriver",)
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--window-size=1400,1000", "--hide-scrollbars")
+
+
+def _find(names: tuple[str, ...], what: str) -> str:
+    for name in names:
+        if Path(name).exists():
+            return name
+    found = shutil.which(Path(names[0]).name)
+    if found:
+        return found
+    raise RuntimeError(f"{what} not found ({', '.join(names)}): install it with "
+                       "`apt-get install -y chromium chromium-driver` (.ci/run does)")
+
+
+def start_browser():
+    """A new headless Chromium with its own empty profile, logging network and console events."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = _find(CHROMIUM, "Chromium")
+    for flag in FLAGS:
+        options.add_argument(flag)
+    profile = tempfile.mkdtemp(prefix="factx-chromium-")
+    options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(_find(CHROMEDRIVER, "chromedriver")), options=options)
+    driver.set_page_load_timeout(300)
+    driver.set_script_timeout(120)
+    driver.factx_profile = profile
+    return driver
+
+
+def stop_browser(driver) -> None:
+    try:
+        driver.quit()
+    finally:
+        shutil.rmtree(driver.factx_profile, ignore_errors=True)
+
+
+def requested_urls(driver) -> list[str]:
+    """Every URL the browser asked for since the last call (from the DevTools network log)."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def screenshot(driver, path: Path) -> Path:
+    """A PNG of the window as it is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not driver.save_screenshot(str(path)):
+        raise RuntimeError(f"screenshot {path} failed")
+    return path
