@@ -37,6 +37,7 @@ app = typer.Typer(
 class Format(StrEnum):
     json = "json"
     table = "table"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -83,11 +84,13 @@ def extract(
         help="Text files, directories (searched recursively) or '-' for stdin. "
              "With no path, reads piped stdin.", show_default=False)] = None,
     glob: Annotated[str, typer.Option("--glob", "-g", help="Which files to take from directories.")] = "*.txt",
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: JSON (Lines); table: a readable view.")]
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: JSON (Lines); table: a readable view; "
+                                           "html: a page per input to open in a browser.")]
     = Format.json,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of "
-                                                "stdout.", dir_okay=False)] = None,
+                                                "stdout; --format html with several inputs: a directory, "
+                                                "one page per input and index.html.")] = None,
     encoding: Annotated[str | None, typer.Option("--encoding", "-e", help="Decode inputs with this encoding "
                                                  "instead of detecting it.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", envvar="FACTX_MODEL",
@@ -123,10 +126,17 @@ def extract(
         _err("'-' (stdin) given more than once")
         raise typer.Exit(EXIT_USAGE)
 
+    if output is not None and output.is_dir() and fmt is not Format.html:
+        _err(f"cannot write --output {output}: it is a directory")
+        raise typer.Exit(EXIT_USAGE)
     if output is not None and not (output.parent.is_dir() and os.access(output.parent, os.W_OK)):
         _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
         raise typer.Exit(EXIT_USAGE)
     listed = list(reader.iter_paths(paths, glob))
+    pages_dir = fmt is Format.html and (len(listed) > 1 or (output is not None and output.is_dir()))
+    if pages_dir and (output is None or (output.exists() and not output.is_dir())):
+        _err(f"{len(listed)} inputs make {len(listed)} HTML pages: give a directory with -o DIR")
+        raise typer.Exit(EXIT_USAGE)
     n_jobs = jobs or _default_jobs(listed)
 
     from .pipeline import Extractor, ModelError, model_name, run_parallel
@@ -138,26 +148,36 @@ def extract(
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
 
+    writer = _writer(fmt, pretty, output, pages_dir)
+    keep = getattr(writer, "keep", None)  # the HTML writers show the text, which the records do not hold
+
     def documents():
         for item in listed:
             if isinstance(item, reader.ReadError):
                 yield item
             else:
                 doc = reader.read(item, encoding)
-                if isinstance(doc, reader.Document) and doc.note:
-                    _err(f"{doc.source}: {doc.note}")
+                if isinstance(doc, reader.Document):
+                    if doc.note:
+                        _err(f"{doc.source}: {doc.note}")
+                    if keep is not None:
+                        keep(doc.source, doc.text)
                 yield doc
 
     results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    status = _write_all(results, _writer(fmt, pretty, output), len(listed), show_progress, str(output or "output"))
+    status = _write_all(results, writer, len(listed), show_progress, str(output or "output"))
     raise typer.Exit(status)
 
 
-def _writer(fmt: Format, pretty: bool, output: Path | None):
+def _writer(fmt: Format, pretty: bool, output: Path | None, pages_dir: bool = False):
     """The writer for ``--format`` and ``--output`` (see ``render``)."""
     from .render import JsonWriter, TableWriter, TextTarget
 
+    if fmt is Format.html:
+        from .render.pages import HtmlDirWriter, HtmlWriter
+
+        return HtmlDirWriter(output) if pages_dir and output is not None else HtmlWriter(TextTarget(output))
     target = TextTarget(output)
     return TableWriter(target) if fmt is Format.table else JsonWriter(target, pretty=pretty)
 
