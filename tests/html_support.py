@@ -50,12 +50,23 @@ def find_id(tree, element_id: str):
     raise AssertionError(f"no element #{element_id}")
 
 
+def _continued(records: list[list], pos: int, same) -> list:
+    """The record a continuation at ``pos`` carries on: the first (outermost) of those cut at ``pos`` that is
+    not yet continued there (marks are reopened outermost first)."""
+    for r in records:
+        if r[-1] == pos and same(r) and r[-2] != ("cont", pos):
+            r[-2] = ("cont", pos)
+            return r
+    raise AssertionError(f"a continuation at {pos} carries on no mark cut there")
+
+
 def article_text_and_marks(tree) -> tuple[str, list[tuple[str, str, int, int]], list[tuple[str, int, int]]]:
     """The text of ``#article``, its marks as (kind, data-id, start, end) with continuations joined to
-    the fragment they continue, and its dimmed regions as (type, start, end)."""
+    the fragment they continue, and the fragments of its dimmed regions as (type, start, end)."""
     root = find_id(tree, "article")
     parts: list[str] = []
     pos = 0
+    # each record: [kind, id, start, last continuation, end] / [type, start, None, end]
     marks: list[list] = []
     regions: list[list] = []
 
@@ -66,16 +77,13 @@ def article_text_and_marks(tree) -> tuple[str, list[tuple[str, str, int, int]], 
         if "m" in cls:
             kind, rid = cls[1], el.get("data-id")
             if "cont" in cls:
-                record = next(m for m in reversed(marks) if m[0] == kind and m[1] == rid and m[3] == pos)
+                record = _continued(marks, pos, lambda m: m[0] == kind and m[1] == rid)
             else:
-                record = [kind, rid, pos, pos]
+                record = [kind, rid, pos, None, pos]
                 marks.append(record)
-        elif "ignored" in cls:
-            if "cont" in cls:
-                record = next(r for r in reversed(regions) if r[2] == pos)
-            else:
-                record = [el.get("data-type"), pos, pos]
-                regions.append(record)
+        elif "ignored" in cls:  # fragments: regions carry no id, so a continuation names none of them
+            record = [el.get("data-type"), pos, None, pos]
+            regions.append(record)
         if el.text:
             parts.append(el.text)
             pos += len(el.text)
@@ -88,7 +96,7 @@ def article_text_and_marks(tree) -> tuple[str, list[tuple[str, str, int, int]], 
             record[-1] = pos
 
     walk(root)
-    return "".join(parts), [tuple(m) for m in marks], [tuple(r) for r in regions]
+    return ("".join(parts), [(m[0], m[1], m[2], m[4]) for m in marks], [(r[0], r[1], r[3]) for r in regions])
 
 
 def repeat_article(article: Article, text: str, copies: int) -> tuple[Article, str]:
