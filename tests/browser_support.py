@@ -56,14 +56,15 @@ def stop_browser(driver) -> None:
         shutil.rmtree(driver.factx_profile, ignore_errors=True)
 
 
-def requested_urls(driver) -> list[str]:
-    """Every URL the browser asked for since the last call (from the DevTools network log)."""
-    urls = []
+def requests(driver) -> list[tuple[str, str]]:
+    """(URL, URL of the document that asked) of every request since the last call, from the DevTools log."""
+    out = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
+            params = message["params"]
+            out.append((params["request"]["url"], params.get("documentURL", "")))
+    return out
 
 
 def screenshot(driver, path: Path) -> Path:
