@@ -64,7 +64,7 @@ class _Mark:
 @cache
 def _asset(name: str) -> str:
     text = resources.files("factx.render").joinpath("assets", name).read_text(encoding="utf-8")
-    if "</" in text and ("</script" in text.lower() or "</style" in text.lower()):
+    if "</script" in text.lower() or "</style" in text.lower():
         raise ValueError(f"asset {name} would end its own element")
     return text
 

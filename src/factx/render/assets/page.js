@@ -97,7 +97,10 @@
 
   article.addEventListener("mouseover", function (e) { if (!pinned) { show(e.target); } });
   article.addEventListener("mouseleave", function () { if (!pinned) { hide(); } });
-  article.addEventListener("focusin", function (e) { if (!pinned) { show(e.target); } });
+  article.addEventListener("focusin", function (e) {
+    if (e.target.classList && e.target.classList.contains("m")) { e.target.setAttribute("aria-describedby", "tip"); }
+    if (!pinned) { show(e.target); }
+  });
   article.addEventListener("focusout", function () { if (!pinned) { hide(); } });
   article.addEventListener("click", function (e) {
     var m = e.target.closest ? e.target.closest(".m") : null;
