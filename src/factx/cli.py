@@ -114,6 +114,7 @@ def extract(
       factx extract data/samples/hmeimim.txt --pretty
       factx extract articles/ -o facts.jsonl
       factx extract - --format table < article.txt
+      factx extract article.txt --format html -o article.html
     """
     from . import reader
 

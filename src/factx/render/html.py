@@ -95,14 +95,15 @@ def _marks(article: Article) -> list[_Mark]:
     out: list[_Mark] = []
 
     def add(start: int, end: int, kind: str, rid: str, extra: str = "") -> None:
-        base = f'class="m {kind}{{}}" data-id="{_attr(rid)}"{extra}'
-        out.append(_Mark(start, end, _RANK[kind], "<span " + base.format("") + ' tabindex="0">',
-                         "<span " + base.format(" cont") + ">"))
+        head = f'<span class="m {kind}'
+        tail = f'" data-id="{_attr(rid)}"{extra}'
+        # a continuation is no Tab stop of its own: the mark is reached once, at its start
+        out.append(_Mark(start, end, _RANK[kind], head + tail + ' tabindex="0">', head + " cont" + tail + ">"))
 
     for r in article.ignored:
-        tag = f'<span class="ignored{{}}" data-type="{_attr(r.kind)}" title="set aside as page furniture: ' \
-              f'{_attr(r.kind)}">'
-        out.append(_Mark(r.start, r.end, _RANK["ignored"], tag.format(""), tag.format(" cont")))
+        tail = f'" data-type="{_attr(r.kind)}" title="set aside as page furniture: {_attr(r.kind)}">'
+        out.append(_Mark(r.start, r.end, _RANK["ignored"], '<span class="ignored' + tail,
+                         '<span class="ignored cont' + tail))
     for f in article.figures:
         add(f.start, f.end, "figure", f.id)
     for kind, entities in (("person", article.people), ("place", article.places), ("org", article.organizations)):
