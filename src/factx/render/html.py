@@ -277,20 +277,24 @@ def _quotes_panel(article: Article) -> Iterator[str]:
 
 
 def _figures_panel(article: Article) -> Iterator[str]:
+    """The figures as a table: ARIA table roles on rows that are each a small grid, since a real
+    <table> is laid out as a whole (seconds for thousands of rows) while rows laid out alone can be
+    skipped until they scroll into view."""
     quotes = {q.id: q for q in article.quotes}
     yield f'<details open id="panel-figures"><summary><h2>Figures ({len(article.figures)})</h2></summary>'
     if not article.figures:
         yield '<p class="none">No figures.</p></details>'
         return
-    yield ("<table><thead><tr><th>figure</th><th>value</th><th>unit</th><th>counted</th><th>event</th>"
-           "<th>quote</th></tr></thead><tbody>")
+    yield ('<div class="table" role="table" aria-label="Figures"><div class="row head" role="row">'
+           + "".join(f'<span role="columnheader">{h}</span>'
+                     for h in ("figure", "value", "unit", "counted", "event", "quote")) + "</div>")
     for f in article.figures:
         q = quotes.get(f.quote) if f.quote else None
         said = f"{f.quote}: {_speaker_name(q)}" if f.quote else ""
         cells = [_value(f), f.unit or "", f.counted or "", f.event or "", said]
-        yield (f"<tr><td>{_item('figure', f.id, _short(f.text, 40))}</td>"
-               + "".join(f"<td>{_attr(c)}</td>" for c in cells) + "</tr>")
-    yield "</tbody></table></details>"
+        yield (f'<div class="row" role="row"><span role="cell">{_item("figure", f.id, _short(f.text, 40))}</span>'
+               + "".join(f'<span role="cell">{_attr(c)}</span>' for c in cells) + "</div>")
+    yield "</div></details>"
 
 
 def _entities_panel(title: str, kind: str, entities: list) -> Iterator[str]:
