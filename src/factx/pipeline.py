@@ -178,12 +178,22 @@ class Extractor:
             _, d = queue.popleft()
             assert isinstance(d, Document)
             try:
-                yield build_article(d.source, d.text, d.encoding, self.info,
-                                    ((base, doc) for doc, (_, base) in group))
+                yield with_page(build_article(d.source, d.text, d.encoding, self.info,
+                                              ((base, doc) for doc, (_, base) in group)), d)
             except Exception as e:  # one bad input must not lose the others
                 yield ExtractError(d.source, f"extraction failed: {type(e).__name__}: {e}")
         while queue:
             yield queue.popleft()[1]
+
+
+def with_page(article: Article, doc: Document) -> Article:
+    """Carry over what the reader knows beyond the text: a web page's metadata, and the text itself when
+    the offsets would otherwise point into something the user does not have (a page's extracted text)
+    or when it was asked for (``--include-text``)."""
+    article.page = doc.page
+    if doc.keep_text:
+        article.text = doc.text
+    return article
 
 
 def parse(nlp: Language, items: Iterable[tuple[str, object]]) -> Iterator[tuple[Doc, object]]:
@@ -343,7 +353,7 @@ def _drain_one(pending: deque, pool: _Pool) -> list:
         pending.clear()
         pool.renew()
         if isolated:  # this input killed a worker on its own: report it, retry the others
-            failed = [b if isinstance(b, ReadError) else ExtractError(b.source, "worker process died")
+            failed = [ExtractError(b.source, "worker process died") if isinstance(b, Document) else b
                       for b in batch]
             held = held[1:]
         else:
@@ -394,7 +404,7 @@ def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
     try:
         done = list(results())  # records only: the parsed pieces stayed in the workers
         facts = [piece for _, pieces in done for piece in pieces]
-        return assemble(doc.source, doc.text, doc.encoding, done[0][0], regions, facts)
+        return with_page(assemble(doc.source, doc.text, doc.encoding, done[0][0], regions, facts), doc)
     except BrokenProcessPool:
         pool.renew()
         return ExtractError(doc.source, "worker process died")
