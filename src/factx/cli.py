@@ -37,6 +37,22 @@ app = typer.Typer(
 class Format(StrEnum):
     json = "json"
     table = "table"
+    csv = "csv"
+
+
+class Table(StrEnum):
+    figures = "figures"
+    quotes = "quotes"
+    people = "people"
+    places = "places"
+    organizations = "organizations"
+    mentions = "mentions"
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -83,8 +99,21 @@ def extract(
         help="Text files, directories (searched recursively) or '-' for stdin. "
              "With no path, reads piped stdin.", show_default=False)] = None,
     glob: Annotated[str, typer.Option("--glob", "-g", help="Which files to take from directories.")] = "*.txt",
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: JSON (Lines); table: a readable view.")]
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: JSON (Lines); table: a readable view; "
+                                        "csv: one --table as CSV.")]
     = Format.json,
+    table: Annotated[Table | None, typer.Option("--table", "-t", help="With --format csv: which records, one row "
+                                                "each.")] = None,
+    raw_csv: Annotated[bool, typer.Option("--raw-csv", help="With --format csv: do not escape cells that a "
+                                          "spreadsheet would run as formulas (=, +, -, @).")] = False,
+    db: Annotated[Path | None, typer.Option("--db", help="Store every result in this SQLite database (created if "
+                                            "missing); inputs already stored unchanged are skipped.",
+                                            dir_okay=False)] = None,
+    input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: an HTML document (by its "
+                                                      "content) is read as a web page, anything else as text.")]
+    = InputFormat.auto,
+    include_text: Annotated[bool, typer.Option("--include-text", help="Put the text the offsets refer to in the "
+                                               "output (always there for web pages).")] = False,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of "
                                                 "stdout.", dir_okay=False)] = None,
@@ -111,6 +140,8 @@ def extract(
       factx extract data/samples/hmeimim.txt --pretty
       factx extract articles/ -o facts.jsonl
       factx extract - --format table < article.txt
+      factx extract saved-pages/ --glob '*.html' --format csv --table quotes -o quotes.csv
+      factx extract corpus/ --db facts.db
     """
     from . import reader
 
@@ -123,6 +154,13 @@ def extract(
         _err("'-' (stdin) given more than once")
         raise typer.Exit(EXIT_USAGE)
 
+    if (fmt is Format.csv) != (table is not None):
+        _err("--format csv needs --table (figures, quotes, people, places, organizations or mentions), "
+             "and --table needs --format csv")
+        raise typer.Exit(EXIT_USAGE)
+    if db is not None and (output is not None or fmt is not Format.json):
+        _err("--db is an output of its own: it does not go with --output or --format")
+        raise typer.Exit(EXIT_USAGE)
     if output is not None and not (output.parent.is_dir() and os.access(output.parent, os.W_OK)):
         _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
         raise typer.Exit(EXIT_USAGE)
@@ -138,27 +176,42 @@ def extract(
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
 
+    try:
+        writer = _writer(fmt, pretty, output, table, raw_csv, db)
+    except ValueError as e:  # a database this version cannot fill
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+    skip = writer.holds if db is not None else None
+
     def documents():
         for item in listed:
             if isinstance(item, reader.ReadError):
                 yield item
             else:
-                doc = reader.read(item, encoding)
+                doc = reader.read(item, encoding, input_format.value, include_text, skip)
                 if isinstance(doc, reader.Document) and doc.note:
                     _err(f"{doc.source}: {doc.note}")
                 yield doc
 
     results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    status = _write_all(results, _writer(fmt, pretty, output), len(listed), show_progress, str(output or "output"))
+    status = _write_all(results, writer, len(listed), show_progress, str(output or db or "output"))
+    if db is not None:
+        _err(f"{db}: {writer.inserted} article(s) stored, {writer.skipped} unchanged input(s) skipped")
     raise typer.Exit(status)
 
 
-def _writer(fmt: Format, pretty: bool, output: Path | None):
-    """The writer for ``--format`` and ``--output`` (see ``render``)."""
-    from .render import JsonWriter, TableWriter, TextTarget
+def _writer(fmt: Format, pretty: bool, output: Path | None, table: Table | None = None, raw_csv: bool = False,
+            db: Path | None = None):
+    """The writer for ``--format``, ``--output`` and ``--db`` (see ``render``)."""
+    from .render import CsvWriter, JsonWriter, SqliteWriter, TableWriter, TextTarget
 
+    if db is not None:
+        return SqliteWriter(db)
     target = TextTarget(output)
+    if fmt is Format.csv:
+        assert table is not None
+        return CsvWriter(target, table.value, safe=not raw_csv)
     return TableWriter(target) if fmt is Format.table else JsonWriter(target, pretty=pretty)
 
 
@@ -169,7 +222,7 @@ def _write_all(results, writer, total: int, show_progress: bool, dest: str = "ou
     drop its partial output; a closed stdout (``| head``) ends quietly.
     """
     from .pipeline import ExtractError
-    from .reader import ReadError
+    from .reader import ReadError, Skipped
 
     failed = 0
     signal.signal(signal.SIGTERM, _on_sigterm)
@@ -188,7 +241,7 @@ def _write_all(results, writer, total: int, show_progress: bool, dest: str = "ou
             if isinstance(item, ReadError | ExtractError):
                 failed += 1
                 _err(f"{item.source}: {item.reason}")
-            else:
+            elif not isinstance(item, Skipped):
                 writer.write(item)
             if bar is not None:
                 bar.advance(task)
@@ -238,10 +291,16 @@ def _close(results) -> None:
 @app.command()
 def schema(
     pretty: Annotated[bool, typer.Option("--pretty/--compact", help="Indent the JSON.")] = True,
+    db: Annotated[bool, typer.Option("--db", help="Print the SQL (DDL) of the --db database instead.")] = False,
 ) -> None:
     """Print the JSON Schema of one output object (generated from the output models)."""
     import json
 
+    if db:
+        from .render.sqlite import DDL
+
+        typer.echo(DDL, nl=False)
+        return
     from .models import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2 if pretty else None, ensure_ascii=False))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from pydantic.dataclasses import dataclass
 
 SCHEMA_VERSION = "1.0"
@@ -175,6 +175,14 @@ class Article(_Model):
                              description="the text every offset refers to: the main text extracted from a web "
                                          "page, or a plain input's decoded text with --include-text; absent "
                                          "otherwise (the offsets then refer to the decoded input file)")
+    # The SHA-256 of the input's bytes when read from a file: what a database run compares to skip an
+    # unchanged input.  Kept out of the JSON (a property of the file, not a fact of the text).
+    _sha256: str | None = PrivateAttr(None)
+
+    @property
+    def input_sha256(self) -> str | None:
+        """SHA-256 (hex) of the input's bytes as read, or None for a text given as a string."""
+        return self._sha256
 
 
 def json_schema() -> dict:

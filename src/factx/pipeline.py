@@ -191,6 +191,7 @@ def with_page(article: Article, doc: Document) -> Article:
     the offsets would otherwise point into something the user does not have (a page's extracted text)
     or when it was asked for (``--include-text``)."""
     article.page = doc.page
+    article._sha256 = doc.sha256
     if doc.keep_text:
         article.text = doc.text
     return article
