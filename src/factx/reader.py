@@ -53,6 +53,7 @@ class Document:
     sha256: str | None = None  # of the input's bytes, as read: what a database run compares to skip it
     page: Page | None = None  # a web page's metadata (title, author, ...)
     keep_text: bool = False  # the output carries the text (web pages, --include-text)
+    cuts: tuple[int, ...] = ()  # offsets the parser must not read across (ends of a page's headings)
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> D
         found = webpage.extract_article(text)
     except ValueError as e:  # undecodable, or no article (webpage.NoArticle)
         return ReadError(source, str(e))
-    return Document(source, found.text, used, note, digest, page=found.page, keep_text=True)
+    return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts)
 
 
 def read_all(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None, input_format: str = "auto",

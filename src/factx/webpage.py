@@ -39,6 +39,7 @@ class WebText:
 
     text: str
     page: Page
+    cuts: tuple[int, ...] = ()  # ends of the lines that are headings (see ``heading_ends``)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -91,7 +92,30 @@ def extract_article(html: str) -> WebText:
     page = Page(**{k: _clean(getattr(result, k, None)) for k in ("title", "author", "date", "url", "sitename")})
     if page.title and page.title not in body[: 2 * len(page.title)]:
         body = f"{page.title}\n{body}"
-    return WebText(body, page)
+    return WebText(body, page, heading_ends(body))
+
+
+# A line that ends a sentence: its last character is a full stop, question or exclamation mark, colon or
+# ellipsis, maybe followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?:…][\"'”’»)\]]*\s*\Z")
+
+
+def heading_ends(text: str) -> tuple[int, ...]:
+    """Offsets just after each line that does not end a sentence: the headline, subheadings, captions.
+
+    The page's structure says these are blocks of their own, but without a
+    full stop the parser reads such a line as the start of the next
+    sentence ("Airbase shelters families\nDamascus - The Russian airbase
+    ..."), which changes that sentence's parse and what is found in it.
+    The pipeline parses the text apart at these offsets.
+    """
+    ends: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        if line.strip() and not _SENTENCE_END.search(line) and pos < len(text):
+            ends.append(pos)
+    return tuple(ends)
 
 
 def _clean(value: object) -> str | None:
