@@ -12,6 +12,7 @@ on the first page met, so plain-text runs never load it.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,13 @@ _HTML_START = re.compile(
 _SNIFF_BYTES = 4096
 # A page whose main text is shorter than this holds no article: a login or cookie wall, an index page.
 MIN_ARTICLE_CHARS = 200
+
+
+# trafilatura and its helpers log their doubts as warnings; with no handler Python would print them on
+# stderr, where factx writes one line per failed input and nothing else.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
 
 
 class NoArticle(ValueError):
@@ -84,7 +92,10 @@ def extract_article(html: str) -> WebText:
     """
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
+    try:
+        result = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
+    except Exception as e:  # a page so broken that the HTML parser gives up
+        raise NoArticle(f"cannot read this web page: {type(e).__name__}: {e}") from None
     body = (result.text or "").strip() if result is not None else ""
     if len(body) < MIN_ARTICLE_CHARS:
         found = f"only {len(body)} characters of text" if body else "no text"

@@ -211,9 +211,11 @@ class SqliteWriter:
             c.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entities)
             c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", mentions)
             c.execute("COMMIT")
-        except BaseException:
+        except BaseException as e:
             with contextlib.suppress(sqlite3.Error):
                 c.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):  # disk full, database locked by another writer: one line, exit 1
+                raise OSError(f"database error: {e}") from e
             raise
         self.inserted += 1
 
