@@ -7,6 +7,7 @@ Heavy imports (spaCy, pydantic models) are done inside the commands, so
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import sys
@@ -171,7 +172,10 @@ def extract(
 
     try:
         name = model_name(model)
-        extractor = Extractor(name) if n_jobs == 1 else None
+        # a --db run loads the model only when an input is not already stored (see _when_needed)
+        extractor = Extractor(name) if n_jobs == 1 and db is None else None
+        if db is not None:
+            _check_model(name)
     except ModelError as e:
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
@@ -193,12 +197,51 @@ def extract(
                     _err(f"{doc.source}: {doc.note}")
                 yield doc
 
-    results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
+    if extractor:
+        results = extractor.run(documents())
+    elif n_jobs == 1:
+        results = _when_needed(documents(), lambda docs: Extractor(name).run(docs))
+    else:
+        results = _when_needed(documents(), lambda docs: run_parallel(docs, name, n_jobs))
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
     status = _write_all(results, writer, len(listed), show_progress, str(output or db or "output"))
     if db is not None:
         _err(f"{db}: {writer.inserted} article(s) stored, {writer.skipped} unchanged input(s) skipped")
     raise typer.Exit(status)
+
+
+def _check_model(name: str) -> None:
+    """Fail early on a model that is neither an installed package nor a folder, without loading it."""
+    import importlib.util
+
+    from .pipeline import ModelError
+
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found and not Path(name).is_dir():
+        raise ModelError(f"cannot load spaCy model {name!r}: no installed package or folder of that name")
+
+
+def _when_needed(items, start):
+    """Pass items through until the first document to extract, then hand it and the rest to ``start``.
+
+    A resumed ``--db`` run whose inputs are all stored then neither loads
+    the model nor starts workers: it costs the reading and hashing only.
+    """
+    from .reader import Document
+
+    it = iter(items)
+    for item in it:
+        if isinstance(item, Document):
+            results = start(itertools.chain([item], it))
+            try:
+                yield from results
+            finally:
+                _close(results)
+            return
+        yield item
 
 
 def _writer(fmt: Format, pretty: bool, output: Path | None, table: Table | None = None, raw_csv: bool = False,
