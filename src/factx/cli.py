@@ -200,7 +200,7 @@ def extract(
     if extractor:
         results = extractor.run(documents())
     elif n_jobs == 1:
-        results = _when_needed(documents(), lambda docs: Extractor(name).run(docs))
+        results = _when_needed(documents(), lambda docs: _load(name).run(docs))
     else:
         results = _when_needed(documents(), lambda docs: run_parallel(docs, name, n_jobs))
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
@@ -222,6 +222,17 @@ def _check_model(name: str) -> None:
         found = False
     if not found and not Path(name).is_dir():
         raise ModelError(f"cannot load spaCy model {name!r}: no installed package or folder of that name")
+
+
+def _load(name: str):
+    """The extractor, loaded late (``--db``): a model that fails to load is still a usage error."""
+    from .pipeline import Extractor, ModelError
+
+    try:
+        return Extractor(name)
+    except ModelError as e:
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _when_needed(items, start):
@@ -336,7 +347,8 @@ def schema(
     pretty: Annotated[bool, typer.Option("--pretty/--compact", help="Indent the JSON.")] = True,
     db: Annotated[bool, typer.Option("--db", help="Print the SQL (DDL) of the --db database instead.")] = False,
 ) -> None:
-    """Print the JSON Schema of one output object (generated from the output models)."""
+    """Print the JSON Schema of one output object (generated from the output models); with --db, the SQL
+    that creates the --db database."""
     import json
 
     if db:
