@@ -60,14 +60,17 @@ def extract_many(texts: Iterable[str], model: str | None = None) -> Iterator[Art
 
 
 def extract_files(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None,
-                  model: str | None = None) -> Iterator[Article | ReadError | ExtractError]:
+                  model: str | None = None, input_format: str = "auto",
+                  include_text: bool = False) -> Iterator[Article | ReadError | ExtractError]:
     """Extract facts from files and directories as the CLI reads them, lazily and in input order.
 
     A file that cannot be read yields a ``ReadError``, one whose extraction
     failed an ``ExtractError`` (both: ``source`` and a one-line ``reason``), in
     its place, instead of stopping the others: what the CLI says on stderr.
+    A web page (an HTML document, unless ``input_format="text"``) is read for
+    its article; ``article.text`` is then the text the offsets refer to.
     """
     from .pipeline import shared_extractor
     from .reader import read_all
 
-    yield from shared_extractor(model).run(read_all(paths, pattern, encoding))
+    yield from shared_extractor(model).run(read_all(paths, pattern, encoding, input_format, include_text))

@@ -7,6 +7,7 @@ Heavy imports (spaCy, pydantic models) are done inside the commands, so
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import sys
@@ -37,6 +38,21 @@ app = typer.Typer(
 class Format(StrEnum):
     json = "json"
     table = "table"
+    csv = "csv"
+
+
+class Table(StrEnum):
+    figures = "figures"
+    quotes = "quotes"
+    people = "people"
+    places = "places"
+    organizations = "organizations"
+    mentions = "mentions"
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
     html = "html"
 
 
@@ -85,8 +101,20 @@ def extract(
              "With no path, reads piped stdin.", show_default=False)] = None,
     glob: Annotated[str, typer.Option("--glob", "-g", help="Which files to take from directories.")] = "*.txt",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="json: JSON (Lines); table: a readable view; "
-                                           "html: a page per input to open in a browser.")]
+                                           "html: a page per input to open in a browser; csv: one --table as CSV.")]
     = Format.json,
+    table: Annotated[Table | None, typer.Option("--table", "-t", help="With --format csv: which records, one row "
+                                                "each.")] = None,
+    raw_csv: Annotated[bool, typer.Option("--raw-csv", help="With --format csv: do not escape cells that a "
+                                          "spreadsheet would run as formulas (=, +, -, @).")] = False,
+    db: Annotated[Path | None, typer.Option("--db", help="Store every result in this SQLite database (created if "
+                                            "missing); inputs already stored unchanged are skipped.",
+                                            dir_okay=False)] = None,
+    input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: an HTML document (by its "
+                                                      "content) is read as a web page, anything else as text.")]
+    = InputFormat.auto,
+    include_text: Annotated[bool, typer.Option("--include-text", help="Put the text the offsets refer to in the "
+                                               "output (always there for web pages).")] = False,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of "
                                                 "stdout; --format html with several inputs: a directory, "
@@ -115,6 +143,8 @@ def extract(
       factx extract articles/ -o facts.jsonl
       factx extract - --format table < article.txt
       factx extract article.txt --format html -o article.html
+      factx extract saved-pages/ --glob '*.html' --format csv --table quotes -o quotes.csv
+      factx extract corpus/ --db facts.db
     """
     from . import reader
 
@@ -130,6 +160,13 @@ def extract(
     if output is not None and output.is_dir() and fmt is not Format.html:
         _err(f"cannot write --output {output}: it is a directory")
         raise typer.Exit(EXIT_USAGE)
+    if (fmt is Format.csv) != (table is not None):
+        _err("--format csv needs --table (figures, quotes, people, places, organizations or mentions), "
+             "and --table needs --format csv")
+        raise typer.Exit(EXIT_USAGE)
+    if db is not None and (output is not None or fmt is not Format.json):
+        _err("--db is an output of its own: it does not go with --output or --format")
+        raise typer.Exit(EXIT_USAGE)
     if output is not None and not (output.parent.is_dir() and os.access(output.parent, os.W_OK)):
         _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
         raise typer.Exit(EXIT_USAGE)
@@ -144,12 +181,20 @@ def extract(
 
     try:
         name = model_name(model)
-        extractor = Extractor(name) if n_jobs == 1 else None
+        # a --db run loads the model only when an input is not already stored (see _when_needed)
+        extractor = Extractor(name) if n_jobs == 1 and db is None else None
+        if db is not None:
+            _check_model(name)
     except ModelError as e:
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
 
-    writer = _writer(fmt, pretty, output, pages_dir)
+    try:
+        writer = _writer(fmt, pretty, output, table, raw_csv, db, pages_dir)
+    except ValueError as e:  # a database this version cannot fill
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+    skip = writer.holds if db is not None else None
     keep = getattr(writer, "keep", None)  # the HTML writers show the text, which the records do not hold
 
     def documents():
@@ -157,7 +202,7 @@ def extract(
             if isinstance(item, reader.ReadError):
                 yield item
             else:
-                doc = reader.read(item, encoding)
+                doc = reader.read(item, encoding, input_format.value, include_text, skip)
                 if isinstance(doc, reader.Document):
                     if doc.note:
                         _err(f"{doc.source}: {doc.note}")
@@ -165,21 +210,79 @@ def extract(
                         keep(doc.source, doc.text)
                 yield doc
 
-    results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
+    if extractor:
+        results = extractor.run(documents())
+    elif n_jobs == 1:
+        results = _when_needed(documents(), lambda docs: _load(name).run(docs))
+    else:
+        results = _when_needed(documents(), lambda docs: run_parallel(docs, name, n_jobs))
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    status = _write_all(results, writer, len(listed), show_progress, str(output or "output"))
+    status = _write_all(results, writer, len(listed), show_progress, str(output or db or "output"))
+    if db is not None:
+        _err(f"{db}: {writer.inserted} article(s) stored, {writer.skipped} unchanged input(s) skipped")
     raise typer.Exit(status)
 
 
-def _writer(fmt: Format, pretty: bool, output: Path | None, pages_dir: bool = False):
-    """The writer for ``--format`` and ``--output`` (see ``render``)."""
-    from .render import JsonWriter, TableWriter, TextTarget
+def _check_model(name: str) -> None:
+    """Fail early on a model that is neither an installed package nor a folder, without loading it."""
+    import importlib.util
 
+    from .pipeline import ModelError
+
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found and not Path(name).is_dir():
+        raise ModelError(f"cannot load spaCy model {name!r}: no installed package or folder of that name")
+
+
+def _load(name: str):
+    """The extractor, loaded late (``--db``): a model that fails to load is still a usage error."""
+    from .pipeline import Extractor, ModelError
+
+    try:
+        return Extractor(name)
+    except ModelError as e:
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _when_needed(items, start):
+    """Pass items through until the first document to extract, then hand it and the rest to ``start``.
+
+    A resumed ``--db`` run whose inputs are all stored then neither loads
+    the model nor starts workers: it costs the reading and hashing only.
+    """
+    from .reader import Document
+
+    it = iter(items)
+    for item in it:
+        if isinstance(item, Document):
+            results = start(itertools.chain([item], it))
+            try:
+                yield from results
+            finally:
+                _close(results)
+            return
+        yield item
+
+
+def _writer(fmt: Format, pretty: bool, output: Path | None, table: Table | None = None, raw_csv: bool = False,
+            db: Path | None = None, pages_dir: bool = False):
+    """The writer for ``--format``, ``--output`` and ``--db`` (see ``render``)."""
+    from .render import CsvWriter, JsonWriter, SqliteWriter, TableWriter, TextTarget
+
+    if db is not None:
+        return SqliteWriter(db)
     if fmt is Format.html:
         from .render.pages import HtmlDirWriter, HtmlWriter
 
         return HtmlDirWriter(output) if pages_dir and output is not None else HtmlWriter(TextTarget(output))
     target = TextTarget(output)
+    if fmt is Format.csv:
+        assert table is not None
+        return CsvWriter(target, table.value, safe=not raw_csv)
     return TableWriter(target) if fmt is Format.table else JsonWriter(target, pretty=pretty)
 
 
@@ -190,7 +293,7 @@ def _write_all(results, writer, total: int, show_progress: bool, dest: str = "ou
     drop its partial output; a closed stdout (``| head``) ends quietly.
     """
     from .pipeline import ExtractError
-    from .reader import ReadError
+    from .reader import ReadError, Skipped
 
     failed = 0
     signal.signal(signal.SIGTERM, _on_sigterm)
@@ -209,7 +312,7 @@ def _write_all(results, writer, total: int, show_progress: bool, dest: str = "ou
             if isinstance(item, ReadError | ExtractError):
                 failed += 1
                 _err(f"{item.source}: {item.reason}")
-            else:
+            elif not isinstance(item, Skipped):
                 writer.write(item)
             if bar is not None:
                 bar.advance(task)
@@ -259,10 +362,17 @@ def _close(results) -> None:
 @app.command()
 def schema(
     pretty: Annotated[bool, typer.Option("--pretty/--compact", help="Indent the JSON.")] = True,
+    db: Annotated[bool, typer.Option("--db", help="Print the SQL (DDL) of the --db database instead.")] = False,
 ) -> None:
-    """Print the JSON Schema of one output object (generated from the output models)."""
+    """Print the JSON Schema of one output object (generated from the output models); with --db, the SQL
+    that creates the --db database."""
     import json
 
+    if db:
+        from .render.sqlite import DDL
+
+        typer.echo(DDL, nl=False)
+        return
     from .models import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2 if pretty else None, ensure_ascii=False))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from pydantic.dataclasses import dataclass
 
 SCHEMA_VERSION = "1.0"
@@ -134,6 +134,21 @@ class Region(Span):
     kind: str = Field(description="'credit', 'byline', 'social', 'related', ...")
 
 
+class Page(_Model):
+    """What a web page says about itself, when it says it (read by trafilatura from its meta tags)."""
+
+    title: str | None = Field(None, description="the headline")
+    author: str | None = None
+    date: str | None = Field(None, description="publication date, ISO 8601 (YYYY-MM-DD)")
+    url: str | None = Field(None, description="the page's canonical address")
+    sitename: str | None = Field(None, description="the publication's name")
+
+
+# Fields present only when they hold something, so a plain input's record is unchanged.
+def _absent(value: object) -> bool:
+    return value is None
+
+
 class ModelInfo(_Model):
     name: str
     version: str
@@ -147,6 +162,8 @@ class Article(_Model):
     encoding: str = Field(description="how the bytes were decoded")
     length: int = Field(ge=0, description="number of characters in the decoded input")
     model: ModelInfo
+    page: Page | None = Field(None, exclude_if=_absent,
+                              description="web page metadata; only for an input read as HTML")
     sentences: int = Field(ge=0, description="number of sentences")
     ignored: list[Region] = Field(default_factory=list, description="furniture regions set aside")
     figures: list[Figure] = Field(default_factory=list)
@@ -154,6 +171,18 @@ class Article(_Model):
     places: list[Place] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    text: str | None = Field(None, exclude_if=_absent,
+                             description="the text every offset refers to: the main text extracted from a web "
+                                         "page, or a plain input's decoded text with --include-text; absent "
+                                         "otherwise (the offsets then refer to the decoded input file)")
+    # The SHA-256 of the input's bytes when read from a file: what a database run compares to skip an
+    # unchanged input.  Kept out of the JSON (a property of the file, not a fact of the text).
+    _sha256: str | None = PrivateAttr(None)
+
+    @property
+    def input_sha256(self) -> str | None:
+        """SHA-256 (hex) of the input's bytes as read, or None for a text given as a string."""
+        return self._sha256
 
 
 def json_schema() -> dict:

@@ -10,10 +10,11 @@ extractors on its batch, sending back only the small ``Article`` records.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -108,15 +109,26 @@ def shared_extractor(model: str | None = None) -> Extractor:
     return _shared(model_name(model))
 
 
-def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+def split_text(text: str, limit: int = PIECE_CHARS, cuts: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Cut ``text`` into contiguous (start, end) pieces of at most ``limit`` characters.
 
     Cuts fall after a paragraph break when one is in the second half of the
     window, else after a line break, a sentence end, whitespace, or (for a
-    single huge token) anywhere.  The pieces cover the text exactly.
+    single huge token) anywhere.  ``cuts`` are offsets where a piece must end
+    whatever its length: the ends of a web page's headings, which have no
+    full stop and would otherwise be parsed as the start of the next
+    sentence.  The pieces cover the text exactly.
     """
+    bounds = [0, *sorted({c for c in cuts if 0 < c < len(text)}), len(text)]
     pieces: list[tuple[int, int]] = []
-    start, n = 0, len(text)
+    for lo, hi in itertools.pairwise(bounds):
+        pieces.extend(_split_range(text, lo, hi, limit))
+    return pieces
+
+
+def _split_range(text: str, start: int, n: int, limit: int) -> list[tuple[int, int]]:
+    """``split_text`` on ``text[start:n]``, without copying it."""
+    pieces: list[tuple[int, int]] = []
     while n - start > limit:
         window = text[start:start + limit]
         half = limit // 2
@@ -168,7 +180,7 @@ class Extractor:
             for index, item in enumerate(items):
                 queue.append((index, item))
                 if isinstance(item, Document):
-                    for base, text in _piece_texts(item.text):
+                    for base, text in _piece_texts(item.text, item.cuts):
                         yield parse_form(text), (index, base)
 
         stream = parse(self.nlp, pieces())
@@ -178,12 +190,23 @@ class Extractor:
             _, d = queue.popleft()
             assert isinstance(d, Document)
             try:
-                yield build_article(d.source, d.text, d.encoding, self.info,
-                                    ((base, doc) for doc, (_, base) in group))
+                yield with_page(build_article(d.source, d.text, d.encoding, self.info,
+                                              ((base, doc) for doc, (_, base) in group)), d)
             except Exception as e:  # one bad input must not lose the others
                 yield ExtractError(d.source, f"extraction failed: {type(e).__name__}: {e}")
         while queue:
             yield queue.popleft()[1]
+
+
+def with_page(article: Article, doc: Document) -> Article:
+    """Carry over what the reader knows beyond the text: a web page's metadata, and the text itself when
+    the offsets would otherwise point into something the user does not have (a page's extracted text)
+    or when it was asked for (``--include-text``)."""
+    article.page = doc.page
+    article._sha256 = doc.sha256
+    if doc.keep_text:
+        article.text = doc.text
+    return article
 
 
 def parse(nlp: Language, items: Iterable[tuple[str, object]]) -> Iterator[tuple[Doc, object]]:
@@ -224,12 +247,12 @@ def parse_form(text: str) -> str:
     return text.replace("``", '" ').replace("''", '" ')
 
 
-def _piece_texts(text: str) -> Iterator[tuple[int, str]]:
+def _piece_texts(text: str, cuts: Sequence[int] = ()) -> Iterator[tuple[int, str]]:
     """(offset, piece) pairs; pieces are sliced only as the parser asks for them."""
     if not text:
         yield 0, ""
         return
-    for start, end in split_text(text):
+    for start, end in split_text(text, cuts=cuts):
         yield start, text[start:end]
 
 
@@ -343,7 +366,7 @@ def _drain_one(pending: deque, pool: _Pool) -> list:
         pending.clear()
         pool.renew()
         if isolated:  # this input killed a worker on its own: report it, retry the others
-            failed = [b if isinstance(b, ReadError) else ExtractError(b.source, "worker process died")
+            failed = [ExtractError(b.source, "worker process died") if isinstance(b, Document) else b
                       for b in batch]
             held = held[1:]
         else:
@@ -374,7 +397,7 @@ def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
 
     def tasks() -> Iterator[list[tuple[int, str, list]]]:
         task: list[tuple[int, str, list]] = []
-        for start, end in split_text(doc.text):
+        for start, end in split_text(doc.text, cuts=doc.cuts):
             task.append((start, doc.text[start:end], [r for r in regions if r.start < end and start < r.end]))
             if len(task) == BATCH_SIZE:
                 yield task
@@ -394,7 +417,7 @@ def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
     try:
         done = list(results())  # records only: the parsed pieces stayed in the workers
         facts = [piece for _, pieces in done for piece in pieces]
-        return assemble(doc.source, doc.text, doc.encoding, done[0][0], regions, facts)
+        return with_page(assemble(doc.source, doc.text, doc.encoding, done[0][0], regions, facts), doc)
     except BrokenProcessPool:
         pool.renew()
         return ExtractError(doc.source, "worker process died")

@@ -5,19 +5,30 @@ them.  Offsets downstream are indices into the decoded ``str``, so decoding is
 the only transformation: newlines are never translated (``\\r\\n`` stays two
 characters) and a UTF-8 byte-order mark is dropped (offsets count from the
 first character after it).
+
+A web page (an HTML document, told by its content) is decoded with the
+charset it declares and replaced by its article text (see ``webpage``).
 """
 
 from __future__ import annotations
 
 import codecs
 import fnmatch
+import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .models import Page
 
 STDIN = "-"
+INPUT_FORMATS = ("auto", "text", "html")
 # A file whose first bytes hold a NUL (outside UTF-16/32) or mostly control
 # characters is not text; this many bytes are enough to tell.
 _SNIFF = 8192
@@ -39,6 +50,18 @@ class Document:
     text: str
     encoding: str
     note: str | None = None  # said on stderr: e.g. that the encoding was guessed
+    sha256: str | None = None  # of the input's bytes, as read: what a database run compares to skip it
+    page: Page | None = None  # a web page's metadata (title, author, ...)
+    keep_text: bool = False  # the output carries the text (web pages, --include-text)
+    cuts: tuple[int, ...] = ()  # offsets the parser must not read across (ends of a page's headings)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input left out on purpose (already stored, unchanged, in the database being filled)."""
+
+    source: str
+    reason: str = "unchanged since it was stored"
 
 
 @dataclass(frozen=True)
@@ -152,8 +175,14 @@ def _looks_binary(head: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
-def read(source: str, encoding: str | None = None) -> Document | ReadError:
-    """Read one path (or ``-`` for stdin) and decode it."""
+def read(source: str, encoding: str | None = None, input_format: str = "auto", include_text: bool = False,
+         skip: Callable[[str, str], bool] | None = None) -> Document | ReadError | Skipped:
+    """Read one path (or ``-`` for stdin) and decode it; a web page becomes its article text.
+
+    ``input_format`` is ``auto`` (an HTML document by its content, else
+    text), ``text`` or ``html``.  ``skip(source, sha256)`` is asked before
+    any decoding or page extraction: a true answer gives ``Skipped``.
+    """
     try:
         if source == STDIN:
             data = sys.stdin.buffer.read()
@@ -168,15 +197,44 @@ def read(source: str, encoding: str | None = None) -> Document | ReadError:
         return ReadError(source, "permission denied")
     except OSError as e:
         return ReadError(source, e.strerror or str(e))
+    digest = hashlib.sha256(data).hexdigest()
+    if skip is not None and skip(source, digest):
+        return Skipped(source)
+    from . import webpage
+
+    if input_format == "html" or (input_format == "auto" and webpage.looks_like_html(data)):
+        return _read_page(source, data, encoding, digest)
     try:
         text, used, note = decode(data, encoding)
     except ValueError as e:
         return ReadError(source, str(e))
-    return Document(source, text, used, note)
+    return Document(source, text, used, note, digest, keep_text=include_text)
 
 
-def read_all(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None
-             ) -> Iterator[Document | ReadError]:
+def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> Document | ReadError:
+    """A web page: decoded as ``--encoding`` says, else by its byte-order mark, else by the charset it
+    declares, else as any input; then its article text."""
+    from . import webpage
+
+    note = None
+    try:
+        declared = None if encoding or any(data.startswith(bom) for bom, _ in _BOMS) else webpage.declared_charset(data)
+        if declared:
+            try:
+                text, used, _ = decode(data, declared)
+            except ValueError as e:
+                text, used, note = decode(data)
+                note = f"page declares {declared} but {e}; {note or f'decoded as {used}'}"
+        else:
+            text, used, note = decode(data, encoding)
+        found = webpage.extract_article(text)
+    except ValueError as e:  # undecodable, or no article (webpage.NoArticle)
+        return ReadError(source, str(e))
+    return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts)
+
+
+def read_all(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None, input_format: str = "auto",
+             include_text: bool = False) -> Iterator[Document | ReadError]:
     """Lazily read every input named by ``paths``, in order, one at a time."""
     for item in iter_paths(paths, pattern):
-        yield item if isinstance(item, ReadError) else read(item, encoding)
+        yield item if isinstance(item, ReadError) else read(item, encoding, input_format, include_text)

@@ -13,11 +13,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..models import Article
+from .csv import CsvWriter
 from .jsonl import JsonWriter, to_json, write_json
+from .sqlite import SqliteWriter
 from .table import TableWriter, write_table
 from .target import TextTarget
 
-__all__ = ["JsonWriter", "TableWriter", "TextTarget", "Writer", "to_json", "write_json", "write_table"]
+__all__ = ["CsvWriter", "JsonWriter", "SqliteWriter", "TableWriter", "TextTarget", "Writer", "to_json", "write_json",
+           "write_table"]
 
 
 class Writer(Protocol):
