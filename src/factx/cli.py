@@ -38,6 +38,7 @@ app = typer.Typer(
 class Format(StrEnum):
     json = "json"
     table = "table"
+    html = "html"
     csv = "csv"
 
 
@@ -195,19 +196,16 @@ def extract(
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
     skip = writer.holds if db is not None else None
-    keep = getattr(writer, "keep", None)  # the HTML writers show the text, which the records do not hold
 
     def documents():
         for item in listed:
             if isinstance(item, reader.ReadError):
                 yield item
             else:
-                doc = reader.read(item, encoding, input_format.value, include_text, skip)
-                if isinstance(doc, reader.Document):
-                    if doc.note:
-                        _err(f"{doc.source}: {doc.note}")
-                    if keep is not None:
-                        keep(doc.source, doc.text)
+                # an HTML page shows the text, so its records carry it
+                doc = reader.read(item, encoding, input_format.value, include_text or fmt is Format.html, skip)
+                if isinstance(doc, reader.Document) and doc.note:
+                    _err(f"{doc.source}: {doc.note}")
                 yield doc
 
     if extractor:

@@ -1,16 +1,13 @@
 """HTML writers: one page to a file (or stdout), or one page per input in a directory with an index.
 
-A page shows the article's text, which the ``Article`` record does not hold
-(the JSON never repeats the input), so the CLI hands each decoded text to
-``keep`` as it reads it, and ``write`` takes it back for the article of the
-same source, in input order.  Texts wait only while their articles are being
-extracted.
+A page shows the article's text, so its records must carry it
+(``Article.text``: the CLI reads inputs with ``include_text`` for html), which
+also holds when workers or a Dask cluster read the inputs themselves.
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
 from pathlib import Path
 
 from ..models import Article
@@ -18,23 +15,10 @@ from .html import counts, write_index, write_page
 from .target import TextTarget
 
 
-class _Texts:
-    """Decoded texts read but not yet written, by source, first in first out."""
-
-    def __init__(self) -> None:
-        self._by_source: dict[str, deque[str]] = {}
-
-    def keep(self, source: str, text: str) -> None:
-        self._by_source.setdefault(source, deque()).append(text)
-
-    def take(self, source: str) -> str:
-        waiting = self._by_source.get(source)
-        if not waiting:
-            raise LookupError(f"{source}: no text kept for this article (call keep() when reading it)")
-        text = waiting.popleft()
-        if not waiting:
-            del self._by_source[source]
-        return text
+def _text(article: Article) -> str:
+    if article.text is None:
+        raise ValueError(f"{article.source}: the record does not carry its text (extract with include_text)")
+    return article.text
 
 
 class HtmlWriter:
@@ -42,17 +26,12 @@ class HtmlWriter:
 
     def __init__(self, target: TextTarget):
         self.target = target
-        self._texts = _Texts()
         self._written = 0
-
-    def keep(self, source: str, text: str) -> None:
-        """Remember the decoded text of an input about to be extracted."""
-        self._texts.keep(source, text)
 
     def write(self, article: Article) -> None:
         if self._written:
             raise ValueError("one page per file: several inputs need a directory (-o DIR)")
-        write_page(article, self._texts.take(article.source), self.target.stream)
+        write_page(article, _text(article), self.target.stream)
         self._written += 1
         self.target.flush()
 
@@ -74,14 +53,9 @@ class HtmlDirWriter:
     def __init__(self, directory: Path):
         self.directory = directory
         directory.mkdir(exist_ok=True)
-        self._texts = _Texts()
         self._names: set[str] = {"index"}
         self._entries: list[tuple[str, str, dict[str, int]]] = []
         self._target: TextTarget | None = None
-
-    def keep(self, source: str, text: str) -> None:
-        """Remember the decoded text of an input about to be extracted."""
-        self._texts.keep(source, text)
 
     def _name(self, source: str) -> str:
         """A file name from the input's name, unique in the run: ``a.txt`` -> ``a.html``, ``a-2.html``."""
@@ -95,7 +69,7 @@ class HtmlDirWriter:
         return name + ".html"
 
     def write(self, article: Article) -> None:
-        text = self._texts.take(article.source)
+        text = _text(article)
         name = self._name(article.source)
         self._target = TextTarget(self.directory / name)
         write_page(article, text, self._target.stream)
