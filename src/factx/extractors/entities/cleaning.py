@@ -1,0 +1,125 @@
+"""Cleaning a spaCy entity span into a name: determiners, possessives, titles, run-on words, joined names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ... import lexicon
+from .. import places
+from ..context import Context
+from .mention import EntityMention
+
+_CLITIC = ("'s", "’s", "'", "’")
+_DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "ite", "ites", "ic", "ern", "i")
+
+
+def clean_span(ent: SpacySpan) -> SpacySpan | None:
+    """Trim a leading determiner, a trailing possessive or punctuation; cut at an inner possessive.
+
+    "Fox News Channel’s The Kelly File" is the channel's show: the owner is the entity.
+    An entity that starts with a possessive clitic ("’s Note") is a fragment: None.
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if doc[start].lower_ in _CLITIC:
+        return None
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("'s", "’s") and doc[i + 1].is_title:
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _CLITIC):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def is_title_word(tok: Token) -> bool:
+    return tok.lower_ in lexicon.words("titles.txt") and (tok.is_title or tok.text[:1].isupper())
+
+
+def is_demonym_modifier(span: SpacySpan) -> bool:
+    """"Alawite minority", "Middle Eastern migrants": an adjective of origin, not a place or body."""
+    last = span.doc[span.end - 1]
+    word = last.lower_.split("-")[-1]
+    if not word.endswith(_DEMONYM_SUFFIXES) or places.lookup(span.text) is not None:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ == "NOUN"
+
+
+def titles_before(span: SpacySpan) -> tuple[int, list[str]]:
+    """Title words inside or right before a person span ("Interim President Ahmed Al-Sharaa").
+
+    Returns the index where the name proper starts and the titles found.
+    """
+    titles = lexicon.words("titles.txt")
+    doc = span.doc
+    start = span.start
+    # titles spaCy included in the entity
+    while start < span.end - 1 and doc[start].lower_ in titles:
+        start += 1
+    inner = doc[span.start:start].text if start > span.start else ""
+    # a title phrase right before the entity: the compound/amod run leading to it
+    i = span.start
+    j = i
+    while j > 0 and doc[j - 1].dep_ in ("compound", "amod", "nmod") and doc[j - 1].head.i >= j - 1 \
+            and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[j - 1].ent_type_ != "PERSON":
+        j -= 1
+    outer = ""
+    if j < i and any(t.lower_ in titles for t in doc[j:i]):
+        outer = doc[j:i].text
+    found = [t for t in (outer + (" " + inner if inner and outer else inner)).split("\n") if t.strip()]
+    # appositions: "Ahmed Al-Sharaa, the interim president"
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and any(t.lower_ in titles for t in child.subtree) \
+                and not any(t.ent_type_ == "PERSON" for t in child.subtree):  # another person, not a role
+            sub = [t for t in child.subtree if t.i >= span.end]
+            while sub and sub[0].lower_ in ("the", "a", "an", ","):
+                sub = sub[1:]
+            if sub and len(sub) <= 8:
+                found.append(doc[sub[0].i: sub[-1].i + 1].text)
+    return start, [" ".join(f.split()) for f in found]
+
+
+_POLL_WORDS = ("poll", "survey")
+
+
+def trim_person(span: SpacySpan) -> SpacySpan:
+    """Cut what spaCy ran on past a name: a number ("Marco Rubio 3") or a place ("Ted Cruz South Carolina")."""
+    doc = span.doc
+    end = span.end
+    while end > span.start + 1 and (doc[end - 1].like_num or not doc[end - 1].text[:1].isalpha()):
+        end -= 1
+    for k in range(span.start + 2, end):
+        info = places.lookup(doc[k:end].text)
+        if info is not None and info.kind in ("country", "region"):
+            end = k
+            break
+    return doc[span.start:end]
+
+
+def split_joint(span: SpacySpan, ctx: Context) -> list[EntityMention]:
+    """"Suffolk University/Boston Globe Poll": two organizations, and a poll is not one."""
+    out = []
+    text = span.text
+    pos = 0
+    for part in text.split("/"):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        words = part[: b - a].split()
+        while words and words[-1].casefold() in _POLL_WORDS:
+            b = a + part.rstrip().rfind(words[-1]) - 1 if len(words) > 1 else a
+            words = words[:-1]
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if not seg or not any(ch.isupper() for ch in seg):
+            continue
+        s = ctx.base + span.start_char + a + lead
+        if ctx.furniture.overlaps(s, s + len(seg)):
+            continue
+        out.append(EntityMention(s, s + len(seg), seg, "organization", ctx.sentence_of(span.start)))
+    return out

@@ -1,0 +1,149 @@
+"""Pass 1: the mentions of a parsed ``Doc``.
+
+spaCy's PERSON / GPE / LOC / FAC / ORG spans, cleaned (see ``cleaning``),
+plus names after an honorific that spaCy missed ("Mr. D’Souza") as people,
+and untagged capitalised names as *candidates* that later join an entity
+found elsewhere under the same form.  Mentions inside page furniture, common
+words, handles and demonyms used as adjectives ("Alawite minority") are
+dropped; headline words and capitals are marked weak.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ... import lexicon
+from .. import places
+from ..context import Context
+from .cleaning import clean_span, is_demonym_modifier, is_title_word, split_joint, titles_before, trim_person
+from .headlines import MARKUP, headline_lines, in_ranges, shouted
+from .mention import KIND_OF_LABEL, EntityMention
+from .names import first_name_gender
+
+
+def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's entities as (start, end, label), with "ORG for/of the ORG" joined into one organization."""
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in ents:
+        if out and label == "ORG" and out[-1][2] == "ORG":
+            ps, pe, _ = out[-1]
+            gap = [t.lower_ for t in doc[pe:s]]
+            if gap in (["for", "the"], ["of", "the"], ["for"], ["of"]):
+                out[-1] = (ps, e, "ORG")
+                continue
+        out.append((s, e, label))
+    return out
+
+
+def _name_tokens(doc: Doc) -> list[bool]:
+    """Per token: could it be part of a capitalised name?  Read once per doc (this runs over
+    every token of every input)."""
+    return [t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not is_title_word(t)
+            and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP") for t in doc]
+
+
+def _name_run(name_tok: list[bool], i: int, taken: set[int]) -> int:
+    """End of the run of capitalised name tokens starting at ``i`` (``i`` when there is none)."""
+    j = i
+    while j < len(name_tok) and j not in taken and name_tok[j]:
+        j += 1
+    return j
+
+
+def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
+    """Named-entity mentions of ``doc`` outside page furniture, cleaned, in text order.
+
+    Besides spaCy's entities it returns names after an honorific that spaCy
+    missed ("Mr. D’Souza") as people, and untagged capitalised names as
+    candidates for ``build_entities`` to attach to entities found elsewhere.
+    """
+    ctx = ctx or Context(doc)
+    heads = headline_lines(ctx.text) if ctx.base == 0 else []
+    out: list[EntityMention] = []
+    taken: set[int] = set()
+
+    def add(span: SpacySpan, kind: str | None, titles: list[str], evidence: int, hon: str | None) -> None:
+        if not any(ch.isupper() for ch in span.text):  # "weekends", "navy": common words
+            return
+        if MARKUP.search(span.text):  # handles and markup: "@jdoe", "W]e"
+            return
+        s, e = ctx.global_range(span)
+        if ctx.furniture.overlaps(s, e):
+            return
+        weak = in_ranges(heads, span.start_char, span.end_char) or not any(
+            t.tag_ in ("NNP", "NNPS") for t in span) or shouted(span.text)
+        out.append(EntityMention(s, e, span.text, kind, ctx.sentence_of(span.start), titles, weak,
+                                 evidence, hon))
+        taken.update(range(span.start, span.end))
+
+    for s0, e0, label in _merged_ents(doc):
+        kind = KIND_OF_LABEL.get(label)
+        if kind is None:
+            continue
+        span = clean_span(doc[s0:e0])
+        if span is None or not any(ch.isalpha() for ch in span.text):
+            continue
+        if is_demonym_modifier(span) and (kind != "person" or (
+                len(span) == 1 and first_name_gender(span.text) is None)):
+            continue
+        if len(span) == 1 and span[0].lower_ + "." in lexicon.words("titles.txt"):
+            continue  # "Pres" of "Pres. Obama": an abbreviated title, not a name
+        titles: list[str] = []
+        evidence = 0
+        hon = None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if kind != "person" and prev is not None and is_title_word(prev) and places.lookup(span.text) is None:
+            kind = "person"  # "President Al-Sharaa" whatever spaCy's label
+        if kind == "person":
+            span = trim_person(span)
+            if span.text.casefold() in lexicon.words("platforms.txt"):
+                kind = "organization"  # "Twitter" is a company, not a person
+        if kind == "person":
+            start, titles = titles_before(span)
+            if start > span.start or (prev is not None and is_title_word(prev)):
+                evidence += 2
+                hs = span.start if start > span.start else span.start - 1
+                hon = doc[hs:span.end].text
+            span = doc[start:span.end]
+        if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) \
+                and places.lookup(span.text) is None and not any(t.lower_ in lexicon.words("org_words.txt")
+                                                                 for t in span):
+            evidence += 1
+        if len(span) == 1 and kind != "person" and span.end < len(doc) and doc[span.end].is_title \
+                and doc[span.end].ent_type_ not in ("", label) and places.lookup(span.text) is None:
+            continue  # "Super" of "Super Tuesday": spaCy cut a longer name in two
+        if kind == "organization" and "/" in span.text:
+            for piece in split_joint(span, ctx):
+                out.append(piece)
+            taken.update(range(span.start, span.end))
+            continue
+        add(span, kind, titles, evidence, hon)
+    # names after a title or honorific that spaCy left untagged: "Mr. D’Souza", "Judge Berman"
+    name_tok = _name_tokens(doc)
+    titles = lexicon.words("titles.txt")
+    for i in [i for i, low in enumerate(doc.to_array([LOWER]).tolist() if len(doc) else [])
+              if doc.vocab.strings[low] in titles]:
+        tok = doc[i]
+        if tok.i in taken or not is_title_word(tok) or tok.i + 1 >= len(doc):
+            continue
+        end = _name_run(name_tok, tok.i + 1, taken)
+        if end > tok.i + 1:
+            span = clean_span(doc[tok.i + 1:end])
+            if span is not None:
+                add(span, "person", [tok.text], 2, doc[tok.i:span.end].text)
+    # candidates: other capitalised names, attached later only to entities found elsewhere
+    i = 0
+    while i < len(doc):
+        end = _name_run(name_tok, i, taken)
+        if end > i:
+            span = clean_span(doc[i:end])
+            if span is not None:
+                add(span, None, [], 0, None)
+            i = end
+        else:
+            i += 1
+    out.sort(key=lambda m: m.start)
+    return out
