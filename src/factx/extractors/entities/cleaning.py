@@ -104,7 +104,7 @@ def trim_person(span: SpacySpan) -> SpacySpan:
 def split_joint(span: SpacySpan, ctx: Context) -> list[EntityMention]:
     """"Suffolk University/Boston Globe Poll": two organizations, and a poll is not one."""
     out = []
-    text = span.text
+    text = ctx.text[span.start_char:span.end_char]
     pos = 0
     for part in text.split("/"):
         a, b = pos, pos + len(part)

@@ -75,7 +75,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             return
         weak = in_ranges(heads, span.start_char, span.end_char) or not any(
             t.tag_ in ("NNP", "NNPS") for t in span) or shouted(span.text)
-        out.append(EntityMention(s, e, span.text, kind, ctx.sentence_of(span.start), titles, weak,
+        # the input's own characters: the parser may have read the line in other case (see truecase)
+        out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start), titles, weak,
                                  evidence, hon))
         taken.update(range(span.start, span.end))
 
@@ -106,7 +107,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             if start > span.start or (prev is not None and is_title_word(prev)):
                 evidence += 2
                 hs = span.start if start > span.start else span.start - 1
-                hon = doc[hs:span.end].text
+                hon = ctx.text[doc[hs].idx:span.end_char]
             span = doc[start:span.end]
         if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) \
                 and places.lookup(span.text) is None and not any(t.lower_ in lexicon.words("org_words.txt")
@@ -133,7 +134,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if end > tok.i + 1:
             span = clean_span(doc[tok.i + 1:end])
             if span is not None:
-                add(span, "person", [tok.text], 2, doc[tok.i:span.end].text)
+                add(span, "person", [tok.text], 2, ctx.text[tok.idx:span.end_char])
     # candidates: other capitalised names, attached later only to entities found elsewhere
     i = 0
     while i < len(doc):
