@@ -40,8 +40,8 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     tagged = [m for m in mentions if m.kind is not None]
     candidates = [m for m in mentions if m.kind is None]
     kind_of = decide_kinds(tagged)
-    for m in tagged:
-        m.kind = kind_of[norm_key(m.text)]
+    for m in tagged:  # a mention whose context says its kind keeps it ("BALTIMORE" dateline, Baltimore side)
+        m.kind = m.role_kind or kind_of[norm_key(m.text)]
     clusters = cluster_mentions(tagged)
     attach_candidates(clusters, candidates)
     return entity_records(drop_weak(clusters))

@@ -15,6 +15,8 @@ from .mention import EntityMention
 from .names import name_parts, norm_key
 
 _KIND_ORDER = {"person": 3, "place": 2, "organization": 1}
+# a context role (a side that plays, a venue, a dateline) outweighs a label and the gazetteer
+_ROLE_WEIGHT = 4
 
 
 def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
@@ -22,12 +24,17 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
 
     A vote per mention for spaCy's label, extra weight for a title or a known
     first name (person) and for a gazetteer entry or a place-like last word
-    (place); then a form that is the surname of a person is a person.
+    (place); a mention whose context gives its kind (a side, a venue, a
+    dateline: see ``roles``) votes for that kind alone, with more weight.
+    Then a form that is the surname of a person is a person.
     """
     votes: dict[str, Counter[str]] = {}
     for m in tagged:
         k = norm_key(m.text)
         v = votes.setdefault(k, Counter())
+        if m.role_kind is not None:  # the context says it: the label and the gazetteer are weaker evidence
+            v[m.role_kind] += _ROLE_WEIGHT
+            continue
         v[m.kind or "organization"] += 2
         v["person"] += 2 * m.person_evidence
         if m.kind != "person" and (_gazetteer_place(m) or (

@@ -27,3 +27,4 @@ class EntityMention:
     weak: bool = False
     person_evidence: int = 0  # a title or honorific before it, a known first name
     honorific_form: str | None = None  # "Mr. D'Souza", kept as an alias
+    role_kind: str | None = None  # the kind its context says (a side that plays, a venue, a dateline)

@@ -21,6 +21,7 @@ from .cleaning import clean_span, is_demonym_modifier, is_title_word, split_join
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
 from .mention import KIND_OF_LABEL, EntityMention
 from .names import first_name_gender
+from .roles import PLACE, find_roles, role_of, side_kind
 
 
 def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
@@ -65,6 +66,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     out: list[EntityMention] = []
     taken: set[int] = set()
 
+    roles = find_roles(doc, ctx)
+
     def add(span: SpacySpan, kind: str | None, titles: list[str], evidence: int, hon: str | None) -> None:
         if not any(ch.isupper() for ch in span.text):  # "weekends", "navy": common words
             return
@@ -76,8 +79,10 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         weak = in_ranges(heads, span.start_char, span.end_char) or not any(
             t.tag_ in ("NNP", "NNPS") for t in span) or shouted(span.text)
         # the input's own characters: the parser may have read the line in other case (see truecase)
-        out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start), titles, weak,
-                                 evidence, hon))
+        role, by_layout = role_of(span, roles) if kind is not None else (None, False)
+        role_kind = None if role is None else "place" if role == PLACE else side_kind(span, kind, by_layout)
+        out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
+                                 titles, weak, evidence, hon, role_kind))
         taken.update(range(span.start, span.end))
 
     for s0, e0, label in _merged_ents(doc):
@@ -122,6 +127,12 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             taken.update(range(span.start, span.end))
             continue
         add(span, kind, titles, evidence, hon)
+    # names placed by the layout that spaCy left untagged: table rows, fixtures, datelines
+    for a, b, role in roles.spans:
+        if not any(i in taken for i in range(a, b)):
+            span = clean_span(doc[a:b])
+            if span is not None:
+                add(span, "place" if role == PLACE else side_kind(span, None, True), [], 0, None)
     # names after a title or honorific that spaCy left untagged: "Mr. D’Souza", "Judge Berman"
     name_tok = _name_tokens(doc)
     titles = lexicon.words("titles.txt")
