@@ -41,7 +41,8 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     candidates = [m for m in mentions if m.kind is None]
     kind_of = decide_kinds(tagged)
     for m in tagged:  # a mention whose context says its kind keeps it ("BALTIMORE" dateline, Baltimore side)
-        m.kind = m.role_kind or kind_of[norm_key(m.text)]
+        k = kind_of[norm_key(m.text)]
+        m.kind = k if k == "person" or m.role_kind is None else m.role_kind
     clusters = cluster_mentions(tagged)
     attach_candidates(clusters, candidates)
     return entity_records(drop_weak(clusters))

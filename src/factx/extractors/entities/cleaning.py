@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ... import lexicon
 from .. import places
@@ -33,6 +33,37 @@ def clean_span(ent: SpacySpan) -> SpacySpan | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _CLITIC):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+_DASHES = ("-", "–", "—", "--")
+# words that never stand inside a person's or a place's name: spaCy ran two names together
+_RUN_ON = {"at", "in", "v", "vs", "vs.", "versus"}
+
+
+def split_run_on(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities cut where spaCy ran a name on past its end.
+
+    A spaced dash ends a kicker ("Cricket - Surrey" of "CRICKET - SURREY BEAT
+    KENT"): the name is what follows.  A person or place never holds "at",
+    "in" or "v": "Durham at Chelmsford" is two names.
+    """
+    out = []
+    for s, e, label in ents:
+        for i in range(e - 1, s, -1):
+            t = doc[i]
+            if t.text in _DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+                s = i + 1
+                break
+        if label in ("PERSON", "GPE", "LOC", "FAC"):
+            start = s
+            for i in range(s + 1, e - 1):
+                if doc[i].text in _RUN_ON:
+                    out.append((start, i, label))
+                    start = i + 1
+            s = start
+        if e > s:
+            out.append((s, e, label))
+    return out
 
 
 def is_title_word(tok: Token) -> bool:

@@ -17,11 +17,19 @@ from spacy.tokens import Span as SpacySpan
 from ... import lexicon
 from .. import places
 from ..context import Context
-from .cleaning import clean_span, is_demonym_modifier, is_title_word, split_joint, titles_before, trim_person
+from .cleaning import (
+    clean_span,
+    is_demonym_modifier,
+    is_title_word,
+    split_joint,
+    split_run_on,
+    titles_before,
+    trim_person,
+)
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
 from .mention import KIND_OF_LABEL, EntityMention
 from .names import first_name_gender
-from .roles import PLACE, find_roles, role_of, side_kind
+from .roles import PLACE, Roles, find_roles, role_of, side_kind
 
 
 def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
@@ -54,6 +62,17 @@ def _name_run(name_tok: list[bool], i: int, taken: set[int]) -> int:
     return j
 
 
+def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
+    """The kind of an untagged name when its context or the gazetteer gives one, else None (a candidate)."""
+    role, by_layout = role_of(span, roles)
+    if role is not None:
+        return "place" if role == PLACE else side_kind(span, None, by_layout)
+    info = places.lookup(span.text)
+    if info is not None and info.kind in ("country", "region") and not span[0].is_sent_start:
+        return "place"
+    return None
+
+
 def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     """Named-entity mentions of ``doc`` outside page furniture, cleaned, in text order.
 
@@ -79,13 +98,13 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         weak = in_ranges(heads, span.start_char, span.end_char) or not any(
             t.tag_ in ("NNP", "NNPS") for t in span) or shouted(span.text)
         # the input's own characters: the parser may have read the line in other case (see truecase)
-        role, by_layout = role_of(span, roles) if kind is not None else (None, False)
+        role, by_layout = role_of(span, roles)
         role_kind = None if role is None else "place" if role == PLACE else side_kind(span, kind, by_layout)
         out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
                                  titles, weak, evidence, hon, role_kind))
         taken.update(range(span.start, span.end))
 
-    for s0, e0, label in _merged_ents(doc):
+    for s0, e0, label in split_run_on(doc, _merged_ents(doc)):
         kind = KIND_OF_LABEL.get(label)
         if kind is None:
             continue
@@ -146,14 +165,15 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             span = clean_span(doc[tok.i + 1:end])
             if span is not None:
                 add(span, "person", [tok.text], 2, ctx.text[tok.idx:span.end_char])
-    # candidates: other capitalised names, attached later only to entities found elsewhere
+    # candidates: other capitalised names, attached later only to entities found elsewhere, unless
+    # their context or the gazetteer says what they are ("England beat Ireland": a national side)
     i = 0
     while i < len(doc):
         end = _name_run(name_tok, i, taken)
         if end > i:
             span = clean_span(doc[i:end])
             if span is not None:
-                add(span, None, [], 0, None)
+                add(span, _candidate_kind(span, roles), [], 0, None)
             i = end
         else:
             i += 1

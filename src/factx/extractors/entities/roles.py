@@ -246,24 +246,28 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
             and head.lemma_.lower() in lexicon.words("sport_verbs.txt"):
         return SIDE, False
     if root.dep_ == "pobj":
-        if head.lower_ in lexicon.words("sport_preps.txt"):
-            return SIDE, False
         if head.lower_ == "at" and head.head.pos_ in ("VERB", "NOUN"):
             return PLACE, False
+        if head.lower_ in lexicon.words("sport_preps.txt"):
+            return SIDE, False
+        if head.lower_ in ("with", "to") and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in lexicon.words("sport_verbs.txt"):  # "drew with", "lost to"
+            return SIDE, False
     return None, False
 
 
 def side_kind(span: SpacySpan, label_kind: str | None, by_layout: bool = False) -> str:
     """What a side is: a country's national side is the country, a player a person, else a club.
 
-    A one-word name the tagger calls a person is a player in running text,
-    but in a result table ``by_layout`` (where the tagger sees no sentence)
-    it takes a known first name to make one.
+    A one-word name is a player only when a known first name makes it one
+    (the tagger calls many one-word clubs persons: "Surrey", "Kent"); a
+    player's surname still joins the player's full name (``kinds``).
+    ``by_layout`` says the role comes from a table row, not a sentence.
     """
     info = places.lookup(span.text)
     if info is not None and info.kind == "country":
         return "place"
-    if label_kind == "person" and (len(span) > 1 or not by_layout):
+    if label_kind == "person" and len(span) > 1:
         return "person"
     if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) is not None:
         return "person"
