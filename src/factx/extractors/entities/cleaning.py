@@ -43,27 +43,102 @@ _RUN_ON = {"at", "in", "v", "vs", "vs.", "versus"}
 def split_run_on(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Entities cut where spaCy ran a name on past its end.
 
-    A spaced dash ends a kicker ("Cricket - Surrey" of "CRICKET - SURREY BEAT
-    KENT"): the name is what follows.  A person or place never holds "at",
+    A name never crosses a line break ("American League\nCalifornia": a
+    table heading and a row).  A spaced dash ends a kicker or a seed number
+    ("Cricket - Surrey" of "CRICKET - SURREY BEAT KENT", "2 - Michael
+    Chang"): the name is what follows.  A person or place never holds "at",
     "in" or "v": "Durham at Chelmsford" is two names.
     """
     out = []
-    for s, e, label in ents:
-        for i in range(e - 1, s, -1):
-            t = doc[i]
-            if t.text in _DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_:
-                s = i + 1
-                break
-        if label in ("PERSON", "GPE", "LOC", "FAC"):
-            start = s
-            for i in range(s + 1, e - 1):
-                if doc[i].text in _RUN_ON:
-                    out.append((start, i, label))
-                    start = i + 1
-            s = start
-        if e > s:
-            out.append((s, e, label))
+    for s0, e0, label in ents:
+        pieces = []
+        start = s0
+        for i in range(s0, e0):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or "\r" in doc[i].text:
+                end = i if doc[i].is_space else i + 1
+                pieces.append((start, end))
+                start = i + 1
+        pieces.append((start, e0))
+        for s, e in pieces:
+            for i in range(e - 1, s, -1):
+                t = doc[i]
+                if t.text in _DASHES and t.whitespace_ and doc[i - 1].whitespace_:
+                    s = i + 1
+                    break
+            if label in ("PERSON", "GPE", "LOC", "FAC"):
+                start = s
+                for i in range(s + 1, e - 1):
+                    if doc[i].text in _RUN_ON:
+                        out.append((start, i, label))
+                        start = i + 1
+                s = start
+            if e > s:
+                out.append((s, e, label))
     return out
+
+
+def _is_number(tok: Token) -> bool:
+    """A score, a figure, a date or a minute ("83", "4-1", "1,806", "1996-08-21", "54th"): no letters but a
+    digit, or digits with an ordinal ending."""
+    t = tok.text
+    if any(ch.isdigit() for ch in t) and not any(ch.isalpha() for ch in t):
+        return True
+    return t[:-2].isdigit() and t[-2:].lower() in ("st", "nd", "rd", "th")
+
+
+def trim_numbers(span: SpacySpan) -> SpacySpan | None:
+    """Cut scores, figures and dates a table ran onto a name ("Somerset 83", "Hungary 1", "BUDAPEST
+    1996-08-21", "Cocu 54th") and a leading seed or rank ("15 - Marc Rosset").
+
+    A name that is only a number and a word is kept whole when the number reads as part of it:
+    a bare integer followed by a lower-case word ("Radio 4 said").
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (_is_number(doc[start]) or doc[start].text in _DASHES or doc[start].is_punct):
+        start += 1
+    while end > start + 1 and (_is_number(doc[end - 1]) or doc[end - 1].text in _DASHES):
+        t = doc[end - 1]
+        nxt = doc[end] if end < len(doc) else None
+        if t.text.isdigit() and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in ("and", "for"):
+            break
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def is_title_part(span: SpacySpan) -> bool:
+    """Words of a title, not a name: "State" of "Secretary of State Kerry", "Attorney" of "Attorney General
+    Lynch"."""
+    titles = lexicon.words("titles.txt")
+    doc = span.doc
+    if all(t.lower_ in titles for t in span):
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in titles:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.is_title) and places.lookup(span.text) is None
+    return False
+
+
+_ACRONYM_MAX = 5
+
+
+def is_acronym(text: str) -> bool:
+    """A short all-capital name ("GCHQ", "OPEC", "U.N."), in the input's own case: never a person."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return " " not in text.strip() and 2 <= len(letters) <= _ACRONYM_MAX and all(ch.isupper() for ch in letters)
+
+
+def is_not_entity(span: SpacySpan) -> bool:
+    """Religions and ideologies ("Buddhism", "Islam") and the names of works, shows and events ("the Game of
+    Thrones series"): not people, places or organizations."""
+    last = span.doc[span.end - 1].lower_
+    if len(span) == 1 and last.endswith("ism") and len(last) > 5:
+        return True
+    if span.text.casefold() in lexicon.words("not_entities.txt"):
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in lexicon.words("work_nouns.txt") and nxt.pos_ == "NOUN" \
+        and nxt.i == span.root.head.i
 
 
 def is_title_word(tok: Token) -> bool:

@@ -19,11 +19,15 @@ from .. import places
 from ..context import Context
 from .cleaning import (
     clean_span,
+    is_acronym,
     is_demonym_modifier,
+    is_not_entity,
+    is_title_part,
     is_title_word,
     split_joint,
     split_run_on,
     titles_before,
+    trim_numbers,
     trim_person,
 )
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
@@ -60,6 +64,16 @@ def _name_run(name_tok: list[bool], i: int, taken: set[int]) -> int:
     while j < len(name_tok) and j not in taken and name_tok[j]:
         j += 1
     return j
+
+
+def _joined_name(span: SpacySpan) -> SpacySpan | None:
+    """The untagged name joined to an organization by a hyphen ("Ipsos" of "Reuters-Ipsos"), if any."""
+    doc = span.doc
+    i = span.end
+    if i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+            and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and not doc[i + 1].ent_type_:
+        return doc[i + 1:i + 2]
+    return None
 
 
 def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
@@ -109,8 +123,13 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if kind is None:
             continue
         span = clean_span(doc[s0:e0])
+        span = trim_numbers(span) if span is not None else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
+        if is_not_entity(span) or (kind != "person" and is_title_part(span)):
+            continue
+        if kind == "person" and is_acronym(ctx.text[span.start_char:span.end_char]):
+            kind = "place" if places.lookup(span.text) is not None else "organization"  # "GCHQ", never a person
         if is_demonym_modifier(span) and (kind != "person" or (
                 len(span) == 1 and first_name_gender(span.text) is None)):
             continue
@@ -140,6 +159,10 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if len(span) == 1 and kind != "person" and span.end < len(doc) and doc[span.end].is_title \
                 and doc[span.end].ent_type_ not in ("", label) and places.lookup(span.text) is None:
             continue  # "Super" of "Super Tuesday": spaCy cut a longer name in two
+        if kind == "organization":
+            joined = _joined_name(span)  # "Reuters-Ipsos poll": two organizations
+            if joined is not None:
+                add(joined, "place" if places.lookup(joined.text) is not None else "organization", [], 0, None)
         if kind == "organization" and "/" in span.text:
             for piece in split_joint(span, ctx):
                 out.append(piece)
