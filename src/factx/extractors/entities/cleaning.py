@@ -54,7 +54,10 @@ def split_run_on(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
         pieces = []
         start = s0
         for i in range(s0, e0):
-            if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or "\r" in doc[i].text:
+            if doc[i].text in ("(", ")", "[", "]"):  # "Marseille 1 (Gravelaine": a bracket ends a name
+                pieces.append((start, i))
+                start = i + 1
+            elif "\n" in doc[i].text or "\n" in doc[i].whitespace_ or "\r" in doc[i].text:
                 end = i if doc[i].is_space else i + 1
                 pieces.append((start, end))
                 start = i + 1

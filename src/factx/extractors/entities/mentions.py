@@ -33,7 +33,7 @@ from .cleaning import (
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
 from .mention import KIND_OF_LABEL, EntityMention
 from .names import first_name_gender
-from .roles import PLACE, Roles, find_roles, role_of, side_kind
+from .roles import Roles, find_roles, kind_of_role, role_of
 
 
 def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
@@ -66,6 +66,24 @@ def _name_run(name_tok: list[bool], i: int, taken: set[int]) -> int:
     return j
 
 
+def _widened(ents: list[tuple[int, int, str]], roles: Roles) -> list[tuple[int, int, str]]:
+    """spaCy's entities widened to the name the layout placed around them ("Carlsson" of "Asa Carlsson
+    (Sweden) beat ..."), when no other entity starts inside that name."""
+    if not roles.spans:
+        return ents
+    span_at = {i: (a, b) for a, b, _role in roles.spans for i in range(a, b)}
+    starts = {s for s, _, _ in ents}
+    out = []
+    for s, e, label in ents:
+        ab = span_at.get(s)
+        if ab is not None:
+            a, b = ab
+            if a <= s and e <= b and (a, b) != (s, e) and not any(i in starts for i in range(a, b) if i != s):
+                s, e = a, b
+        out.append((s, e, label))
+    return out
+
+
 def _joined_name(span: SpacySpan) -> SpacySpan | None:
     """The untagged name joined to an organization by a hyphen ("Ipsos" of "Reuters-Ipsos"), if any."""
     doc = span.doc
@@ -80,7 +98,7 @@ def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
     """The kind of an untagged name when its context or the gazetteer gives one, else None (a candidate)."""
     role, by_layout = role_of(span, roles)
     if role is not None:
-        return "place" if role == PLACE else side_kind(span, None, by_layout)
+        return kind_of_role(role, span, None, by_layout)
     info = places.lookup(span.text)
     if info is not None and info.kind in ("country", "region") and not span[0].is_sent_start:
         return "place"
@@ -113,12 +131,12 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             t.tag_ in ("NNP", "NNPS") for t in span) or shouted(span.text)
         # the input's own characters: the parser may have read the line in other case (see truecase)
         role, by_layout = role_of(span, roles)
-        role_kind = None if role is None else "place" if role == PLACE else side_kind(span, kind, by_layout)
+        role_kind = None if role is None else kind_of_role(role, span, kind, by_layout)
         out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
                                  titles, weak, evidence, hon, role_kind))
         taken.update(range(span.start, span.end))
 
-    for s0, e0, label in split_run_on(doc, _merged_ents(doc)):
+    for s0, e0, label in _widened(split_run_on(doc, _merged_ents(doc)), roles):
         kind = KIND_OF_LABEL.get(label)
         if kind is None:
             continue
@@ -174,7 +192,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if not any(i in taken for i in range(a, b)):
             span = clean_span(doc[a:b])
             if span is not None:
-                add(span, "place" if role == PLACE else side_kind(span, None, True), [], 0, None)
+                add(span, kind_of_role(role, span, None, True), [], 0, None)
     # names after a title or honorific that spaCy left untagged: "Mr. D’Souza", "Judge Berman"
     name_tok = _name_tokens(doc)
     titles = lexicon.words("titles.txt")

@@ -37,6 +37,7 @@ from .names import first_name_gender
 
 SIDE = "side"
 PLACE = "place"
+PLAYER = "player"
 # sport words a text needs to be read as a sports report
 _SPORT_MIN = 3
 _NUM = re.compile(r"[\d.,:/+\-–]*\d[\d.,:/+\-–]*")
@@ -206,6 +207,41 @@ def _dateline(lines: list[list[Token]], roles: Roles) -> None:
                 return
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_DISMISSAL = {"c", "b", "st", "lbw"}  # a cricket scorecard: "M. Slater c P. Strang b Whittall 50"
+
+
+def _players(lines: list[list[Token]], roles: Roles) -> None:
+    """Players in result lists: "Asa Carlsson (Sweden) beat ...", scorers "(Samson 24th)", scorecards
+    "c P. Strang b Whittall"; a country in brackets after a player is a place."""
+    for toks in lines:
+        i = 0
+        while i < len(toks):
+            if not _is_name_start(toks[i]) or toks[i].lower_ in _DISMISSAL:
+                i += 1
+                continue
+            j = _name_end(toks, i)
+            if j == i:
+                i += 1
+                continue
+            nxt = toks[j] if j < len(toks) else None
+            prev = toks[i - 1] if i > 0 else None
+            player = (nxt is not None and nxt.text == "(" and j - i > 1 and places.lookup(_text(toks, i, j)) is None) \
+                or (nxt is not None and bool(_ORDINAL.fullmatch(nxt.text))) \
+                or (prev is not None and prev.text in _DISMISSAL) or (nxt is not None and nxt.text in ("c", "b"))
+            if player:
+                roles.put(toks[i].i, toks[j - 1].i + 1, PLAYER)
+                if nxt is not None and nxt.text == "(" and j + 2 < len(toks) and toks[j + 2].text == ")":
+                    info = places.lookup(toks[j + 1].text)
+                    if info is not None and info.kind == "country":
+                        roles.put(toks[j + 1].i, toks[j + 1].i + 1, PLACE)
+            i = j
+
+
+def _text(toks: list[Token], i: int, j: int) -> str:
+    return toks[0].doc[toks[i].i:toks[j - 1].i + 1].text
+
+
 def _lines(doc: Doc, text: str) -> list[list[Token]]:
     """The doc's tokens line by line (whitespace tokens left out)."""
     starts = [t.idx for t in doc]
@@ -229,6 +265,7 @@ def find_roles(doc: Doc, ctx: Context) -> Roles:
         _venues(lines, roles)
         _fixtures(doc, lines, roles)
         _rows(doc, lines, roles)
+        _players(lines, roles)
     return roles
 
 
@@ -254,6 +291,15 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
                 and head.head.lemma_.lower() in lexicon.words("sport_verbs.txt"):  # "drew with", "lost to"
             return SIDE, False
     return None, False
+
+
+def kind_of_role(role: str, span: SpacySpan, label_kind: str | None, by_layout: bool) -> str:
+    """The kind a role gives a name: a venue or dateline a place, a player a person, a side by ``side_kind``."""
+    if role == PLACE:
+        return "place"
+    if role == PLAYER:
+        return "person"
+    return side_kind(span, label_kind, by_layout)
 
 
 def side_kind(span: SpacySpan, label_kind: str | None, by_layout: bool = False) -> str:
