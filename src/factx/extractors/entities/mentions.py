@@ -33,7 +33,7 @@ from .cleaning import (
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
 from .mention import KIND_OF_LABEL, EntityMention
 from .names import first_name_gender
-from .roles import Roles, find_roles, kind_of_role, role_of
+from .roles import Roles, find_roles, is_club_name, kind_of_role, role_of
 
 
 def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
@@ -146,6 +146,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             continue
         if is_not_entity(span) or (kind != "person" and is_title_part(span)):
             continue
+        if kind == "person" and roles.sports and len(span) > 1 and is_club_name(span):
+            kind = "organization"  # "Sheffield United", "Ajax Amsterdam" in a sports report
         if kind == "person" and is_acronym(ctx.text[span.start_char:span.end_char]):
             kind = "place" if places.lookup(span.text) is not None else "organization"  # "GCHQ", never a person
         if is_demonym_modifier(span) and (kind != "person" or (

@@ -45,6 +45,7 @@ _DATE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}-\d\d-\d{2,4}|[A-Z][a-z]{2,8}
 _AGENCY = re.compile(r"\([A-Z][\w ]{1,20}\)\s*[-–—]")  # "WASHINGTON (Reuters) -"
 _CONNECT = {"de", "del", "da", "di", "do", "dos", "van", "von", "der", "den", "la", "le", "&", "-", ".", "'s"}
 _DATELINE_LINES = 4
+_CLUB_CITY = 100_000  # a city this large in a two-word name makes it a club ("Ajax Amsterdam")
 _VERSUS = {"v", "v.", "vs", "vs."}
 
 
@@ -313,8 +314,23 @@ def side_kind(span: SpacySpan, label_kind: str | None, by_layout: bool = False) 
     info = places.lookup(span.text)
     if info is not None and info.kind == "country":
         return "place"
-    if label_kind == "person" and len(span) > 1:
-        return "person"
     if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) is not None:
         return "person"
+    if label_kind == "person" and len(span) > 1 and not is_club_name(span):
+        return "person"
     return "organization"
+
+
+def is_club_name(span: SpacySpan) -> bool:
+    """A name with a club word ("Sheffield United") or a city or country in it ("Ajax Amsterdam",
+    "Paris St Germain") and no known first name: a club, whatever the tagger says."""
+    if len(span[0]) > 2 and first_name_gender(span[0].text) is not None:
+        return False
+    clubs = lexicon.words("club_words.txt")
+    for t in span:
+        if t.lower_ in clubs:
+            return True
+        info = places.lookup(t.text) if t.text[:1].isupper() and len(t) > 3 else None
+        if info is not None and (info.kind == "country" or info.population >= _CLUB_CITY):
+            return True
+    return False
