@@ -62,12 +62,16 @@ def split_run_on(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
                 pieces.append((start, end))
                 start = i + 1
         pieces.append((start, e0))
-        for s, e in pieces:
-            for i in range(e - 1, s, -1):
+        dashed = []
+        for s, e in pieces:  # "Valletta - Gilbert Agius": two names; "Cricket - Surrey": a kicker, then a name
+            for i in range(s + 1, e - 1):
                 t = doc[i]
                 if t.text in _DASHES and t.whitespace_ and doc[i - 1].whitespace_:
+                    if not (i - s == 1 and doc[s].lower_ in lexicon.words("lower_words.txt")):
+                        dashed.append((s, i))
                     s = i + 1
-                    break
+            dashed.append((s, e))
+        for s, e in dashed:
             if label in ("PERSON", "GPE", "LOC", "FAC"):
                 start = s
                 for i in range(s + 1, e - 1):
@@ -202,6 +206,10 @@ def trim_person(span: SpacySpan) -> SpacySpan:
     end = span.end
     while end > span.start + 1 and (doc[end - 1].like_num or not doc[end - 1].text[:1].isalpha()):
         end -= 1
+    for k in range(span.start + 2, end - 1):  # "Aleksandra Olsza of Poland"
+        if doc[k].lower_ == "of" and places.lookup(doc[k + 1:end].text) is not None:
+            end = k
+            break
     for k in range(span.start + 2, end):
         info = places.lookup(doc[k:end].text)
         if info is not None and info.kind in ("country", "region"):

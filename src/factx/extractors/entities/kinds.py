@@ -37,7 +37,9 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
             continue
         v[m.kind or "organization"] += 2
         v["person"] += 2 * m.person_evidence
-        if m.kind != "person" and (_gazetteer_place(m) or (
+        if m.kind == "person" and not m.person_evidence and _well_known_place(m):
+            v["place"] += 3  # "Nepal", "Khartoum" tagged as a person
+        elif m.kind != "person" and (_gazetteer_place(m) or (
                 m.kind == "organization" and places.head_kind(m.text)
                 and m.text.split()[-1].casefold() not in lexicon.words("org_words.txt"))):
             v["place"] += 3
@@ -61,6 +63,16 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
                 and places.lookup(k) is None and not set(words) & lexicon.words("org_words.txt"):
             kind_of[k] = "person"
     return kind_of
+
+
+_WELL_KNOWN_CITY = 500_000
+
+
+def _well_known_place(m: EntityMention) -> bool:
+    """A country, a region or a city of 500,000+ people: a place even when tagged as a person (smaller
+    towns share their names with surnames: "Houston", "Lincoln")."""
+    info = places.lookup(m.text)
+    return info is not None and (info.kind in ("country", "region") or info.population >= _WELL_KNOWN_CITY)
 
 
 def _gazetteer_place(m: EntityMention) -> bool:

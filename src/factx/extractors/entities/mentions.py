@@ -122,7 +122,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     def add(span: SpacySpan, kind: str | None, titles: list[str], evidence: int, hon: str | None) -> None:
         if not any(ch.isupper() for ch in span.text):  # "weekends", "navy": common words
             return
-        if MARKUP.search(span.text):  # handles and markup: "@jdoe", "W]e"
+        if MARKUP.search(span.text) or is_not_entity(span):  # handles and markup: "@jdoe", "W]e"; months
             return
         s, e = ctx.global_range(span)
         if ctx.furniture.overlaps(s, e):
@@ -146,6 +146,9 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             continue
         if is_not_entity(span) or (kind != "person" and is_title_part(span)):
             continue
+        if kind == "person" and len(span) > 1 and span[-1].lower_ in lexicon.words("org_words.txt") \
+                and first_name_gender(span[0].text) is None:
+            kind = "organization"  # "Israel Radio", "Paris Newsroom", "General Motors"
         if kind == "person" and roles.sports and len(span) > 1 and is_club_name(span):
             kind = "organization"  # "Sheffield United", "Ajax Amsterdam" in a sports report
         if kind == "person" and is_acronym(ctx.text[span.start_char:span.end_char]):
