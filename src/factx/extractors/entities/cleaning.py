@@ -37,7 +37,7 @@ def clean_span(ent: SpacySpan) -> SpacySpan | None:
 
 _DASHES = ("-", "–", "—", "--")
 # words that never stand inside a person's or a place's name: spaCy ran two names together
-_RUN_ON = {"at", "in", "v", "vs", "vs.", "versus"}
+_RUN_ON = {"at", "in", "v", "vs", "vs.", "versus", "c", "b", "st", "lbw"}  # and a scorecard's "c X b Y"
 
 
 def split_run_on(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

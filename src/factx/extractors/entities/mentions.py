@@ -127,11 +127,11 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         s, e = ctx.global_range(span)
         if ctx.furniture.overlaps(s, e):
             return
-        weak = in_ranges(heads, span.start_char, span.end_char) or not any(
-            t.tag_ in ("NNP", "NNPS") for t in span) or shouted(span.text)
-        # the input's own characters: the parser may have read the line in other case (see truecase)
         role, by_layout = role_of(span, roles)
+        weak = in_ranges(heads, span.start_char, span.end_char) or (role is None and not any(
+            t.tag_ in ("NNP", "NNPS") for t in span)) or shouted(span.text)
         role_kind = None if role is None else kind_of_role(role, span, kind, by_layout)
+        # the input's own characters: the parser may have read the line in other case (see truecase)
         out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
                                  titles, weak, evidence, hon, role_kind))
         taken.update(range(span.start, span.end))

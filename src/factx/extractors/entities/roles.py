@@ -85,13 +85,23 @@ def _is_name_start(t: Token) -> bool:
     return t.text[:1].isupper() and any(ch.isalpha() for ch in t.text) and t.lower_ not in _VERSUS
 
 
+def _connects(toks: list[Token], i: int, j: int) -> bool:
+    """``toks[j]`` joins two parts of one name: "de" of "Vasco da Gama", the hyphen of "Saint-Germain"
+    (a spaced dash parts two names: "Valletta - Gilbert Agius")."""
+    t = toks[j]
+    if j <= i or j + 1 >= len(toks) or not _is_name_start(toks[j + 1]) or t.lower_ not in _CONNECT:
+        return False
+    if t.text in ("-", "–"):
+        return not t.whitespace_ and not toks[j - 1].whitespace_
+    return t.whitespace_ == toks[j - 1].whitespace_
+
+
 def _name_end(toks: list[Token], i: int) -> int:
     """End (exclusive, index in ``toks``) of the capitalised name run starting at ``toks[i]``."""
     j = i
     while j < len(toks):
         t = toks[j]
-        if _is_name_start(t) or (t.lower_ in _CONNECT and j > i and j + 1 < len(toks) and _is_name_start(toks[j + 1]) \
-                and t.whitespace_ == toks[j - 1].whitespace_) or (t.text in (".", "'s") and j > i):
+        if _is_name_start(t) or _connects(toks, i, j) or (t.text in (".", "'s") and j > i):
             j += 1
         else:
             break
