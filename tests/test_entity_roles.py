@@ -87,3 +87,19 @@ def test_layout_roles_need_a_sports_report_except_datelines(nlp):
     roles = find_roles(doc, Context(doc))
     assert not roles.sports
     assert [doc[a:b].text for a, b, role in roles.spans] == ["PARIS"]
+
+
+def _kinds(art) -> dict[str, set[str]]:
+    return {"people": _names(art.people), "places": _names(art.places), "organizations": _names(art.organizations)}
+
+
+def test_capital_lines_give_the_same_entities_as_mixed_case(extractor):
+    body = ("Surrey beat Kent by six wickets at the Oval on Friday, with Mark Butcher making 70 for Surrey to lead the county table.\n"
+            "Essex drew with Durham at Chelmsford after rain cut the second innings short.\n"
+            "County championship standings after Friday's matches:\n")
+    mixed = "Surrey 10 6 2 2 120\nKent 10 5 3 2 110\n"
+    caps = mixed.upper()
+    a = _run(extractor, "Cricket - county championship.\nLondon 1996-08-30\n" + body + mixed)
+    b = _run(extractor, "CRICKET - COUNTY CHAMPIONSHIP.\nLONDON 1996-08-30\n" + body + caps)
+    assert _kinds(a) == _kinds(b)
+    assert {"surrey", "kent"} <= _kinds(b)["organizations"] and "london" in _kinds(b)["places"]
