@@ -21,45 +21,51 @@ from collections import Counter
 from . import lexicon
 from .extractors import places
 
-# a line with at least two capital letters in a row and no lower-case letter
-_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.MULTILINE)
+_TWO_CAPS = re.compile(r"[A-Z]{2}")
 _WORD = re.compile(r"[A-Za-z]+")
-_OPENS = re.compile(r"(?:^|[.!?:;\"“(]|\s-)\s*$")
+_OPENS = re.compile(r"(?:^|[.!?:;\"“(\n]|\s-)\s*$")
 _VOWELS = frozenset("AEIOUY")
 _MIN_LETTERS = 4
 _MAX_PHRASE = 4
 
 
 def _is_caps_line(line: str) -> bool:
-    return not any(ch.islower() for ch in line) and sum(ch.isupper() for ch in line) >= 2
+    """No lower-case letter and two capitals in a row (not a lone initial: "A 5 B 6")."""
+    return not any(ch.islower() for ch in line) and bool(_TWO_CAPS.search(line))
 
 
 class _CaseMap:
-    """How the text's mixed-case lines write each word and each capitalised phrase ("New York")."""
+    """How the text's mixed-case lines write the words of its capital lines, alone and in capitalised
+    phrases ("New York").  Only those words are looked for, so a long text with one capital line costs
+    one regular-expression scan."""
 
     def __init__(self, text: str, caps: list[tuple[int, int]]):
+        needed = {w for s, e in caps for w in _WORD.findall(text, s, e) if len(w) > 1}
         inner: dict[str, Counter[str]] = {}
         opening: dict[str, Counter[str]] = {}
         phrases: dict[str, Counter[str]] = {}
-        pos = 0
-        for s, e in [*caps, (len(text), len(text))]:
-            chunk = text[pos:s]
-            run: list[re.Match[str]] = []
-            for m in _WORD.finditer(chunk):
-                w = m.group()
-                if w.isupper() and len(w) > 1:
-                    target = inner  # an acronym is an acronym wherever it stands
-                else:
-                    target = opening if _OPENS.search(chunk, max(0, m.start() - 4), m.start()) else inner
-                target.setdefault(w.upper(), Counter())[w] += 1
-                if w[0].isupper() and run and chunk[run[-1].end():m.start()] == " ":
-                    run.append(m)
-                    for k in range(max(0, len(run) - _MAX_PHRASE), len(run) - 1):
-                        form = chunk[run[k].start():m.end()]
-                        phrases.setdefault(form.upper(), Counter())[form] += 1
-                else:
-                    run = [m] if w[0].isupper() else []
-            pos = e
+        if needed:
+            words = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, needed), key=len, reverse=True))
+                               + r")\b", re.IGNORECASE)
+            pos = 0
+            for s, e in [*caps, (len(text), len(text))]:
+                chunk = text[pos:s]
+                run: list[re.Match[str]] = []
+                for m in words.finditer(chunk):
+                    w = m.group()
+                    if w.isupper():
+                        target = inner  # an acronym is an acronym wherever it stands
+                    else:
+                        target = opening if _OPENS.search(chunk[max(0, m.start() - 4):m.start()]) else inner
+                    target.setdefault(w.upper(), Counter())[w] += 1
+                    if w[0].isupper() and run and chunk[run[-1].end():m.start()] == " ":
+                        run.append(m)
+                        for k in range(max(0, len(run) - _MAX_PHRASE), len(run) - 1):
+                            form = chunk[run[k].start():m.end()]
+                            phrases.setdefault(form.upper(), Counter())[form] += 1
+                    else:
+                        run = [m] if w[0].isupper() else []
+                pos = e
         self.inner = {k: c.most_common(1)[0][0] for k, c in inner.items()}
         self.opening = {k: c.most_common(1)[0][0] for k, c in opening.items()}
         self.phrases = {k: c.most_common(1)[0][0] for k, c in phrases.items()}
@@ -90,7 +96,14 @@ def _word_case(word: str, cmap: _CaseMap) -> str:
 
 def truecase_caps_lines(text: str) -> str:
     """``text`` with every all-capital line in ordinary case (same length; only case changes)."""
-    caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text) if _is_caps_line(m.group())]
+    if text.islower():
+        return text
+    caps = []
+    pos = 0
+    for line in text.split("\n"):  # str.isupper is C-fast; a regex over the whole text was not
+        if line.isupper() and _is_caps_line(line):
+            caps.append((pos, pos + len(line.rstrip("\r"))))
+        pos += len(line) + 1
     if not caps:
         return text
     cmap = _CaseMap(text, caps)
