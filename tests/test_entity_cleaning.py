@@ -77,3 +77,8 @@ def test_religions_ideologies_and_works_are_not_entities(extractor):
     art = _run(extractor, "Buddhism and Islam were growing in the region, Marxism was not, and fans of the "
                           "Starlight Harbour series bought the new Zenphone model.")
     assert not {"Buddhism", "Islam", "Marxism", "Starlight Harbour"} & _all_forms(art)
+
+
+def test_common_nouns_run_onto_an_organization_are_trimmed(extractor):
+    art = _run(extractor, "The Interfax news agency said on Monday that the talks in Grozny had stalled.")
+    assert "Interfax news agency" not in _forms(art.organizations)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import assert_offsets
 
-from factx.extractors.entities.roles import find_roles, is_sports_report
 from factx.extractors.context import Context
+from factx.extractors.entities.roles import find_roles, is_sports_report
 
 
 def _run(extractor, text: str):
@@ -94,7 +94,8 @@ def _kinds(art) -> dict[str, set[str]]:
 
 
 def test_capital_lines_give_the_same_entities_as_mixed_case(extractor):
-    body = ("Surrey beat Kent by six wickets at the Oval on Friday, with Mark Butcher making 70 for Surrey to lead the county table.\n"
+    body = ("Surrey beat Kent by six wickets at the Oval on Friday, with Mark Butcher making 70 for Surrey "
+            "to lead the county table.\n"
             "Essex drew with Durham at Chelmsford after rain cut the second innings short.\n"
             "County championship standings after Friday's matches:\n")
     mixed = "Surrey 10 6 2 2 120\nKent 10 5 3 2 110\n"
@@ -103,3 +104,19 @@ def test_capital_lines_give_the_same_entities_as_mixed_case(extractor):
     b = _run(extractor, "CRICKET - COUNTY CHAMPIONSHIP.\nLONDON 1996-08-30\n" + body + caps)
     assert _kinds(a) == _kinds(b)
     assert {"surrey", "kent"} <= _kinds(b)["organizations"] and "london" in _kinds(b)["places"]
+
+
+def test_common_words_heading_a_row_are_not_sides_and_initials_are_players(extractor):
+    text = ("CRICKET - COUNTY SCORES.\n"
+            "LONDON 1996-08-30\n"
+            "Scores on the first day of the county championship match at Leeds, where two wickets fell "
+            "before rain cut the innings short:\n"
+            "Yorkshire 310 (M. Vaughan 83, D. Byas 54)\n"
+            "Total 310\n"
+            "Extras 12\n"
+            "M. Vaughan c Smith b Jones 83\n")
+    art = _run(extractor, text)
+    assert "yorkshire" in _names(art.organizations)
+    assert "total" not in _names(art.organizations) | _names(art.people)
+    assert "m. vaughan" in _names(art.people)
+    assert "m. vaughan" not in _names(art.organizations)

@@ -84,6 +84,14 @@ def _widened(ents: list[tuple[int, int, str]], roles: Roles) -> list[tuple[int, 
     return out
 
 
+def _without_common_tail(span: SpacySpan) -> SpacySpan:
+    """An organization's name without the lower-case common nouns spaCy ran on ("Xinhua news agency")."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].is_lower and span.doc[end - 1].is_alpha:
+        end -= 1
+    return span.doc[span.start:end]
+
+
 def _joined_name(span: SpacySpan) -> SpacySpan | None:
     """The untagged name joined to an organization by a hyphen ("Ipsos" of "Reuters-Ipsos"), if any."""
     doc = span.doc
@@ -183,6 +191,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
                 and doc[span.end].ent_type_ not in ("", label) and places.lookup(span.text) is None:
             continue  # "Super" of "Super Tuesday": spaCy cut a longer name in two
         if kind == "organization":
+            span = _without_common_tail(span)  # "Interfax news agency": the name is "Interfax"
             joined = _joined_name(span)  # "Reuters-Ipsos poll": two organizations
             if joined is not None:
                 add(joined, "place" if places.lookup(joined.text) is not None else "organization", [], 0, None)

@@ -48,6 +48,7 @@ _AGENCY = re.compile(r"\([A-Z][\w ]{1,20}\)\s*[-–—]")  # "WASHINGTON (Reuter
 _CONNECT = {"de", "del", "da", "di", "do", "dos", "van", "von", "der", "den", "la", "le", "&", "-", ".", "'s"}
 _DATELINE_LINES = 4
 _CLUB_CITY = 100_000  # a city this large in a two-word name makes it a club ("Ajax Amsterdam")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _VERSUS = {"v", "v.", "vs", "vs."}
 
 
@@ -156,8 +157,9 @@ def _rows(doc: Doc, lines: list[list[Token]], roles: Roles) -> None:
         shape = "".join("N" if k == "name" else "9" for k, _, _ in items)
         if shape in ("N9", "N9N9"):
             for k, a, b in items:
-                if k == "name":
-                    roles.put(toks[a].i, toks[b - 1].i + 1, SIDE)
+                if k == "name" and not (b - a == 1 and toks[a].lower_ in lexicon.words("lower_words.txt")
+                                        and places.lookup(toks[a].text) is None):
+                    roles.put(toks[a].i, toks[b - 1].i + 1, SIDE)  # not "Total 300", "Halftime 1-0"
 
 
 def _fixtures(doc: Doc, lines: list[list[Token]], roles: Roles) -> None:
@@ -333,6 +335,8 @@ def side_kind(span: SpacySpan, label_kind: str | None, by_layout: bool = False) 
         return "place"
     if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) is not None:
         return "person"
+    if len(span) > 1 and _INITIALS.fullmatch(span[0].text) and span[1].is_alpha:
+        return "person"  # "M. Vaughan", "D.A. Weibring"
     if label_kind == "person" and len(span) > 1 and not is_club_name(span):
         return "person"
     return "organization"
