@@ -120,3 +120,11 @@ def test_common_words_heading_a_row_are_not_sides_and_initials_are_players(extra
     assert "total" not in _names(art.organizations) | _names(art.people)
     assert "m. vaughan" in _names(art.people)
     assert "m. vaughan" not in _names(art.organizations)
+
+
+def test_a_name_qualifying_a_teams_people_is_a_side(extractor):
+    text = ("Soccer: Marseille striker Fabrizio Ravanelli scored twice in the league match on Saturday, "
+            "and Brazil coach Mario Zagallo watched from the stands as the goals went in at halftime.\n")
+    art = _run(extractor, text)
+    assert "marseille" in _names(art.organizations)
+    assert "brazil" in _names(art.places) and "brazil" not in _names(art.organizations)

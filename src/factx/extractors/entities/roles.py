@@ -10,7 +10,8 @@ the dependency parse:
 
 - ``side``: the head of a result-table row, a name on either side of "v", or,
   in a sports report, the subject or object of a verb of play ("beat",
-  "drew") or the object of "against"/"over";
+  "drew"), the object of "against"/"over", or a name that qualifies a
+  team's people ("Marseille striker", ``data/side_nouns.txt``);
 - ``place``: a dateline at the top of the text, a venue ("At Cardiff:", "at
   the Oval", the second name of a schedule line "Texas at Seattle").
 
@@ -301,6 +302,9 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB" \
             and head.lemma_.lower() in lexicon.words("sport_verbs.txt"):
+        return SIDE, False
+    if root.dep_ in ("compound", "poss", "nmod") and head.pos_ == "NOUN" \
+            and head.lower_ in lexicon.words("side_nouns.txt"):  # "Marseille striker", "Liverpool's manager"
         return SIDE, False
     if root.dep_ == "pobj":
         if head.lower_ == "at" and head.head.pos_ in ("VERB", "NOUN"):
