@@ -82,3 +82,11 @@ def test_religions_ideologies_and_works_are_not_entities(extractor):
 def test_common_nouns_run_onto_an_organization_are_trimmed(extractor):
     art = _run(extractor, "The Interfax news agency said on Monday that the talks in Grozny had stalled.")
     assert "Interfax news agency" not in _forms(art.organizations)
+
+
+def test_a_common_word_alone_is_no_person(extractor):
+    art = _run(extractor, "Halftime 1-0. Attendance 15,000")
+    assert "Attendance" not in _forms(art.people)
+    art = _run(extractor, "Damon Hill won the race in Monza on Sunday. Hill said the car was perfect.")
+    hill = [p for p in art.people if p.name == "Damon Hill"]
+    assert hill and "Hill" in hill[0].aliases

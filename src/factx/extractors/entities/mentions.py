@@ -66,6 +66,13 @@ def _name_run(name_tok: list[bool], i: int, taken: set[int]) -> int:
     return j
 
 
+def _common_word_person(span: SpacySpan, kind: str | None) -> bool:
+    """A one-word "person" that is a common word ("Attendance", "Bowling" heading a table line): weak, so
+    it stands only by joining a full name ("Damon Hill" ... "Hill")."""
+    return kind == "person" and len(span) == 1 and span[0].lower_ in lexicon.words("lower_words.txt") \
+        and first_name_gender(span.text) is None
+
+
 def _widened(ents: list[tuple[int, int, str]], roles: Roles) -> list[tuple[int, int, str]]:
     """spaCy's entities widened to the name the layout placed around them ("Carlsson" of "Asa Carlsson
     (Sweden) beat ..."), when no other entity starts inside that name."""
@@ -137,7 +144,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             return
         role, by_layout = role_of(span, roles)
         weak = in_ranges(heads, span.start_char, span.end_char) or (role is None and not any(
-            t.tag_ in ("NNP", "NNPS") for t in span)) or shouted(span.text)
+            t.tag_ in ("NNP", "NNPS") for t in span)) or shouted(span.text) or _common_word_person(span, kind)
         role_kind = None if role is None else kind_of_role(role, span, kind, by_layout)
         # the input's own characters: the parser may have read the line in other case (see truecase)
         out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
