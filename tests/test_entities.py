@@ -8,12 +8,13 @@ from hypothesis import strategies as st
 
 from factx.extractors.entities import (
     EntityMention,
-    _parts,
     build_entities,
     find_mentions,
     first_name_gender,
     norm_key,
 )
+from factx.extractors.entities.headlines import headline_lines, shouted
+from factx.extractors.entities.names import name_parts
 from factx.extractors.places import lookup
 
 
@@ -241,10 +242,9 @@ def test_honorific_gender_keeps_a_surname_off_the_wrong_relative():
 
 
 def test_headline_words_need_support_from_the_body(nlp):
-    from factx.extractors.entities import _headline_lines
 
     text = "Secret Memo Shows Harlan Voss Knew\nHarlan Voss, the port director, read the memo in March.\n"
-    heads = _headline_lines(text)
+    heads = headline_lines(text)
     assert heads == [(0, text.index("\n"))]
     mentions = find_mentions(nlp(text))
     assert all(m.weak for m in mentions if m.end <= heads[0][1])
@@ -254,10 +254,9 @@ def test_headline_words_need_support_from_the_body(nlp):
 
 
 def test_capitals_and_handles_are_not_names_by_themselves():
-    from factx.extractors.entities import _shouted
 
-    assert _shouted("TALIBAN CLOSING")
-    assert not _shouted("NATO") and not _shouted("NEW YORK") and not _shouted("Boston")
+    assert shouted("TALIBAN CLOSING")
+    assert not shouted("NATO") and not shouted("NEW YORK") and not shouted("Boston")
 
 
 def test_handles_are_not_entities(nlp):
@@ -282,7 +281,7 @@ def _part_of(full: str, short: str) -> bool:
 @given(st.lists(_NAME_WORDS, min_size=1, max_size=4), st.lists(_NAME_WORDS, min_size=1, max_size=3))
 def test_parts_index_holds_exactly_the_short_names_of_a_full_name(full_words, short_words):
     full, short = " ".join(full_words), " ".join(short_words)
-    assert (short in _parts(full)) == _part_of(full, short)
+    assert (short in name_parts(full)) == _part_of(full, short)
 
 
 def test_surnames_resolve_to_their_nearest_bearer_across_a_long_input():

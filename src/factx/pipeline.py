@@ -21,6 +21,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from .reader import Document, ReadError
+from .truecase import truecase_caps_lines
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -235,13 +236,17 @@ def parse_batches(items: Iterable[tuple[str, object]]) -> Iterator[list[tuple[st
 
 
 def parse_form(text: str) -> str:
-    """The text as the parser should read it: same length, doubled apostrophes as quotes.
+    """The text as the parser should read it: same length, doubled apostrophes as quotes, all-capital
+    lines in ordinary case.
 
     Wire copy writes quotation marks as doubled apostrophes or backticks
     (''...'', ``...''), which the tagger reads as possessives and closing
-    marks and which break its sentences.  Offsets are unchanged, and every
-    span quotes the original text.
+    marks and which break its sentences; its headlines, datelines and result
+    tables are often in capitals, where the tagger finds no names (see
+    ``truecase``).  Offsets are unchanged, and every span quotes the original
+    text.
     """
+    text = truecase_caps_lines(text)
     if "''" not in text and "``" not in text:
         return text
     return text.replace("``", '" ').replace("''", '" ')

@@ -1,0 +1,100 @@
+"""Name forms: comparison keys, the short names a full name answers to, initials and gender.
+
+Shared by every pass that compares names: mention cleaning, kind votes and
+clustering all ask whether two forms are the same name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from ... import lexicon
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+SMALL_WORDS = {"of", "the", "for", "and", "&", "on", "in", "u.s.", "us"}
+
+
+@lru_cache(maxsize=1 << 16)
+def norm_key(name: str) -> str:
+    """Comparison key of a name: case, accent, quote, dash and spacing variants folded.
+
+    Cached: clustering compares every form with every other, so the same few
+    hundred names are keyed again and again.
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("’", "'").replace("‐", "-").replace("–", "-")
+    s = re.sub(r"^the\s+", "", " ".join(s.split()).casefold())
+    return _POSSESSIVE.sub("", s).strip(" .,'\"")
+
+
+@cache
+def _gender_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    """"female"/"male" when ``word`` is a first name gender-guesser knows, else None.
+
+    US usage first (the corpus factx is tuned on is US news: "Bernie", "Eli" are
+    male there), then the worldwide lists ("Ahmed").
+    """
+    det = _gender_detector()
+    name = word.strip(".,")
+    for g in (det.get_gender(name, "usa"), det.get_gender(name)):
+        if g in ("female", "mostly_female"):
+            return "female"
+        if g in ("male", "mostly_male"):
+            return "male"
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def name_parts(full: str) -> frozenset[str]:
+    """The shorter names a fuller name ``full`` answers to: its tails ("zakharova" of "maria
+    zakharova"), its last word past a hyphenated particle ("assad" of "bashar al-assad") and its
+    first word ("hillary" of "hillary clinton").
+
+    Clustering asks "which fuller names contain this short name?" for every
+    mention; answering from a set of parts keeps that linear in the input
+    rather than comparing every name with every other.
+    """
+    fw = full.split()
+    if len(fw) < 2:
+        return frozenset()
+    out = {" ".join(fw[i:]) for i in range(1, len(fw))}
+    if "-" in fw[-1]:
+        out.add(fw[-1].split("-")[-1])
+    out.add(fw[0])
+    out.discard("")
+    return frozenset(out)
+
+
+def initials(name: str) -> str:
+    """"ACLU" of "American Civil Liberties Union": first letters of the capitalised content words."""
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w.casefold() not in SMALL_WORDS and w[:1].isupper())
+
+
+def title_words(titles: list[str], honorific_form: str | None) -> list[str]:
+    """The words of a mention's titles and of its honorific ("Mrs." of "Mrs. Clinton"), folded."""
+    words = [w.casefold() for t in titles for w in t.split()]
+    if honorific_form:
+        words.append(honorific_form.split()[0].casefold())
+    return words
+
+
+def honorific_gender(titles: list[str], honorific_form: str | None) -> str | None:
+    """Gender said by a title or honorific ("Mrs.", "spokeswoman"), else None."""
+    hon = lexicon.mapping("honorifics.txt")
+    return next((hon[w] for w in title_words(titles, honorific_form) if w in hon), None)
+
+
+def name_gender(name: str) -> str | None:
+    """The gender gender-guesser gives the first name of a full name; None for a single word."""
+    words = name.split()
+    return first_name_gender(words[0]) if len(words) > 1 else None
