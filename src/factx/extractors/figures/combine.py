@@ -22,11 +22,16 @@ def between(doc: Doc, a: Cand, b: Cand) -> list[str]:
 
 
 def spread_units(doc: Doc, cands: list[Cand]) -> None:
-    """Unit by ellipsis, right to left: "11 and 8 percent", "7, 8, 10 percent"."""
+    """Unit by ellipsis: right to left in "11 and 8 percent", "7, 8, 10 percent"; left to right from a
+    level to the level it changed from ("shortened to 34.3 hours from 34.7", "fell to 5% from 6")."""
     for a, b in reversed(list(pairwise(cands))):
         if a.unit is None and b.unit is not None and between(doc, a, b) in (["and"], [","], [",", "and"]) \
                 and b.core.start == b.start and b.core.end - b.core.start == 1 and a.core.end - a.core.start == 1:
             a.unit, a.factor = b.unit, b.factor
+    for a, b in pairwise(cands):
+        if b.unit is None and a.unit is not None and between(doc, a, b) == ["from"] and b.start == b.core.start \
+                and a.start > 0 and doc[a.start - 1].lower_ == "to" and b.core.value is not None:
+            b.unit, b.factor = a.unit, a.factor
 
 
 def _is_range(doc: Doc, a: Cand, b: Cand) -> tuple[bool, bool, bool]:
@@ -37,8 +42,9 @@ def _is_range(doc: Doc, a: Cand, b: Cand) -> tuple[bool, bool, bool]:
     from_to = a.start > 0 and doc[a.start - 1].lower_ == "from" \
         and not (a.start > 1 and doc[a.start - 2].lemma_.lower() in words("range_verbs.txt"))
     poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit
-    # "rose 12p to 345p", "climbed 5 to 7 percent": a change from one level to another
-    change = mid == ["to"] and governing_verb(doc[a.core.start]) in words("change_verbs.txt")
+    # "rose 12p to 345p", "climbed 5 to 7 percent", "up 1/8 to 48-1/4": a change from one level to another
+    change = mid == ["to"] and (governing_verb(doc[a.core.start]) in words("change_verbs.txt")
+                                or (a.start > 0 and doc[a.start - 1].lower_ in ("up", "down")))
     is_range = (opened or glued or (mid == ["to"] and not from_to and not poll_pair and not change)
                 or (mid == ["or"] and a.unit in (None, b.unit) and a.qualifier is None))
     return is_range, glued, opened

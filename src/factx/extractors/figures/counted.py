@@ -12,17 +12,40 @@ import re
 from spacy.tokens import Doc, Token
 
 from .lex import is_unit_word, words
-from .syntax import head_noun
+from .syntax import head_noun, span_roots, value_subject
 from .widen import Cand
 
 Counted = tuple[str | None, str | None]  # (noun phrase, relation: "modifier", "of" or "value")
 
 
 def noun_phrase(t: Token) -> str:
-    """The counted noun as written, lower case, with a noun compound right before it ("death toll")."""
-    comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == t.i - 1
-             and not c.like_num and not is_unit_word(c.lower_) and not re.search(r"\d", c.text)]
-    return " ".join([*(c.text for c in comps), t.text]).lower()
+    """The counted noun as written, lower case: with a noun compound right before it ("death toll"), a
+    hyphenated word whole ("news-stands") and bare coordinated nouns ("passengers and crew")."""
+    doc = t.doc
+    first = _hyphen_start(t)
+    comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == first - 1
+             and not c.like_num and not is_unit_word(c.lower_) and not re.search(r"\d", c.text)
+             and c.lower_ not in words("time_nouns.txt") and not (c.i > 0 and doc[c.i - 1].text == "-")]
+    start = comps[0].i if comps else first
+    last = t
+    conj = t.conjuncts
+    # a pair of bare nouns names one group: "1,523 passengers and crew" (not "9,000 people and 300
+    # vehicles"); a longer list names several kinds, and the first is kept ("rapists, robbers and ...")
+    if len(conj) == 1 and conj[0].i == t.i + 2 and doc[t.i + 1].lower_ in ("and", "or") \
+            and conj[0].pos_ == "NOUN" and not any(ch.like_num or ch.dep_ in ("nummod", "det", "conj", "cc")
+                                                   for ch in conj[0].children):
+        last = conj[0]
+    return doc[start:last.i + 1].text.lower()
+
+
+def _hyphen_start(t: Token) -> int:
+    """The first token of the hyphenated word that ends with ``t`` ("news-stands")."""
+    i = t.i
+    doc = t.doc
+    while i >= 2 and doc[i - 1].text == "-" and doc[i - 1].whitespace_ == "" and doc[i - 2].whitespace_ == "" \
+            and doc[i - 2].is_alpha:
+        i -= 2
+    return i
 
 
 def countable(t: Token) -> bool:
@@ -79,22 +102,34 @@ def by_in(doc: Doc, c: Cand) -> Counted:
     return None, None
 
 
-def by_value(doc: Doc, c: Cand) -> Counted:
-    """The quantity it is the value of: "death toll rises to 1,311", "the rate ticks up to 5%"."""
-    last, num, end = doc[c.end - 1], doc[c.core.end - 1], c.end
-    anchor = last if last.i != num.i else num
-    while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i < end:
-        anchor = anchor.head
-    if anchor.dep_ == "pobj" and anchor.head.dep_ in ("prep", "agent") and anchor.head.lower_ in ("to", "at"):
-        verb = anchor.head.head
-        if verb.pos_ in ("VERB", "AUX"):
-            subj = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
-            if subj and countable(subj[0]) and subj[0].ent_type_ == "" and subj[0].pos_ == "NOUN":
-                return noun_phrase(subj[0]), "value"
+def by_of_head(doc: Doc, c: Cand) -> Counted:
+    """The noun whose "of" phrase the figure is: "a profit of $48.2m", "revenues of $7bn", "sales of 350,000"."""
+    for root in span_roots(doc, c.start, c.end):
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < c.start:
+            noun = root.head.head
+            if countable(noun) and noun.lower_ not in words("no_count_nouns.txt"):
+                return noun_phrase(noun), "value"
     return None, None
 
 
-COUNTED_PASSES = (by_modifier, by_of, by_in, by_value)
+def by_value(doc: Doc, c: Cand) -> Counted:
+    """The quantity it is the value of: "death toll rises to 1,311", "fees range from $1.5m to $3m"."""
+    subj = value_subject(doc, c.start, c.end)
+    if subj is not None and (subj.pos_ == "NOUN" or subj.tag_ == "VBG") and subj.ent_type_ in ("", "DATE") \
+            and not is_unit_word(subj.lower_) and subj.lower_ not in words("time_nouns.txt") | {"figure", "number"}:
+        return noun_phrase(subj), "value"
+    return None, None
+
+
+def by_event_word(doc: Doc, c: Cand) -> Counted:
+    """An event adjective standing for the people it describes: "left 43 dead", "12 injured"."""
+    if c.end < len(doc) and doc[c.end].lower_ in words("event_words.txt") and doc[c.end].pos_ in ("ADJ", "NOUN") \
+            and (c.end + 1 >= len(doc) or doc[c.end + 1].pos_ not in ("NOUN", "PROPN")):
+        return doc[c.end].lower_, "modifier"
+    return None, None
+
+
+COUNTED_PASSES = (by_modifier, by_of, by_of_head, by_in, by_value, by_event_word)
 
 
 def counted(doc: Doc, c: Cand) -> Counted:
@@ -125,7 +160,7 @@ def event(doc: Doc, c: Cand) -> str | None:
                 return ch.text.lower()
     t = num
     for _ in range(8):
-        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and t.i != num.i:
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and not c.start <= t.i < c.end:
             if t.tag_ == "VBG" and t.dep_ == "ccomp" and t.head.pos_ == "VERB" and t.head.i < num.i:
                 t = t.head
             return t.text.lower()

@@ -14,7 +14,18 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from .lex import DASHES, NAME_LABELS, TIME_LABELS, YEAR, abbr_scale, is_unit_word, mapping, qualifier_words, words
+from .lex import (
+    DASHES,
+    DIGITS,
+    NAME_LABELS,
+    TIME_LABELS,
+    YEAR,
+    abbr_scale,
+    is_unit_word,
+    mapping,
+    qualifier_words,
+    words,
+)
 from .read import Core
 from .syntax import head_noun
 
@@ -106,7 +117,7 @@ def time_noun(a: Around) -> bool:
     if a.core.hyphen_noun and a.core.hyphen_noun.split("-")[0] in time_nouns | {"year-old", "years-old"}:
         return True
     if a.nxt is not None and a.nxt.lower_ in time_nouns:
-        return True
+        return not (a.has_unit and a.nxt.lower_ in mapping("time_units.txt"))  # "to 34.3 hours": a measure
     if a.glued_next(DASHES) and a.nxt.whitespace_ == "" and a.after is not None and a.after.lower_ in time_nouns:
         return True
     return a.head is not None and a.head.lower_ in time_nouns
@@ -144,7 +155,24 @@ def identifier(a: Around) -> bool:
 
 
 def label(a: Around) -> bool:
-    """A label noun before the number: "Part 3", "Section 1032", "Article 5", "Room 12"; "part 3 of 3"."""
+    """A label noun before the number ("Part 3", "Section 1032", "part 3 of 3"), or before the first of
+    coordinated numbers ("Interstates 80 and 90", "Articles 5, 6 and 7")."""
+    if _labelled(a):
+        return True
+    doc, i = a.doc, a.core.start
+    while i >= 2:
+        j = i
+        while j > 0 and doc[j - 1].lower_ in ("and", "or", ",", "&"):
+            j -= 1
+        if j == i or j == 0 or not DIGITS.match(doc[j - 1].text):
+            return False
+        if _labelled(Around(doc, Core(j - 1, j, None), False)):
+            return True
+        i = j - 1
+    return False
+
+
+def _labelled(a: Around) -> bool:
     prev, last, nxt = a.prev, a.last, a.nxt
     if prev is not None and not a.has_unit and prev.pos_ in ("NOUN", "PROPN") and not is_unit_word(prev.lower_) \
             and not (nxt is not None and nxt.pos_ == "ADJ") and last.head.i <= last.i \

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .lex import DASHES, DIGITS, PENCE, abbr_scale, is_scale, mapping, scales
+from .units import m_is_metres, money_after, money_before, split_unit
 from .words import Word, may_start, number_word_text, text2num_ok, word_number
 
+# "5'11", "6′2″": a height in feet and inches written as one token
+FEET_INCHES = re.compile(r"^(?P<ft>\d)['′](?P<in>\d{1,2})(?:″)?\.?$")
 # "1/2", "5/8": a fraction of a share price (halves to sixty-fourths)
-STOCK_FRACTION = re.compile(r"^(?P<num>\d{1,2})/(?P<den>2|4|8|16|32|64)$")
+STOCK_FRACTION = re.compile(r"^(?P<num>\d{1,2})/(?P<den>2|3|4|8|16|32|64)$")
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Core:
     hyphen_noun: str | None = None  # "nine-page" -> "page" (the counted noun glued to the number)
     words: bool = False  # written in words
     pence: bool = False  # "345p"
+    unit: str | None = None  # a unit written inside the number's own tokens ("10kms", "6m-high", "5'11\"")
 
 
 Read = tuple[Core, int]  # a core and the index of the word after it
@@ -95,38 +99,49 @@ def read_a_number(doc: Doc, words: list[Word], k: int) -> Read | None:
 
 
 def read_digits(doc: Doc, words: list[Word], k: int) -> Read | None:
-    """"9,000", "1.5 million", "4-1/2" (a whole and a share-price fraction)."""
+    """"9,000", "1.5 million", "4-1/2" and "28 1/2" (a whole and a share-price fraction)."""
     w = words[k]
     tok = doc[w.start]
     if w.end - w.start != 1 or not DIGITS.match(tok.text):
         return None
     core = Core(w.start, w.end, float(tok.text.replace(",", "")))
-    frac = _glued_fraction(doc, w.start)
+    frac = _fraction_after(doc, w.start)
     if frac is not None:
-        core.value = (core.value or 0) + frac
-        core.end = w.start + 3
-        return core, k + 3
+        core.value = (core.value or 0) + frac[0]
+        core.end = frac[1]
+        j = k + 1
+        while j < len(words) and words[j].start < core.end:
+            j += 1
+        return core, j
     return extend_scale(doc, words, core, k + 1)
 
 
-def _glued_fraction(doc: Doc, i: int) -> float | None:
-    """The fraction in "30-5/8" after the whole number at token ``i``, if written so."""
-    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text not in DASHES or doc[i + 1].whitespace_:
-        return None
-    m = STOCK_FRACTION.match(doc[i + 2].text)
+def _fraction(text: str) -> float | None:
+    m = STOCK_FRACTION.match(text)
     if m is None or int(m.group("num")) >= int(m.group("den")):
         return None
     return int(m.group("num")) / int(m.group("den"))
 
 
+def _fraction_after(doc: Doc, i: int) -> tuple[float, int] | None:
+    """The fraction after the whole number at token ``i`` ("30-5/8", "28 1/2") and the token after it."""
+    if i + 1 < len(doc) and doc[i].whitespace_ == " " and doc[i].text.isdigit():
+        f = _fraction(doc[i + 1].text)
+        if f is not None:
+            return f, i + 2
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text not in DASHES or doc[i + 1].whitespace_:
+        return None
+    f = _fraction(doc[i + 2].text)
+    return None if f is None else (f, i + 3)
+
+
 def read_stock_fraction(doc: Doc, words: list[Word], k: int) -> Read | None:
     """"up 1/8": a lone share-price fraction (not "9/11", not a date)."""
     w = words[k]
-    m = STOCK_FRACTION.match(doc[w.start].text)
-    if w.end - w.start != 1 or m is None or int(m.group("num")) >= int(m.group("den")) \
-            or doc[w.start].ent_type_ in ("DATE", "TIME"):
+    f = _fraction(doc[w.start].text) if w.end - w.start == 1 else None
+    if f is None or doc[w.start].ent_type_ in ("DATE", "TIME"):
         return None
-    return Core(w.start, w.end, int(m.group("num")) / int(m.group("den"))), k + 1
+    return Core(w.start, w.end, f), k + 1
 
 
 def read_pence(doc: Doc, words: list[Word], k: int) -> Read | None:
@@ -139,10 +154,29 @@ def read_pence(doc: Doc, words: list[Word], k: int) -> Read | None:
 
 
 def read_abbreviated(doc: Doc, words: list[Word], k: int) -> Read | None:
-    """"3bn", "1.5mn": a scale abbreviation glued to the digits in one token."""
+    """"3bn", "1.5mn": a scale abbreviation glued to the digits in one token; "10kms", "6m" (-high) a unit."""
     w = words[k]
-    v = abbr_scale(doc[w.start].text) if w.end - w.start == 1 else None
+    if w.end - w.start != 1:
+        return None
+    text = doc[w.start].text
+    measure = split_unit(text)
+    if measure is not None and (measure[1] != "m" or m_is_metres(doc, w.start, w.start)):
+        return Core(w.start, w.end, measure[0], unit=measure[1]), k + 1
+    v = abbr_scale(text)
     return None if v is None else (Core(w.start, w.end, v), k + 1)
+
+
+def read_feet_inches(doc: Doc, words: list[Word], k: int) -> Read | None:
+    """"5'11\"", "6′2″": a height written as one token (and its inch mark)."""
+    w = words[k]
+    m = FEET_INCHES.match(doc[w.start].text)
+    if w.end - w.start != 1 or m is None or int(m.group("in")) >= 12:
+        return None
+    end = w.end
+    if end < len(doc) and doc[end].text in ('"', "″") and doc[end - 1].whitespace_ == "":
+        end += 1
+    core = Core(w.start, end, int(m.group("ft")) + int(m.group("in")) / 12, unit="ft")
+    return core, k + 1 + (end > w.end)
 
 
 def read_number_words(doc: Doc, words: list[Word], k: int) -> Read | None:
@@ -180,7 +214,8 @@ def read_number_words(doc: Doc, words: list[Word], k: int) -> Read | None:
 
 
 READERS: tuple[Reader, ...] = (read_vague, read_vague_prefix, read_fraction_of, read_a_number, read_digits,
-                               read_stock_fraction, read_pence, read_abbreviated, read_number_words)
+                               read_stock_fraction, read_pence, read_abbreviated, read_feet_inches,
+                               read_number_words)
 
 
 def read_core(doc: Doc, words: list[Word], k: int) -> Read | None:
@@ -194,16 +229,28 @@ def read_core(doc: Doc, words: list[Word], k: int) -> Read | None:
     return None
 
 
+def _scale_word(low: str) -> str:
+    """The scale word a token spells ("million", "m", and "m." or "bn." closing a sentence), or ""."""
+    if low in scales():
+        return low
+    if low.endswith(".") and low[:-1] in scales() and low[:-1].isalpha():
+        return low[:-1]
+    return ""
+
+
 def extend_scale(doc: Doc, words: list[Word], core: Core, j: int) -> Read:
     """Multiply by scale words after the number ("1.5 million", "3 m euros", "twenty thousand").
 
-    A single-letter scale ("m", "b", "k") after a space counts only before a currency ("3 m euros", not
-    "3 m away"); glued ("6m") it is a scale unless the context makes it metres (see ``units.metres``).
+    A single-letter scale ("m", "b", "k") after a space counts only with a currency ("3 m euros", "$3 m",
+    not "3 m away"); glued ("6m") it is a scale unless the context makes it metres
+    (``units.m_is_metres``: "a 20ft (6m) wall").
     """
-    while j < len(words) and words[j].low in scales() and core.value is not None:
-        low, spaced = words[j].low, doc[words[j].start - 1].whitespace_ != ""
-        if len(low) == 1 and spaced and (low != "m" or not (j + 1 < len(words)
-                                                            and words[j + 1].low in mapping("currencies.txt"))):
+    while j < len(words) and _scale_word(words[j].low) and core.value is not None:
+        low, spaced = _scale_word(words[j].low), doc[words[j].start - 1].whitespace_ != ""
+        if len(low) == 1 and spaced and (low != "m" or not (money_before(doc, core.start)
+                                                            or money_after(doc, words[j].end))):
+            break
+        if low == "m" and not spaced and m_is_metres(doc, core.start, words[j].start):
             break
         core.value *= float(scales()[low])
         core.end = words[j].end

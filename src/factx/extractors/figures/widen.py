@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .lex import DASHES, mapping, qualifiers, words
+from .lex import abbr_scale, is_scale, mapping, qualifiers, words
 from .read import Core
-from .syntax import governing_verb, head_noun
+from .syntax import governing_verb, head_noun, value_subject
+from .units import compound_part, currencies, currency_code, currency_sign, unit_after_dash, unit_at
 
 
 @dataclass
@@ -31,27 +32,28 @@ class Cand:
 
 
 def widen(doc: Doc, core: Core) -> Cand:
-    """The candidate figure of ``core`` with its currency and unit (see the passes below)."""
-    c = Cand(core, core.start, core.end)
+    """The candidate figure of ``core`` with its currency and unit (the small passes below, in order)."""
+    c = Cand(core, core.start, core.end, unit=core.unit)
     currency_before(doc, c)
     glued_unit(doc, c)
     unit_after(doc, c)
+    time_measure(doc, c)
+    compound_measure(doc, c)
     currency_of(doc, c)
     code_before(doc, c)
     return c
 
 
 def currency_before(doc: Doc, c: Cand) -> None:
-    """A currency sign before the number: "$4.5", "£200", "US$ 5", "U.S. $5"."""
-    currencies = mapping("currencies.txt")
-    if c.start > 0 and doc[c.start - 1].lower_ in currencies and not doc[c.start - 1].is_alpha:
+    """A currency sign before the number: "$4.5", "£200", "US$5", "U.S. $5"; "345p" is pence."""
+    if c.start > 0 and currency_sign(doc[c.start - 1].text) is not None:
         c.start -= 1
-        c.unit = currencies[doc[c.start].lower_]
-    elif c.start > 1 and doc[c.start - 1].lower_ in ("$",) and doc[c.start - 2].lower_ in ("us", "u.s."):
+        c.unit, c.factor = currency_sign(doc[c.start].text)
+    elif c.start > 1 and doc[c.start - 1].text == "$" and doc[c.start - 2].lower_ in ("us", "u.s."):
         c.start -= 2
         c.unit = "USD"
     if c.core.pence:
-        c.unit, c.factor = currencies["p"], 0.01
+        c.unit, c.factor = currencies()["p"]
 
 
 def glued_unit(doc: Doc, c: Cand) -> None:
@@ -61,55 +63,61 @@ def glued_unit(doc: Doc, c: Cand) -> None:
         return
     if noun.replace("-", " ") in mapping("units.txt"):
         c.unit = mapping("units.txt")[noun.replace("-", " ")]
-    elif noun in mapping("currencies.txt"):
-        c.unit = mapping("currencies.txt")[noun]
+    elif noun in currencies():
+        c.unit = currencies()[noun][0]
+
+
+def _ends_in_scale(doc: Doc, c: Cand) -> bool:
+    last = doc[c.core.end - 1]
+    return is_scale(last.lower_) or abbr_scale(last.text) is not None
 
 
 def unit_after(doc: Doc, c: Cand) -> None:
-    """Unit words after the number: "5-point", "45 percent", "per cent", "3m euros", "6 cents", "12p"."""
-    currencies = mapping("currencies.txt")
-    units = mapping("units.txt")
-    j = c.end
-    if j + 1 < len(doc) and doc[j].text in DASHES and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "":
-        w = doc[j + 1].lower_
-        if c.unit is None and (w in units or (w in currencies and doc[j + 1].is_alpha)):
-            c.unit = units.get(w) or currencies[w]
-            c.end = j + 2
-            if w in ("cent", "cents"):
-                c.factor = 0.01
+    """Unit words after the number: "5-point", "45 percent", "per cent", "3m euros", "6 cents", "12p",
+    "20ft", "100 km/h", "1.2 trillion won", "500 EUR"."""
+    if c.unit is not None:
+        return
+    u = unit_after_dash(doc, c.end) or unit_at(doc, c.end, after_scale=_ends_in_scale(doc, c))
+    if u is None:  # the straight marks of a height count only as a pair: "6' 2\""
+        u = unit_at(doc, c.end, pairs=True)
+        if u is None or compound_part(doc, u.end, u.unit) is None:
             return
-    if j < len(doc):
-        two = " ".join(t.lower_ for t in doc[j:j + 2]) if j + 1 < len(doc) else None  # "per cent"
-        w = doc[j].lower_
-        if two in units:
-            c.unit, c.end = units[two], j + 2
-        elif w in units and c.unit is None:
-            c.unit, c.end = units[w], j + 1
-        elif w in currencies and doc[j].is_alpha and len(w) > 2 and c.unit is None:
-            c.unit, c.end = currencies[w], j + 1
-            if w in ("cent", "cents", "pence"):
-                c.factor = 0.01
-        elif w in ("p",) and doc[j - 1].whitespace_ == "" and c.unit is None:
-            c.unit, c.end, c.factor = "GBP", j + 1, 0.01
-        elif w in currencies and w.upper() == doc[j].text and len(w) == 3 and c.unit is None:
-            c.unit, c.end = currencies[w], j + 1
+    c.unit, c.end, c.factor = u.unit, u.end, u.factor
+
+
+def time_measure(doc: Doc, c: Cand) -> None:
+    """Hours as a measure, not a duration, when the number is the level of a quantity: "the average
+    workweek shortened to 34.3 hours" (unit ``h``); "spent three hours" stays a duration (left out)."""
+    if c.unit is not None or c.end >= len(doc) or doc[c.end].lower_ not in mapping("time_units.txt"):
+        return
+    subj = value_subject(doc, c.start, c.end + 1, copula=False)
+    if subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in words("time_nouns.txt"):
+        c.unit, c.end = mapping("time_units.txt")[doc[c.end].lower_], c.end + 1
+
+
+def compound_measure(doc: Doc, c: Cand) -> None:
+    """A measure in two units is one figure in the larger: "6ft 2in" = 6.1667 ft, "6' 2\"", "11 st 4 lb"."""
+    if c.unit is None or c.core.value is None:
+        return
+    part = compound_part(doc, c.end, c.unit)
+    if part is not None:
+        c.core.value += part[0]
+        c.end = part[1]
 
 
 def currency_of(doc: Doc, c: Cand) -> None:
     """"millions of dollars", "tens of millions of euros"."""
-    currencies = mapping("currencies.txt")
     if c.unit is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of" and doc[c.end + 1].is_alpha \
-            and doc[c.end + 1].lower_ in currencies and len(doc[c.end + 1].text) > 3:
-        c.unit, c.end = currencies[doc[c.end + 1].lower_], c.end + 2
+            and doc[c.end + 1].lower_ in currencies() and len(doc[c.end + 1].text) > 3:
+        c.unit, c.factor = currencies()[doc[c.end + 1].lower_]
+        c.end += 2
 
 
 def code_before(doc: Doc, c: Cand) -> None:
     """An ISO code before the number: "USD 5 million", "EUR 20"."""
-    currencies = mapping("currencies.txt")
-    if c.unit is None and c.start > 0 and doc[c.start - 1].text.isupper() and doc[c.start - 1].lower_ in currencies \
-            and len(doc[c.start - 1].text) == 3:
+    if c.unit is None and c.start > 0 and currency_code(doc[c.start - 1].text) is not None:
         c.start -= 1
-        c.unit = currencies[doc[c.start].lower_]
+        c.unit, c.factor = currency_code(doc[c.start].text)
 
 
 def attach_qualifier(doc: Doc, c: Cand) -> None:
