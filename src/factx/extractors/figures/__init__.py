@@ -20,16 +20,17 @@ Lexicons (scales, currencies, units, qualifiers, time nouns, idioms) are data fi
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 from spacy.tokens import Doc
 
-from ...models import Figure
+from ...models import Figure, Span
 from ..context import Context
 from .combine import combine
 from .counted import counted, event
 from .exclude import excluded
-from .lex import is_scale
+from .lex import DASHES, is_scale
 from .links import link_parts
 from .read import read_core
 from .widen import Cand, attach_qualifier, widen
@@ -43,6 +44,7 @@ def candidates(doc: Doc) -> list[Cand]:
     words = words_of(doc)
     cands: list[Cand] = []
     k = 0
+    dropped = -1  # token end of the last excluded core
     while k < len(words):
         got = read_core(doc, words, k)
         if got is None:
@@ -53,11 +55,27 @@ def candidates(doc: Doc) -> list[Cand]:
         # the widened unit may swallow the next word ("5-point"): skip words already used
         while k < len(words) and words[k].start < c.end:
             k += 1
-        if excluded(doc, core, c.unit is not None):
+        if excluded(doc, core, c.unit is not None) or _glued_to(doc, dropped, core.start):
+            dropped = c.end
             continue
         attach_qualifier(doc, c)
         cands.append(c)
     return cands
+
+
+def _span(doc: Doc, ctx: Context, c: Cand) -> Span:
+    """The figure's characters; a full stop glued to its last word ("$3m.", "12m.") is the sentence's."""
+    span = doc[c.start:c.end]
+    if c.end - 1 >= c.core.start and re.fullmatch(r"[^\W\d_]+\.", doc[c.end - 1].text):
+        return ctx.char_span(span.start_char, span.end_char - 1)
+    return ctx.span(span)
+
+
+def _glued_to(doc: Doc, end: int, start: int) -> bool:
+    """The number at ``start`` is glued by a dash to an excluded one ending at ``end``: the second half of
+    a score or a code ("Giants 3-2", "Essex 532-8") goes with the first."""
+    return start == end + 1 and doc[end].text in DASHES and doc[end - 1].whitespace_ == "" \
+        and doc[end].whitespace_ == ""
 
 
 def to_figure(doc: Doc, ctx: Context, c: Cand) -> Figure:
@@ -78,7 +96,7 @@ def to_figure(doc: Doc, ctx: Context, c: Cand) -> Figure:
         noun, relation = counted(doc, c)
     return Figure(
         id="",
-        **asdict(ctx.span(doc[c.start:c.end])),
+        **asdict(_span(doc, ctx, c)),
         value=value,
         unit=c.unit,
         counted=noun,

@@ -68,6 +68,10 @@ def by_modifier(doc: Doc, c: Cand) -> Counted:
                 h = h.head
             if h.i >= end and countable(h) and h.i - end <= 8:
                 return noun_phrase(h), "modifier"
+    # the noun written right after the number when the parse missed the link: "helping 3m people"
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS" and countable(doc[end]) \
+            and doc[end].lower_ not in words("time_nouns.txt") and "\n" not in doc[end - 1].whitespace_:
+        return noun_phrase(doc[end]), "modifier"
     # postposed measure: "crowds 15,000 strong"
     if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
             and countable(num.head):

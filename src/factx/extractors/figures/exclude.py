@@ -28,9 +28,11 @@ from .lex import (
 )
 from .read import Core
 from .syntax import head_noun
+from .units import currency_sign
 
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
-DATE_STRING = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))$")
+DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
+                         r"|\d{1,2}(?P<s2>[-/.])\d{1,2}(?P=s2)(?:\d{4}|\d{2}))$")
 
 
 @dataclass
@@ -95,7 +97,9 @@ def name(a: Around) -> bool:
 
 def year(a: Around) -> bool:
     """Years and decades ("2008", "'90s", "1990s")."""
-    return a.core.end - a.core.start == 1 and not a.has_unit and YEAR.match(a.first.text) is not None \
+    # "an end-1997 peso": a currency word after a year-shaped number spaCy calls a date is no amount
+    dated = bool(a.labels & TIME_LABELS) and (a.prev is None or currency_sign(a.prev.text) is None)
+    return a.core.end - a.core.start == 1 and (not a.has_unit or dated) and YEAR.match(a.first.text) is not None \
         and (a.head is None or a.head.lower_ in words("time_nouns.txt") or a.head.tag_ != "NNS"
              or bool(a.labels & TIME_LABELS))
 

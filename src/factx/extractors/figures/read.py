@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ... import lexicon
 from .lex import DASHES, DIGITS, PENCE, abbr_scale, is_scale, mapping, scales
 from .units import m_is_metres, money_after, money_before, split_unit
 from .words import Word, may_start, number_word_text, text2num_ok, word_number
@@ -136,10 +137,16 @@ def _fraction_after(doc: Doc, i: int) -> tuple[float, int] | None:
 
 
 def read_stock_fraction(doc: Doc, words: list[Word], k: int) -> Read | None:
-    """"up 1/8": a lone share-price fraction (not "9/11", not a date)."""
+    """"up 1/8", "off 2/32", "3/8 percent": a lone share-price or rate fraction (not "9/11", not a date,
+    not a seeding "5/8 - Pang Chen"): after a word of price movement or before a unit."""
     w = words[k]
     f = _fraction(doc[w.start].text) if w.end - w.start == 1 else None
     if f is None or doc[w.start].ent_type_ in ("DATE", "TIME"):
+        return None
+    prev = doc[w.start - 1] if w.start > 0 else None
+    moved = prev is not None and (prev.lower_ in ("up", "down", "off", "at", "by", "to", "from")
+                                  or prev.lemma_.lower() in lexicon.words("change_verbs.txt"))
+    if not moved and not (w.end < len(doc) and doc[w.end].lower_ in mapping("units.txt")):
         return None
     return Core(w.start, w.end, f), k + 1
 

@@ -83,7 +83,7 @@ def _phrases(doc: Doc, j: int) -> list[tuple[str, int]]:
         tok = doc[k]
         text += tok.lower_
         out.append((text, k + 1))
-        if "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in ("/", ".", "%", "'", '"', "′", "″")):
+        if "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in ("/", "%", "'", '"', "′", "″")):
             break
         text += " " if tok.whitespace_ else ""
     return out[::-1]
@@ -100,6 +100,9 @@ def unit_at(doc: Doc, j: int, after_scale: bool = False, pairs: bool = False) ->
     glued = j > 0 and doc[j - 1].whitespace_ == ""
     units = mapping("units.txt")
     for text, end in _phrases(doc, j):
+        if end == j + 1 and text.endswith(".") and len(text) > 1 and text not in units \
+                and text not in currencies():  # "12m." closing a sentence
+            text = text[:-1]
         if text in units:
             return Unit(units[text], end)
         if text in currencies() and text[0].isalpha() and text not in currency_codes() \
