@@ -23,14 +23,8 @@ HAS_DIGIT = re.compile(r"\d")
 PENCE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)p$")  # "345p": pence glued to the number
 
 
-def mapping(name: str) -> dict[str, str]:
-    """``key<TAB>value`` lexicon ``data/<name>``."""
-    return lexicon.mapping(name)
-
-
-def words(name: str) -> frozenset[str]:
-    """Word-list lexicon ``data/<name>``."""
-    return lexicon.words(name)
+mapping = lexicon.mapping  # ``key<TAB>value`` lexicon ``data/<name>`` (cached)
+words = lexicon.words  # word-list lexicon ``data/<name>`` (cached)
 
 
 @cache

@@ -78,11 +78,12 @@ def unit_after(doc: Doc, c: Cand) -> None:
     if c.unit is not None:
         return
     u = unit_after_dash(doc, c.end) or unit_at(doc, c.end, after_scale=_ends_in_scale(doc, c))
-    if u is None:  # the straight marks of a height count only as a pair: "6' 2\""
+    if u is None and c.end < len(doc) and doc[c.end].text in ("'", '"'):  # a height's marks: "6' 2\""
         u = unit_at(doc, c.end, pairs=True)
-        if u is None or compound_part(doc, u.end, u.unit) is None:
-            return
-    c.unit, c.end, c.factor = u.unit, u.end, u.factor
+        if u is not None and compound_part(doc, u.end, u.unit) is None:
+            u = None
+    if u is not None:
+        c.unit, c.end, c.factor = u.unit, u.end, u.factor
 
 
 def time_measure(doc: Doc, c: Cand) -> None:
@@ -122,10 +123,12 @@ def code_before(doc: Doc, c: Cand) -> None:
 
 def attach_qualifier(doc: Doc, c: Cand) -> None:
     """Take in a qualifier right before ("approximately", "more than"), but not a verb particle ("pushed up to")."""
+    longest = len(qualifiers()[0]) if qualifiers() else 0
+    before = [t.lower_ for t in doc[max(0, c.start - longest):c.start]]  # read once, not per qualifier
     for q in qualifiers():
         n = len(q)
         s = c.start - n
-        if s >= 0 and [t.lower_ for t in doc[s:c.start]] == q:
+        if s >= 0 and before[len(before) - n:] == q:
             if doc[s].lower_ == "up" and (doc[s].dep_ == "prt"
                                           or governing_verb(doc[s]) in words("change_verbs.txt")):
                 return
