@@ -58,7 +58,7 @@ def value_subject(doc: Doc, start: int, end: int, copula: bool = True) -> Token 
                 if h.pos_ in ("VERB", "AUX") or h.dep_ not in ("prep", "pobj") or h.head.i == h.i:
                     break
                 h = h.head
-            verb = h if h.pos_ in ("VERB", "AUX") else None
+            verb = h if h.pos_ in ("VERB", "AUX") and _is_level_verb(h) else None
         elif copula and ((root.dep_ == "attr" and root.head.lemma_ == "be")
                          or (root.dep_ == "dobj" and root.head.lemma_.lower() in words("value_verbs.txt"))):
             verb = root.head
@@ -67,8 +67,17 @@ def value_subject(doc: Doc, start: int, end: int, copula: bool = True) -> Token 
     return None
 
 
+def _is_level_verb(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in words("level_verbs.txt") or lemma in words("change_verbs.txt") or lemma in words("range_verbs.txt")
+
+
 def _subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, or of the verb or noun it depends on ("expected to reach", "estimated at")."""
+    """What ``verb`` sets the level of: its object if it has one ("cut its assets to $12.2bn"), else its
+    subject, or that of the verb or noun it depends on ("expected to reach", "estimated at")."""
+    obj = [o for o in verb.children if o.dep_ == "dobj" and o.pos_ == "NOUN"]
+    if obj:
+        return obj[0]
     for _ in range(4):
         subj = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
         if subj:

@@ -89,7 +89,10 @@ def unit_after(doc: Doc, c: Cand) -> None:
 def time_measure(doc: Doc, c: Cand) -> None:
     """Hours as a measure, not a duration, when the number is the level of a quantity: "the average
     workweek shortened to 34.3 hours" (unit ``h``); "spent three hours" stays a duration (left out)."""
-    if c.unit is not None or c.end >= len(doc) or doc[c.end].lower_ not in mapping("time_units.txt"):
+    if c.unit is not None or c.end >= len(doc) or doc[c.end].lower_ not in mapping("time_units.txt") \
+            or (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "of"):  # "eight hours of questioning"
+        return
+    if governing_verb(doc[c.core.start]) not in words("change_verbs.txt"):
         return
     subj = value_subject(doc, c.start, c.end + 1, copula=False)
     if subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in words("time_nouns.txt"):
