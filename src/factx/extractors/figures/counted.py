@@ -55,6 +55,12 @@ def countable(t: Token) -> bool:
         and t.lower_ not in ("figure", "number")
 
 
+def _mistagged_noun(h: Token, num: Token) -> bool:
+    """A noun the tagger called a verb, seen from its role: "17,000 news-stands" ("stands" as VERB, dobj)."""
+    return num.dep_ == "nummod" and num.head.i == h.i and h.pos_ == "VERB" and h.tag_ in ("VBZ", "NNS") \
+        and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos") and not is_unit_word(h.lower_)
+
+
 def by_modifier(doc: Doc, c: Cand) -> Counted:
     """The noun the number (or its unit) modifies: "9,000 people", "a $1.3bn bill", "one-mile radius"."""
     core = c.core
@@ -66,7 +72,7 @@ def by_modifier(doc: Doc, c: Cand) -> Counted:
             h = t.head
             while h.i < end and h.i != h.head.i and (not countable(h)):
                 h = h.head
-            if h.i >= end and countable(h) and h.i - end <= 8:
+            if h.i >= end and h.i - end <= 8 and (countable(h) or _mistagged_noun(h, t)):
                 return noun_phrase(h), "modifier"
     # the noun written right after the number when the parse missed the link: "helping 3m people"
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS" and countable(doc[end]) \
@@ -164,7 +170,8 @@ def event(doc: Doc, c: Cand) -> str | None:
                 return ch.text.lower()
     t = num
     for _ in range(8):
-        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and not c.start <= t.i < c.end:
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and not c.start <= t.i < c.end \
+                and not _mistagged_noun(t, num):
             if t.tag_ == "VBG" and t.dep_ == "ccomp" and t.head.pos_ == "VERB" and t.head.i < num.i:
                 t = t.head
             return t.text.lower()
