@@ -444,3 +444,17 @@ def test_unit_lexicons_are_well_formed():
     kinds = lexicon.mapping("unit_kinds.txt")
     for big, small, per in lexicon.rows("unit_parts.txt"):
         assert kinds.get(big.lower()) == kinds.get(small.lower()) is not None and float(per) > 1
+
+
+def test_level_under_a_transitive_verb_counts_its_object(nlp):
+    f = by_text(nlp, "The losses cut the fund's assets to $12.2 billion from $19.9 billion.")
+    assert f["$12.2 billion"].counted == "assets" and f["$19.9 billion"].counted == "assets"
+
+
+def test_to_and_at_under_other_verbs_do_not_count_the_subject(nlp):
+    f = by_text(nlp, "Trump won with 35 percent of the vote, followed by Cruz at 25 percent.")
+    assert f["35 percent"].counted == "vote" and f["25 percent"].counted is None
+
+
+def test_hours_of_an_activity_stay_a_duration(nlp):
+    assert figs(nlp, "The panel subjected her to more than eight hours of questioning.") == []
