@@ -458,3 +458,16 @@ def test_to_and_at_under_other_verbs_do_not_count_the_subject(nlp):
 
 def test_hours_of_an_activity_stay_a_duration(nlp):
     assert figs(nlp, "The panel subjected her to more than eight hours of questioning.") == []
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The phone ships with 64GB of storage.", "64GB", 64, "GB"),
+    ("The chip runs at 2.4GHz.", "2.4GHz", 2.4, "GHz"),
+    ("Temperatures hit 41°C in the valley.", "41°C", 41, "°C"),
+    ("She won the 400m hurdles.", "400m", 400, "m"),
+    ("He ran 100m in 9.9 seconds.", "100m", 100, "m"),
+    ("The winger scored with a 25-yard strike.", "25-yard", 25, "yd"),
+])
+def test_units_of_technology_and_sport(nlp, text, span, value, unit):
+    fig = by_text(nlp, text)[span]
+    assert fig.value == pytest.approx(value) and fig.unit == unit

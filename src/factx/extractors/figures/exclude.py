@@ -28,7 +28,7 @@ from .lex import (
 )
 from .read import Core
 from .syntax import head_noun
-from .units import currency_sign
+from .units import currency_sign, split_unit
 
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
 DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
@@ -153,7 +153,7 @@ def identifier(a: Around) -> bool:
     if a.glued_next(("/",)):
         return True
     if any(re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text) and abbr_scale(t.text) is None
-           and not re.fullmatch(r"\d+(s|st|nd|rd|th)", t.text) for t in a.toks):
+           and split_unit(t.text) is None and not re.fullmatch(r"\d+(s|st|nd|rd|th)", t.text) for t in a.toks):
         return True
     return any(re.fullmatch(r"\d+(st|nd|rd|th)", t.text, re.I) for t in a.toks)
 

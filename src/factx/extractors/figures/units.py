@@ -4,7 +4,7 @@ The vocabularies are data files: ``units.txt`` (words, abbreviations and symbols
 ``glued_units.txt`` (symbols that count only against the digits: "2in", "6'"), ``currencies.txt``
 (signs, ISO codes and currency words, with subunit factors), ``scaled_currencies.txt`` (currency
 words that are also common words: "won"), ``unit_kinds.txt``, ``unit_parts.txt`` and
-``dimension_words.txt`` (what makes "6m" six metres rather than six million).
+``metre_words.txt`` (what makes "6m" six metres rather than six million).
 """
 
 from __future__ import annotations
@@ -168,11 +168,15 @@ def m_is_metres(doc: Doc, start: int, m_index: int) -> bool:
     """
     if money_before(doc, start) or money_after(doc, m_index + 1):
         return False
-    dims = words("dimension_words.txt")
+    dims = words("metre_words.txt")
     k = m_index + 1
     if k < len(doc) and doc[k].text in DASHES and doc[k - 1].whitespace_ == "":
         k += 1
     if k < len(doc) and doc[k].lower_ in dims:
+        return True
+    # a race time right after: "ran 100m in 9.8 seconds"
+    if k + 2 < len(doc) and doc[k].lower_ == "in" and doc[k + 1].like_num \
+            and doc[k + 2].lower_ in ("seconds", "sec", "secs", "minutes", "mins", "min"):
         return True
     b = start - 1
     while b >= 0 and doc[b].lower_ in ("about", "around", "some", "nearly", "almost", "over", "of", "roughly"):
