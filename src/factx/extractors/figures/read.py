@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ... import lexicon
 from .lex import DASHES, DIGITS, PENCE, abbr_scale, is_scale, mapping, scales
+from .lex import words as word_list
 from .units import m_is_metres, money_after, money_before, split_unit
 from .words import Word, may_start, number_word_text, text2num_ok, word_number
 
@@ -145,7 +145,7 @@ def read_stock_fraction(doc: Doc, words: list[Word], k: int) -> Read | None:
         return None
     prev = doc[w.start - 1] if w.start > 0 else None
     moved = prev is not None and (prev.lower_ in ("up", "down", "off", "at", "by", "to", "from")
-                                  or prev.lemma_.lower() in lexicon.words("change_verbs.txt"))
+                                  or prev.lemma_.lower() in word_list("change_verbs.txt"))
     if not moved and not (w.end < len(doc) and doc[w.end].lower_ in mapping("units.txt")):
         return None
     return Core(w.start, w.end, f), k + 1
