@@ -471,3 +471,7 @@ def test_hours_of_an_activity_stay_a_duration(nlp):
 def test_units_of_technology_and_sport(nlp, text, span, value, unit):
     fig = by_text(nlp, text)[span]
     assert fig.value == pytest.approx(value) and fig.unit == unit
+
+
+def test_set_scores_are_left_out_whole(nlp):
+    assert figs(nlp, "Ann Lee (Canada) beat Bo Park (Japan) 6-1 6-0 and the Giants edged the Mets 3-2.") == []

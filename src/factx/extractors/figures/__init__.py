@@ -57,6 +57,8 @@ def candidates(doc: Doc) -> list[Cand]:
             k += 1
         if excluded(doc, core, c.unit is not None) or _glued_to(doc, dropped, core.start):
             dropped = c.end
+            if cands and _glued_to(doc, cands[-1].end, core.start):  # "6-1" with "1" left out: both go
+                cands.pop()
             continue
         attach_qualifier(doc, c)
         cands.append(c)
@@ -72,8 +74,8 @@ def _span(doc: Doc, ctx: Context, c: Cand) -> Span:
 
 
 def _glued_to(doc: Doc, end: int, start: int) -> bool:
-    """The number at ``start`` is glued by a dash to an excluded one ending at ``end``: the second half of
-    a score or a code ("Giants 3-2", "Essex 532-8") goes with the first."""
+    """The number at ``start`` is glued by a dash to a number ending at ``end``: the halves of a score or a
+    code ("Giants 3-2", "Essex 532-8", "6-1 6-0") share their fate."""
     return start == end + 1 and doc[end].text in DASHES and doc[end - 1].whitespace_ == "" \
         and doc[end].whitespace_ == ""
 
