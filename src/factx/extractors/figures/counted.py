@@ -25,8 +25,9 @@ def noun_phrase(t: Token) -> str:
     first = _hyphen_start(t)
     comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == first - 1
              and not c.like_num and not is_unit_word(c.lower_) and not re.search(r"\d", c.text)
-             and c.lower_ not in words("time_nouns.txt") and not (c.i > 0 and doc[c.i - 1].text == "-")]
-    start = comps[0].i if comps else first
+             and c.lower_ not in words("time_nouns.txt")
+             and not any(w.like_num for w in doc[_hyphen_start(c):c.i])]  # "white-collar jobs", not "six-month"
+    start = _hyphen_start(comps[0]) if comps else first
     last = t
     conj = t.conjuncts
     # a pair of bare nouns names one group: "1,523 passengers and crew" (not "9,000 people and 300
@@ -107,6 +108,7 @@ def by_in(doc: Doc, c: Cand) -> Counted:
     if c.unit and c.unit not in ("percent", "points") and end + 1 < len(doc) and doc[end].lower_ == "in":
         for t in doc[end + 1:min(len(doc), end + 5)]:
             if countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE") \
+                    and t.lower_ not in words("no_count_nouns.txt") \
                     and not any(d.dep_ in ("det", "poss") for d in t.children):
                 return noun_phrase(t), "value"
     return None, None
@@ -139,7 +141,7 @@ def by_event_word(doc: Doc, c: Cand) -> Counted:
     return None, None
 
 
-COUNTED_PASSES = (by_modifier, by_of, by_of_head, by_in, by_value, by_event_word)
+COUNTED_PASSES = (by_modifier, by_of, by_in, by_of_head, by_value, by_event_word)
 
 
 def counted(doc: Doc, c: Cand) -> Counted:
