@@ -308,3 +308,170 @@ def test_unit_as_the_last_token_of_the_input(extractor, text):
     article = extractor.extract_text(text)
     assert [(f.value, f.unit) for f in article.figures] == [(9.0, "percent")]
     assert_offsets(article, text)
+
+
+# --- issue 12: money and measures complete ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text, span, value, unit, counted", [
+    ("The brewer reported a profit of $48.2m for the half.", "$48.2m", 48_200_000, "USD", "profit"),
+    ("Revenues of $7bn were higher than analysts had forecast.", "$7bn", 7e9, "USD", "revenues"),
+    ("Ticket sales of 350,000 set a record for the festival.", "350,000", 350_000, None, "ticket sales"),
+    ("Annual turnover is expected to reach $60 million within five years.", "$60 million", 6e7, "USD",
+     "turnover"),
+    ("Unemployment was 7.2 percent in May.", "7.2 percent", 7.2, "percent", "unemployment"),
+])
+def test_counted_noun_of_money_and_measures(nlp, text, span, value, unit, counted):
+    fig = by_text(nlp, text)[span]
+    assert fig.value == pytest.approx(value) and fig.unit == unit and fig.counted == counted
+
+
+def test_range_counts_the_subject_of_its_verb(nlp):
+    f = figs(nlp, "Consulting fees range from $1.5m to $3m a year.")
+    assert len(f) == 1
+    fig = f[0]
+    assert (fig.low, fig.high, fig.unit, fig.counted) == (1_500_000, 3_000_000, "USD", "consulting fees")
+
+
+def test_level_and_the_level_it_changed_from(nlp):
+    f = by_text(nlp, "The ferry's cargo rose to 4,120 tonnes from 3,875 tonnes a year earlier.")
+    assert f["4,120 tonnes"].unit == "t" and f["3,875 tonnes"].counted == "cargo"
+
+
+def test_hours_as_the_level_of_a_quantity(nlp):
+    f = by_text(nlp, "The average shift lengthened to 9.5 hours from 9.1 in March.")
+    assert (f["9.5 hours"].value, f["9.5 hours"].unit, f["9.5 hours"].counted) == (9.5, "h", "shift")
+    assert f["9.1"].unit == "h"
+    assert figs(nlp, "The talks lasted three hours.") == []
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("A 20ft (6m) wall surrounds the compound.", "20ft", 20, "ft"),
+    ("A 20ft (6m) wall surrounds the compound.", "6m", 6, "m"),
+    ("Waves 8m high struck the harbour.", "8m", 8, "m"),
+    ("The crane lifted the hull to a height of 12m.", "12m", 12, "m"),
+    ("The kicker missed from three yards.", "three yards", 3, "yd"),
+    ("The train reached 100 km/h on the new line.", "100 km/h", 100, "km/h"),
+    ("The storm brought winds of 90mph.", "90mph", 90, "mph"),
+    ("The lake covers 12 sq km.", "12 sq km", 12, "km2"),
+    ("The rover carried 10kg of instruments.", "10kg", 10, "kg"),
+])
+def test_units_as_abbreviations_and_symbols(nlp, text, span, value, unit):
+    fig = by_text(nlp, text)[span]
+    assert fig.value == pytest.approx(value) and fig.unit == unit
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The centre is 6ft 2in tall.", "6ft 2in"),
+    ('The centre is 6\' 2" tall.', '6\' 2"'),
+])
+def test_height_in_feet_and_inches_is_one_figure(nlp, text, span):
+    f = figs(nlp, text)
+    assert [x.text for x in f] == [span]
+    assert f[0].value == pytest.approx(6 + 2 / 12) and f[0].unit == "ft"
+
+
+def test_m_is_million_with_a_currency_or_a_count(nlp):
+    f = by_text(nlp, "The charity spent £6m helping 3m people, and its rival raised $2 m.")
+    assert (f["£6m"].value, f["£6m"].unit) == (6_000_000, "GBP")
+    assert (f["3m"].value, f["3m"].unit, f["3m"].counted) == (3_000_000, None, "people")
+    assert (f["$2 m"].value, f["$2 m"].unit) == (2_000_000, "USD")
+
+
+def test_scale_closing_a_sentence(nlp):
+    fig = figs(nlp, "The club sold its ground for $3m. Fans protested.")[0]
+    assert fig.value == 3_000_000 and fig.unit == "USD"
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The mill's net profit rose to 1.3 billion lei.", "1.3 billion lei", 1.3e9, "ROL"),
+    ("The publisher had sales of 2.1 billion zlotys.", "2.1 billion zlotys", 2.1e9, "PLN"),
+    ("Shares closed at 2,410 lire in Milan.", "2,410 lire", 2410, "ITL"),
+    ("The bank raised 1.5 bln guilders from the bond.", "1.5 bln guilders", 1.5e9, "NLG"),
+    ("Pre-tax profit was 500 mln stg.", "500 mln stg", 5e8, "GBP"),
+    ("The contract is worth 1.2 billion French francs.", "1.2 billion French francs", 1.2e9, "FRF"),
+    ("The carmaker lost 30 billion won.", "30 billion won", 3e10, "KRW"),
+    ("The fund holds 75 million Hong Kong dollars.", "75 million Hong Kong dollars", 7.5e7, "HKD"),
+    ("The bond pays 40 DEM a year.", "40 DEM", 40, "DEM"),
+])
+def test_currencies_named_in_words_and_codes(nlp, text, span, value, unit):
+    fig = by_text(nlp, text)[span]
+    assert fig.value == pytest.approx(value) and fig.unit == unit
+
+
+def test_common_word_is_a_currency_only_after_a_scale(nlp):
+    fig = figs(nlp, "The home side won 30 games and the title.")[0]
+    assert fig.text == "30" and fig.unit is None and fig.counted == "games"
+
+
+def test_share_price_fractions(nlp):
+    f = figs(nlp, "Shares of the toy maker were up 4-1/2 at 30-5/8, while its rival rose 1/8 to 48-1/4.")
+    assert [(x.text, x.value) for x in f] == [("4-1/2", 4.5), ("30-5/8", 30.625), ("1/8", 0.125),
+                                             ("48-1/4", 48.25)]
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI 1996-08-30\nFlooding displaced 4,000 families.",
+    "LISBON 30/08/1996 -- Flooding displaced 4,000 families.",
+])
+def test_dateline_is_not_a_figure(nlp, text):
+    assert [x.text for x in figs(nlp, text)] == ["4,000"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trading was halted at 1350 GMT.",
+    "Traffic was diverted to Interstates 80 and 90.",
+])
+def test_clock_times_and_coordinated_labels_are_not_figures(nlp, text):
+    assert figs(nlp, text) == []
+
+
+def test_pair_of_counted_nouns_and_event_word(nlp):
+    f = by_text(nlp, "The ferry carried 412 passengers and crew. The blast left 17 dead.")
+    assert f["412"].counted == "passengers and crew"
+    assert f["17"].counted == "dead"
+
+
+def test_unit_lexicons_are_well_formed():
+    """Every currency row maps to a three-letter code with an optional numeric factor; every unit part
+    pairs two units of one kind."""
+    from factx import lexicon
+
+    for row in lexicon.rows("currencies.txt"):
+        assert len(row) in (2, 3) and len(row[1]) == 3 and row[1].isupper(), row
+        if len(row) == 3:
+            assert 0 < float(row[2]) < 1, row
+    kinds = lexicon.mapping("unit_kinds.txt")
+    for big, small, per in lexicon.rows("unit_parts.txt"):
+        assert kinds.get(big.lower()) == kinds.get(small.lower()) is not None and float(per) > 1
+
+
+def test_level_under_a_transitive_verb_counts_its_object(nlp):
+    f = by_text(nlp, "The losses cut the fund's assets to $12.2 billion from $19.9 billion.")
+    assert f["$12.2 billion"].counted == "assets" and f["$19.9 billion"].counted == "assets"
+
+
+def test_to_and_at_under_other_verbs_do_not_count_the_subject(nlp):
+    f = by_text(nlp, "Trump won with 35 percent of the vote, followed by Cruz at 25 percent.")
+    assert f["35 percent"].counted == "vote" and f["25 percent"].counted is None
+
+
+def test_hours_of_an_activity_stay_a_duration(nlp):
+    assert figs(nlp, "The panel subjected her to more than eight hours of questioning.") == []
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The phone ships with 64GB of storage.", "64GB", 64, "GB"),
+    ("The chip runs at 2.4GHz.", "2.4GHz", 2.4, "GHz"),
+    ("Temperatures hit 41°C in the valley.", "41°C", 41, "°C"),
+    ("She won the 400m hurdles.", "400m", 400, "m"),
+    ("He ran 100m in 9.9 seconds.", "100m", 100, "m"),
+    ("The winger scored with a 25-yard strike.", "25-yard", 25, "yd"),
+])
+def test_units_of_technology_and_sport(nlp, text, span, value, unit):
+    fig = by_text(nlp, text)[span]
+    assert fig.value == pytest.approx(value) and fig.unit == unit
+
+
+def test_set_scores_are_left_out_whole(nlp):
+    assert figs(nlp, "Ann Lee (Canada) beat Bo Park (Japan) 6-1 6-0 and the Giants edged the Mets 3-2.") == []

@@ -1,0 +1,188 @@
+"""Pass 5, counted noun and event: what a figure counts and what happened to it, from the parse.
+
+GOLD_FORMAT.md, hard cases "Counted": the noun the number modifies ("9,000 people"), its "of"
+complement ("45 percent of voters"), or the quantity it is the value of in the same clause
+("unemployment rate ticks up to 5%" -> rate).  Unit words are never the counted noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .lex import is_unit_word, words
+from .syntax import head_noun, span_roots, value_subject
+from .widen import Cand
+
+Counted = tuple[str | None, str | None]  # (noun phrase, relation: "modifier", "of" or "value")
+
+
+def noun_phrase(t: Token) -> str:
+    """The counted noun as written, lower case: with a noun compound right before it ("death toll"), a
+    hyphenated word whole ("news-stands") and bare coordinated nouns ("passengers and crew")."""
+    doc = t.doc
+    first = _hyphen_start(t)
+    comps = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == first - 1
+             and not c.like_num and not is_unit_word(c.lower_) and not re.search(r"\d", c.text)
+             and c.lower_ not in words("time_nouns.txt")
+             and not any(w.like_num for w in doc[_hyphen_start(c):c.i])]  # "white-collar jobs", not "six-month"
+    start = _hyphen_start(comps[0]) if comps else first
+    last = t
+    conj = t.conjuncts
+    # a pair of bare nouns names one group: "1,523 passengers and crew" (not "9,000 people and 300
+    # vehicles"); a longer list names several kinds, and the first is kept ("rapists, robbers and ...")
+    if len(conj) == 1 and conj[0].i == t.i + 2 and doc[t.i + 1].lower_ in ("and", "or") \
+            and conj[0].pos_ == "NOUN" and not any(ch.like_num or ch.dep_ in ("nummod", "det", "conj", "cc")
+                                                   for ch in conj[0].children):
+        last = conj[0]
+    return doc[start:last.i + 1].text.lower()
+
+
+def _hyphen_start(t: Token) -> int:
+    """The first token of the hyphenated word that ends with ``t`` ("news-stands")."""
+    i = t.i
+    doc = t.doc
+    while i >= 2 and doc[i - 1].text == "-" and doc[i - 1].whitespace_ == "" and doc[i - 2].whitespace_ == "" \
+            and doc[i - 2].is_alpha:
+        i -= 2
+    return i
+
+
+def countable(t: Token) -> bool:
+    """A noun that can be what a figure counts (not a unit, place, date, or "the figure")."""
+    return t.pos_ in ("NOUN", "PROPN") and not is_unit_word(t.lower_) and not t.like_num \
+        and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
+        and t.lower_ not in ("figure", "number")
+
+
+def _mistagged_noun(h: Token, num: Token) -> bool:
+    """A noun the tagger called a verb, seen from its role: "17,000 news-stands" ("stands" as VERB, dobj)."""
+    return num.dep_ == "nummod" and num.head.i == h.i and h.pos_ == "VERB" and h.tag_ in ("VBZ", "NNS") \
+        and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos") and not is_unit_word(h.lower_)
+
+
+def by_modifier(doc: Doc, c: Cand) -> Counted:
+    """The noun the number (or its unit) modifies: "9,000 people", "a $1.3bn bill", "one-mile radius"."""
+    core = c.core
+    if core.hyphen_noun and not is_unit_word(core.hyphen_noun.replace("-", " ")):
+        return core.hyphen_noun.split("-")[-1], "modifier"
+    last, num, end = doc[c.end - 1], doc[core.end - 1], c.end
+    for t in (last, num):
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") or t.i != num.i:
+            h = t.head
+            while h.i < end and h.i != h.head.i and (not countable(h)):
+                h = h.head
+            if h.i >= end and h.i - end <= 8 and (countable(h) or _mistagged_noun(h, t)):
+                return noun_phrase(h), "modifier"
+    # the noun written right after the number when the parse missed the link: "helping 3m people"
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS" and countable(doc[end]) \
+            and doc[end].lower_ not in words("time_nouns.txt") and "\n" not in doc[end - 1].whitespace_:
+        return noun_phrase(doc[end]), "modifier"
+    # postposed measure: "crowds 15,000 strong"
+    if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
+            and countable(num.head):
+        return noun_phrase(num.head), "modifier"
+    return None, None
+
+
+def by_of(doc: Doc, c: Cand) -> Counted:
+    """The "of" complement: "45 percent of voters", "hundreds of civilians", "2,093 of Clinton's emails"."""
+    end = c.end
+    for t in doc[c.core.start:end]:
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+                if objs and countable(objs[0]):
+                    return noun_phrase(objs[0]), "of"
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for t in doc[end + 1:min(len(doc), end + 6)]:
+            if countable(t) and t.dep_ == "pobj":
+                return noun_phrase(t), "of"
+    return None, None
+
+
+def by_in(doc: Doc, c: Cand) -> Counted:
+    """Money "in" a noun: "$180,000 in straw donations"."""
+    end = c.end
+    if c.unit and c.unit not in ("percent", "points") and end + 1 < len(doc) and doc[end].lower_ == "in":
+        for t in doc[end + 1:min(len(doc), end + 5)]:
+            if countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE") \
+                    and t.lower_ not in words("no_count_nouns.txt") \
+                    and not any(d.dep_ in ("det", "poss") for d in t.children):
+                return noun_phrase(t), "value"
+    return None, None
+
+
+def by_of_head(doc: Doc, c: Cand) -> Counted:
+    """The noun whose "of" phrase the figure is: "a profit of $48.2m", "revenues of $7bn", "sales of 350,000"."""
+    for root in span_roots(doc, c.start, c.end):
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < c.start:
+            noun = root.head.head
+            if countable(noun) and noun.lower_ not in words("no_count_nouns.txt"):
+                return noun_phrase(noun), "value"
+    return None, None
+
+
+def by_value(doc: Doc, c: Cand) -> Counted:
+    """The quantity it is the value of: "death toll rises to 1,311", "fees range from $1.5m to $3m"."""
+    subj = value_subject(doc, c.start, c.end)
+    if subj is not None and (subj.pos_ == "NOUN" or subj.tag_ == "VBG") and subj.ent_type_ in ("", "DATE") \
+            and not is_unit_word(subj.lower_) and subj.lower_ not in words("time_nouns.txt") | {"figure", "number"}:
+        return noun_phrase(subj), "value"
+    return None, None
+
+
+def by_event_word(doc: Doc, c: Cand) -> Counted:
+    """An event adjective standing for the people it describes: "left 43 dead", "12 injured"."""
+    if c.end < len(doc) and doc[c.end].lower_ in words("event_words.txt") and doc[c.end].pos_ in ("ADJ", "NOUN") \
+            and (c.end + 1 >= len(doc) or doc[c.end + 1].pos_ not in ("NOUN", "PROPN")):
+        return doc[c.end].lower_, "modifier"
+    return None, None
+
+
+COUNTED_PASSES = (by_modifier, by_of, by_in, by_of_head, by_value, by_event_word)
+
+
+def counted(doc: Doc, c: Cand) -> Counted:
+    """(head noun of what the figure counts, relation): the first pass that finds one."""
+    for find in COUNTED_PASSES:
+        got = find(doc, c)
+        if got[0] is not None:
+            return got
+    return None, None
+
+
+def event(doc: Doc, c: Cand) -> str | None:
+    """The word saying what happened to what is counted: "killed", "displaced", "sheltering".
+
+    First a participle or event adjective on the counted noun ("displaced civilians", "people killed"),
+    then the nearest verb above the number in the parse.  A gerund parsed as the clause of a verb
+    ("sheltering 9,000 people fleeing ...") is a reduced relative: the verb above it is the event.
+    """
+    events = words("event_words.txt")
+    num = doc[c.core.end - 1]
+    nouns = [h for h in (head_noun(doc, c.core.start, c.core.end),) if h is not None]
+    for t in doc[c.core.start:min(len(doc), c.end + 1)]:
+        nouns += [o for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of" for o in ch.children
+                  if o.dep_ == "pobj"]
+    for noun in nouns:
+        for ch in noun.children:
+            if ch.dep_ in ("amod", "acl") and (ch.lower_ in events or ch.tag_ == "VBN"):
+                return ch.text.lower()
+    t = num
+    for _ in range(8):
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "prep") and not c.start <= t.i < c.end \
+                and not _mistagged_noun(t, num):
+            if t.tag_ == "VBG" and t.dep_ == "ccomp" and t.head.pos_ == "VERB" and t.head.i < num.i:
+                t = t.head
+            return t.text.lower()
+        if t.pos_ == "ADJ" and t.lower_ in events:
+            return t.text.lower()
+        for ch in t.children:
+            if ch.lower_ in events and ch.dep_ in ("amod", "acomp") and ch.i != t.i:
+                return ch.text.lower()
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None

@@ -1,0 +1,285 @@
+"""Pass 2, exclusions: number cores that the guidelines leave out (GOLD_FORMAT.md, "Exclude").
+
+Each rule is one small predicate over the core and the tokens around it; a core is dropped when any
+rule holds.  Optional items in the gold (durations, ages, scores, ratios) are left out too: leaving
+them out costs nothing and guessing them wrong would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from .lex import (
+    DASHES,
+    DIGITS,
+    NAME_LABELS,
+    TIME_LABELS,
+    YEAR,
+    abbr_scale,
+    is_unit_word,
+    mapping,
+    qualifier_words,
+    words,
+)
+from .read import Core
+from .syntax import head_noun
+from .units import currency_sign, split_unit
+
+# a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
+DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
+                         r"|\d{1,2}(?P<s2>[-/.])\d{1,2}(?P=s2)(?:\d{4}|\d{2}))$")
+
+
+@dataclass
+class Around:
+    """A core and the tokens around it, read once for all the rules."""
+
+    doc: Doc
+    core: Core
+    has_unit: bool
+
+    @cached_property
+    def first(self) -> Token:
+        return self.doc[self.core.start]
+
+    @cached_property
+    def last(self) -> Token:
+        return self.doc[self.core.end - 1]
+
+    @cached_property
+    def prev(self) -> Token | None:
+        return self.doc[self.core.start - 1] if self.core.start > 0 else None
+
+    @cached_property
+    def nxt(self) -> Token | None:
+        return self.doc[self.core.end] if self.core.end < len(self.doc) else None
+
+    @cached_property
+    def after(self) -> Token | None:
+        """The token after ``nxt``."""
+        return self.doc[self.core.end + 1] if self.core.end + 1 < len(self.doc) else None
+
+    @cached_property
+    def toks(self) -> list[Token]:
+        return list(self.doc[self.core.start:self.core.end])
+
+    @cached_property
+    def labels(self) -> set[str]:
+        return {t.ent_type_ for t in self.toks}
+
+    @cached_property
+    def head(self) -> Token | None:
+        return head_noun(self.doc, self.core.start, self.core.end)
+
+    @cached_property
+    def ranged(self) -> bool:
+        """Right after "N-": the second number of a glued range ("20-25")."""
+        return self.prev is not None and self.prev.text in DASHES and self.core.start >= 2 \
+            and self.doc[self.core.start - 2].like_num
+
+    def glued_next(self, texts: tuple[str, ...] | frozenset[str]) -> bool:
+        """The next token is one of ``texts`` and touches the number."""
+        return self.nxt is not None and self.nxt.text in texts and self.last.whitespace_ == ""
+
+
+Rule = Callable[[Around], bool]
+
+
+def name(a: Around) -> bool:
+    """Inside a name or rank entity ("Radio 4", "S&P 500", "third")."""
+    return bool(a.labels & NAME_LABELS)
+
+
+def year(a: Around) -> bool:
+    """Years and decades ("2008", "'90s", "1990s")."""
+    # "an end-1997 peso": a currency word after a year-shaped number spaCy calls a date is no amount
+    dated = bool(a.labels & TIME_LABELS) and (a.prev is None or currency_sign(a.prev.text) is None)
+    return a.core.end - a.core.start == 1 and (not a.has_unit or dated) and YEAR.match(a.first.text) is not None \
+        and (a.head is None or a.head.lower_ in words("time_nouns.txt") or a.head.tag_ != "NNS"
+             or bool(a.labels & TIME_LABELS))
+
+
+def date_string(a: Around) -> bool:
+    """A piece of a date written in digits and separators (a dateline's "1996-08-30")."""
+    i, j = a.core.start, a.core.end
+    doc = a.doc
+    while i > 0 and doc[i - 1].whitespace_ == "" and not (doc[i - 1].is_alpha or doc[i - 1].is_space):
+        i -= 1
+    while j < len(doc) and doc[j - 1].whitespace_ == "" and not (doc[j].is_alpha or doc[j].is_space):
+        j += 1
+    return j - i >= 3 and DATE_STRING.match("".join(t.text for t in doc[i:j]).strip(".,;:")) is not None
+
+
+def time_noun(a: Around) -> bool:
+    """Dates, durations, ages: the number counts a time noun ("three weeks", "30-year", "17-year-old")."""
+    time_nouns = words("time_nouns.txt")
+    if a.core.hyphen_noun and a.core.hyphen_noun.split("-")[0] in time_nouns | {"year-old", "years-old"}:
+        return True
+    if a.nxt is not None and a.nxt.lower_ in time_nouns:
+        return not (a.has_unit and a.nxt.lower_ in mapping("time_units.txt"))  # "to 34.3 hours": a measure
+    if a.glued_next(DASHES) and a.nxt.whitespace_ == "" and a.after is not None and a.after.lower_ in time_nouns:
+        return True
+    return a.head is not None and a.head.lower_ in time_nouns
+
+
+def time_entity(a: Around) -> bool:
+    """spaCy's DATE/TIME entity around the number holds a time noun ("May 10") or other words ("the last two")."""
+    if not a.labels & TIME_LABELS or a.has_unit:
+        return False
+    glue = {"between", "and", "or", "to", "from"} | qualifier_words()
+    core = a.core
+    outside = [t for e in a.doc.ents if e.start < core.end and core.start < e.end and e.label_ in TIME_LABELS
+               for t in e if not core.start <= t.i < core.end and not t.like_num and not t.is_punct
+               and t.lower_ not in glue]
+    return any(t.lower_ in words("time_nouns.txt") for t in outside) or (bool(outside) and a.head is None)
+
+
+def clock(a: Around) -> bool:
+    """Clock times and scores: "10:30"."""
+    return a.glued_next((":",)) and a.after is not None and a.after.like_num
+
+
+def identifier(a: Around) -> bool:
+    """Letters or marks glued to the number: "G8", "F-16", "COVID-19", "9/11", "#3", "11th"."""
+    prev = a.prev
+    if prev is not None and not a.ranged and prev.whitespace_ == "" and prev.text not in mapping("currencies.txt") \
+            and (prev.text in DASHES or prev.text in ("/", "#") or (prev.is_alpha and prev.text not in ("a", "an"))):
+        return True
+    if a.glued_next(("/",)):
+        return True
+    if any(re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text) and abbr_scale(t.text) is None
+           and split_unit(t.text) is None and not re.fullmatch(r"\d+(s|st|nd|rd|th)", t.text) for t in a.toks):
+        return True
+    return any(re.fullmatch(r"\d+(st|nd|rd|th)", t.text, re.I) for t in a.toks)
+
+
+def label(a: Around) -> bool:
+    """A label noun before the number ("Part 3", "Section 1032", "part 3 of 3"), or before the first of
+    coordinated numbers ("Interstates 80 and 90", "Articles 5, 6 and 7")."""
+    if _labelled(a):
+        return True
+    doc, i = a.doc, a.core.start
+    while i >= 2:
+        j = i
+        while j > 0 and doc[j - 1].lower_ in ("and", "or", ",", "&"):
+            j -= 1
+        if j == i or j == 0 or not DIGITS.match(doc[j - 1].text):
+            return False
+        if _labelled(Around(doc, Core(j - 1, j, None), False)):
+            return True
+        i = j - 1
+    return False
+
+
+def _labelled(a: Around) -> bool:
+    prev, last, nxt = a.prev, a.last, a.nxt
+    if prev is not None and not a.has_unit and prev.pos_ in ("NOUN", "PROPN") and not is_unit_word(prev.lower_) \
+            and not (nxt is not None and nxt.pos_ == "ADJ") and last.head.i <= last.i \
+            and prev.lower_ not in words("time_nouns.txt") and prev.text[:1].isalpha() \
+            and (prev.is_title or prev.lower_ in words("label_nouns.txt")
+                 or (last.head.i == prev.i and last.dep_ in ("nummod", "appos", "npadvmod") and not prev.is_lower)):
+        return True
+    s = a.core.start
+    return prev is not None and prev.lower_ == "of" and s >= 3 and a.doc[s - 2].like_num \
+        and a.doc[s - 3].lower_ in words("label_nouns.txt")
+
+
+def name_words(a: Around) -> bool:
+    """A title-case number word inside a name: "Gang of Eight", "Group of Seven"."""
+    first, prev = a.first, a.prev
+    return a.core.words and first.is_title and not first.is_sent_start and prev is not None \
+        and prev.text not in "\"“‘'(" \
+        and ((prev.lower_ == "of" and a.core.start >= 2 and a.doc[a.core.start - 2].is_title)
+             or (prev.is_title and prev.pos_ == "PROPN"))
+
+
+def field_label(a: Around) -> bool:
+    """The value at the end of a furniture line: "Ecode: 17"."""
+    prev = a.prev
+    return prev is not None and prev.text == ":" and (a.nxt is None or a.nxt.is_punct or "\n" in a.last.whitespace_) \
+        and a.core.start >= 2 and a.doc[a.core.start - 2].pos_ in ("NOUN", "PROPN") and a.head is None
+
+
+def list_marker(a: Around) -> bool:
+    """List markers and ranks: "\\n10. Mike Huckabee", "Marco Rubio (1.)"."""
+    if not a.glued_next((".", ")")) or a.core.end - a.core.start != 1:
+        return False
+    prev = a.prev
+    line_start = prev is None or "\n" in prev.whitespace_ or prev.text.strip() == "" or prev.text == "("
+    return line_start or (a.after is not None and a.after.text == ")")
+
+
+def age_after_name(a: Around) -> bool:
+    """Ages after a name: "Ivanka Trump, 34, could"."""
+    prev, nxt, s = a.prev, a.nxt, a.core.start
+    return prev is not None and prev.text == "," and nxt is not None and nxt.text in (",", ".") and a.head is None \
+        and s >= 2 and (a.doc[s - 2].ent_type_ == "PERSON" or a.doc[s - 2].pos_ == "PROPN") and not a.has_unit
+
+
+def rank(a: Around) -> bool:
+    """Ranks: "finishing in the top three"."""
+    return a.prev is not None and a.prev.lower_ in ("top", "bottom") and a.head is None and not a.has_unit
+
+
+def phone(a: Around) -> bool:
+    """Phone numbers and codes: "020 7946 0958", "007", "555-1234"."""
+    if re.fullmatch(r"0\d+", a.first.text):
+        return True
+    if any(t is not None and re.fullmatch(r"[+]?\d+", t.text) for t in (a.prev, a.nxt)):
+        return True
+    if a.glued_next(DASHES) and a.after is not None and re.fullmatch(r"\d{3}", a.last.text) \
+            and re.fullmatch(r"\d{4}", a.after.text):
+        return True
+    return a.ranged and a.prev.whitespace_ == "" and re.fullmatch(r"\d{3}", a.doc[a.core.start - 2].text) is not None \
+        and re.fullmatch(r"\d{4}", a.first.text) is not None
+
+
+def ratio(a: Around) -> bool:
+    """Ratios "3-to-1" (optional in the gold)."""
+    return a.last.whitespace_ == "" and \
+        "".join(t.text for t in a.doc[a.core.end:a.core.end + 4])[:4].lower().startswith("-to-")
+
+
+def hyphen_idiom(a: Around) -> bool:
+    """Idioms and ranks glued by a hyphen: "two-way", "four-star", "two-time"."""
+    idioms = words("hyphen_idioms.txt")
+    if a.core.hyphen_noun and a.core.hyphen_noun.split("-")[0] in idioms:
+        return True
+    return a.glued_next(DASHES) and a.nxt.whitespace_ == "" and a.after is not None and a.after.lower_ in idioms
+
+
+def pronoun_one(a: Around) -> bool:
+    """"one" as a pronoun or article: "one of the most", "one day", "One view is", "one ... and one"."""
+    if not (a.core.words and a.core.value == 1 and a.first.lower_ == "one" and a.core.end - a.core.start == 1):
+        return False
+    tok, doc = a.first, a.doc
+    nxt = a.nxt
+    if nxt is not None and nxt.lower_ in ("of", "another", "-"):
+        return True
+    if nxt is not None and nxt.lower_ in ("or", "to") and tok.i + 2 < len(doc) and doc[tok.i + 2].like_num:
+        return False  # "one or two", "one to three": a range
+    if nxt is not None and nxt.lower_ == "or":
+        return True  # "one or another"
+    if tok.dep_ != "nummod" or tok.head.i < tok.i:
+        return True
+    noun = tok.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in words("reporting_verbs.txt"):
+        return True  # "One strategist said": "one" is "a"
+    return noun.lower_ in words("one_article_nouns.txt")
+
+
+RULES: tuple[Rule, ...] = (name, year, date_string, time_noun, time_entity, clock, identifier, label, name_words,
+                           field_label, list_marker, age_after_name, rank, phone, ratio, hyphen_idiom, pronoun_one)
+
+
+def excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
+    """True when the guidelines exclude this number (or mark it optional, which factx leaves out)."""
+    if core.pence:  # "345p": a price, whatever spaCy's label says
+        return False
+    a = Around(doc, core, has_unit)
+    return any(rule(a) for rule in RULES)
