@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from .extractors.context import Context, text_length
 from .extractors.entities import EntityMention, build_entities, find_mentions
 from .extractors.figures import extract_figures
-from .extractors.quotes import extract_quotes, resolve_speakers
+from .extractors.quotes import extract_quotes
+from .extractors.speakers import resolve_speakers
 from .furniture import find_regions
 from .models import Article, Figure, ModelInfo, Quote, Region
 

@@ -1,0 +1,82 @@
+"""Content spans of reported speech: which tokens a cue reports, and whether they are verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+_CLOSING_MARKS = "”\"’"
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def reported_kind(content: str) -> str:
+    """"direct" when the whole content is one quotation, "mixed" when quoted words make up half
+    of it or more; a scare-quoted word or two inside reported speech leaves it "indirect"."""
+    quoted = list(_QUOTED.finditer(content))
+    if len(quoted) == 1 and quoted[0].span() == (0, len(content)):
+        return "direct"  # 'said that "We will win."': the whole content is verbatim
+    share = sum(len(m.group()) for m in quoted)
+    return "mixed" if share and share * 2 >= len(content) else "indirect"
+
+
+def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
+    """Token range of a clausal complement, without the complementiser "that"."""
+    toks = list(comp.subtree)
+    while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ in ("that",)) or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in _CLOSING_MARKS:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    end = toks[-1].i + 1
+    doc = comp.doc
+    opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1
+    if opened:  # the parser left the closing mark to the main verb: take it back
+        for k in range(end, min(len(doc), end + 3)):
+            if doc[k].text in ("”", '"'):
+                end = k + 1
+                break
+            if not doc[k].is_punct:
+                break
+    return toks[0].i, end
+
+
+def parenthetical_content(cue: Token) -> tuple[int, int] | None:
+    """Token range of the clause a parenthetical cue comments on, without the cue's own words."""
+    clause = cue.head
+    cue_tokens = {t.i for t in cue.subtree}
+    toks = [t for t in clause.subtree if t.i not in cue_tokens]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in _CLOSING_MARKS:
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].i, toks[-1].i + 1
+
+
+def stripped(toks: list[Token], keep_closing_marks: bool = True) -> list[Token]:
+    """``toks`` without punctuation and line breaks at either end (a closing quotation mark
+    may stay at the end: it belongs to the content)."""
+    i, j = 0, len(toks)
+    while i < j and (toks[i].is_punct or toks[i].is_space):
+        i += 1
+    while j > i and (toks[j - 1].is_space or (toks[j - 1].is_punct and not (
+            keep_closing_marks and toks[j - 1].text in _CLOSING_MARKS))):
+        j -= 1
+    return toks[i:j]
+
+
+def trimmed(toks: list[Token]) -> tuple[int, int] | None:
+    """Character range of ``stripped(toks)``; None when under three tokens."""
+    toks = stripped(toks)
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def char_range(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Character range of the token range ``rng`` of ``doc``."""
+    last = doc[rng[1] - 1]
+    return doc[rng[0]].idx, last.idx + len(last.text)
