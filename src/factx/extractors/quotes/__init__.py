@@ -7,7 +7,9 @@
 2. ``verb_reports`` (``reported.py``): a reporting verb with the clause it
    reports, or a parenthetical cue;
 3. ``according_to`` (``reported.py``): "according to X";
-4. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...".
+4. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...";
+5. ``frame_reports`` (``reported.py``): what a verb reports through its object
+   or infinitive ("announced his resignation", "vowed to fight on").
 
 A later pass never takes content an earlier one found.  Speaker mentions are
 resolved to people and organizations afterwards, over the whole input
@@ -26,9 +28,10 @@ from .collector import Collector
 from .direct import direct_quotes
 from .marks import find_quote_marks
 from .nominal import nominal_cues
-from .reported import according_to, verb_reports
+from .reported import according_to, frame_reports, verb_reports
 
-PASSES: tuple[Callable[[Collector], None], ...] = (direct_quotes, verb_reports, according_to, nominal_cues)
+PASSES: tuple[Callable[[Collector], None], ...] = (
+    direct_quotes, verb_reports, according_to, nominal_cues, frame_reports)
 
 __all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
 

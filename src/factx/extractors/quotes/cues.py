@@ -41,6 +41,21 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @cache
+def frames() -> dict[str, frozenset[str]]:
+    """Lemma -> the complements of it that hold reported content besides a clause
+    (``data/reporting_frames.txt``: "dobj", "xcomp", "prep:of", ...)."""
+    out: dict[str, set[str]] = {}
+    for row in lexicon.rows("reporting_frames.txt"):
+        out.setdefault(row[0].lower(), set()).add(row[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_reporting_lemma(lemma: str) -> bool:
+    """A verb that reports, through a clause or through another complement."""
+    return lemma in reporting_verbs() or lemma in frames()
+
+
+@cache
 def _reporting_verb_hashes() -> np.ndarray:
     """The lexicon as spaCy string hashes (the same in every vocabulary), computed once."""
     return np.array([hash_string(v) for v in reporting_verbs()], dtype=np.uint64)
@@ -56,15 +71,62 @@ def candidates(doc: Doc) -> list[Token]:
     return [doc[i] for i in hits.nonzero()[0].tolist()]
 
 
+def asked_participle(verb: Token) -> bool:
+    """A passive participle without a subject ('Asked about X, Smith said ...', 'told Congress
+    when asked: "..."'): the one it is said of answered; who asked is not said."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def subject(verb: Token) -> Token | None:
-    """The verb's subject, or, for a participle or coordinated verb without one ("..., adding
-    that", "she smiled and said"), the subject of the verb it hangs from."""
-    for _ in range(3):
+    """The verb's subject, or, for a verb without one, whom it is said of.
+
+    * a participle or coordinated verb ("..., adding that", "she smiled and
+      said"): the subject of the verb it hangs from;
+    * a gerund after a preposition ("by saying that"): the subject of the
+      verb the preposition modifies;
+    * a participle modifying a noun: the noun ("voters saying they want"),
+      unless the noun is the object of a verb ("put out a statement saying",
+      "emailed supporters saying"): then that verb's subject.
+    """
+    if asked_participle(verb):
+        return None
+    for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "conj", "acl") or verb.head is verb:
-            return subj
-        verb = verb.head
+        if subj is not None:
+            return after_boundary(subj, verb)
+        if verb.head is verb:
+            return None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            noun = verb.head
+            if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+                return noun
+            verb = noun.head
+        elif verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            verb = verb.head
+        else:
+            return None
     return None
+
+
+_BOUNDARIES = ("—", "–", "--")
+
+
+def after_boundary(subj: Token, verb: Token) -> Token:
+    """The subject, unless a line break or a dash lies between it and the verb: then the
+    noun phrase after the last one (a dateline parsed as the subject: 'CLEVELAND, July 19
+    (UPI) — Former Attorney General Michael Mukasey told', 'CHICAGO 1996-08-31\\nBernardin
+    said')."""
+    if subj.i > verb.i:
+        return subj
+    doc = verb.doc
+    cut = next((k for k in range(verb.i - 1, subj.i, -1)
+                if "\n" in doc[k].text_with_ws or doc[k].text in _BOUNDARIES), None)
+    if cut is None:
+        return subj
+    roots = [t for t in doc[cut + 1:verb.i] if not cut < t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return roots[-1] if roots else subj
 
 
 def speaker_span(subj: Token) -> SpacySpan:
@@ -136,7 +198,7 @@ def reporting_cues(sent: SpacySpan, verbs: list[Token]) -> list[Cue]:
     """The reporting verbs of a sentence with their speakers."""
     out = []
     for tok in verbs:
-        if sent.start <= tok.i < sent.end:
+        if sent.start <= tok.i < sent.end and not asked_participle(tok):
             subj = subject(tok)
             out.append(Cue(tok, speaker_span(subj) if subj is not None else loose_speaker(tok)))
     return out

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ... import lexicon
 from .collector import Collector
-from .cues import CONTENT_DEPS, SUBJECT_DEPS, Cue, loose_speaker, reporting_cues, speaker_span
+from .cues import CONTENT_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, Cue, loose_speaker, reporting_cues, speaker_span
 from .marks import find_quote_marks
 
 # How far (in tokens) a cue may sit from its direct quote: after it ('"...," the
@@ -135,6 +135,41 @@ def inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
     return False
 
 
+def lead_start(quote: SpacySpan, verbs: list[Token]) -> int | None:
+    """Character offset where the sentence that leads into ``quote`` starts ('Golf clubs are
+    "just scratching ..."'), not before a line break, colon, semicolon, bracket or another
+    quotation mark; None when nothing but punctuation leads in, or when a reporting verb in
+    it reports the quote itself ('rebuked critics who say he should condemn "radical
+    Islamists,"')."""
+    doc = quote.doc
+    start = quote.sent.start if quote.sent.start < quote.start else quote.start
+    for k in range(quote.start - 1, start - 1, -1):
+        tok = doc[k]
+        if "\n" in tok.text_with_ws or tok.text in _LEAD_BOUNDARIES:
+            start = k + 1
+            break
+    lead = [t for t in doc[start:quote.start] if not (t.is_punct or t.is_space)]
+    if len(lead) < 2 or any(start <= v.i < quote.start for v in verbs):
+        return None
+    return lead[0].idx
+
+
+_LEAD_BOUNDARIES = frozenset({":", ";", "(", "[", *QUOTE_TOKENS})
+
+
+def _reports_after(verb: Token) -> bool:
+    """The cue reports something after it ('..., saying "..."', 'said: ...')."""
+    doc = verb.doc
+    if any(c.i > verb.i and c.dep_ in (*CONTENT_DEPS, "xcomp", "dobj") for c in verb.children):
+        return True
+    for k in range(verb.i + 1, verb.sent.end):  # 'saying in a post on Twitter: "..."'
+        if doc[k].text == ":":
+            return True
+        if doc[k].text in QUOTE_TOKENS or "\n" in doc[k].text_with_ws:
+            break
+    return False
+
+
 def title_case(inner: str) -> bool:
     """A quoted title ("Orange Is the New Black", "Who's Who in the CIA"): every word
     capitalised but the small ones, and no sentence end inside."""
@@ -210,9 +245,13 @@ def direct_quotes(found: Collector) -> None:
         # foundation of"') is no utterance either, unless it carries on a split quote;
         # a short exclamation opening its sentence may be one ('"Swaps are tricky," he said.')
         minor = _minor(inner)
-        utterance = minor and inner[:1].isalnum() and not inner[:1].islower() and opens_sentence(text, qs) \
+        opens = opens_sentence(text, qs)
+        utterance = minor and inner[:1].isalnum() and not inner[:1].islower() and opens \
             and inner[-1:] in (",", ".", "!", "?")
-        if minor and last is None and not utterance:
+        # 'Golf clubs are "just scratching out a profit," Mr. Hedge said': the quote ends the
+        # first part of a sentence whose cue follows; the sentence from its start is the content
+        lead_in = not opens and inner[-1:] == ","
+        if minor and last is None and not utterance and not lead_in:
             continue
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
@@ -222,6 +261,14 @@ def direct_quotes(found: Collector) -> None:
             minor = False  # '"Out, out!" Mr. Trump yelled': the cue right after makes it an utterance
         if cue is not None and inside_reported_clause(span, cue.verb):
             continue  # 'X said that his "numbers don't add up"': a mixed quote, found by the reported pass
+        if lead_in and cue is not None and span.end <= cue.verb.i <= span.end + SHORT_CUE_GAP \
+                and (last is None or cue.verb.i != last.cue.verb.i) and not _reports_after(cue.verb):
+            start = lead_start(span, found.candidates)
+            if start is not None:
+                n = len(quotes)
+                added = found.add("mixed", start, qe, span[0].i, cue.verb, cue.speaker)
+                last = _Open(n, cue, words(text[qs:qe]), 0) if added else None
+                continue
         if last is not None and (cue is None or cue.verb.i == last.cue.verb.i):
             prev = quotes[last.index]
             if continues(text, prev.end - base, qs, qe, minor):

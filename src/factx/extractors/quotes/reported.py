@@ -8,29 +8,36 @@ reports the clause it hangs from.  "according to X" is a cue of its own.
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from functools import cache
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB
+from spacy.strings import hash_string
+from spacy.tokens import Token
 
 from .collector import Collector
 from .content import char_range, content_span, parenthetical_content, reported_kind, stripped
-from .cues import CONTENT_DEPS, speaker_span, subject
+from .cues import CONTENT_DEPS, frames, speaker_span, subject
 
 
 def verb_reports(found: Collector) -> None:
     """Pass: reporting verb + clausal complement, or a parenthetical reporting verb."""
     doc, text = found.doc, found.text
     for tok in found.candidates:
-        comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+        # the complement after the verb first: one before it is often a quote already taken
+        comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS), key=lambda c: c.i < tok.i)
         if comps:
-            rng = content_span(comps[0], tok)
+            ranges = [content_span(c, tok) for c in comps]
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-            rng = parenthetical_content(tok)  # "Prices rose, he said." / "The plan, she said, is dead."
+            ranges = [parenthetical_content(tok)]  # "Prices rose, he said." / "The plan, she said, is dead."
         else:
             continue
-        if rng is None:
+        free = [(rng, char_range(doc, rng)) for rng in ranges if rng is not None]
+        free = [(rng, chars) for rng, chars in free if not found.overlaps(*chars)]
+        if not free:
             continue
-        cs, ce = char_range(doc, rng)
-        if found.overlaps(cs, ce):
-            continue
+        rng, (cs, ce) = free[0]
         subj = subject(tok)
         if subj is None:
             continue
@@ -61,3 +68,44 @@ def according_to(found: Collector) -> None:
         if found.overlaps(cs, ce):
             continue
         found.add("indirect", cs, ce, sent.start, doc[tok.i:to.i + 1], src)
+
+
+@cache
+def _frame_hashes() -> np.ndarray:
+    return np.array([hash_string(v) for v in frames()], dtype=np.uint64)
+
+
+def _frame_of(child: Token) -> str:
+    return f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_
+
+
+def frame_reports(found: Collector) -> None:
+    """Pass: what a verb reports through its object, infinitive or prepositional complement
+    ("announced his resignation", "vowed to fight on", "accused the mayor of lying"): the
+    complements after the verb that its frames name (learned from PolNeAR train) are the
+    content, the active subject the speaker."""
+    doc = found.doc
+    if not len(doc):
+        return
+    arr = doc.to_array([LEMMA, POS])
+    hits = (np.isin(arr[:, 0], _frame_hashes()) & (arr[:, 1] == VERB)).nonzero()[0].tolist()
+    cue_starts = found.cue_starts()
+    lemma_frames = frames()
+    for i in hits:
+        verb = doc[i]
+        if verb.idx in cue_starts:
+            continue
+        wanted = lemma_frames.get(verb.lemma_.lower(), frozenset())
+        parts = [c for c in verb.children if c.i > verb.i and _frame_of(c) in wanted]
+        if not parts:
+            continue
+        subj = subject(verb)
+        if subj is None or subj.dep_ != "nsubj":
+            continue
+        toks = stripped(list(doc[min(c.left_edge.i for c in parts):max(c.right_edge.i for c in parts) + 1]))
+        if not toks:
+            continue
+        cs, ce = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if found.overlaps(cs, ce):
+            continue
+        found.add(reported_kind(found.text[cs:ce]), cs, ce, toks[0].i, verb, speaker_span(subj))
