@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ... import lexicon
 from .collector import Collector
+from .content import reported_kind
 from .cues import CONTENT_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, Cue, loose_speaker, reporting_cues, speaker_span
 from .marks import find_quote_marks
 
@@ -266,7 +267,7 @@ def direct_quotes(found: Collector) -> None:
             start = lead_start(span, found.candidates)
             if start is not None:
                 n = len(quotes)
-                added = found.add("mixed", start, qe, span[0].i, cue.verb, cue.speaker)
+                added = found.add(reported_kind(text[start:qe]), start, qe, span[0].i, cue.verb, cue.speaker)
                 last = _Open(n, cue, words(text[qs:qe]), 0) if added else None
                 continue
         if last is not None and (cue is None or cue.verb.i == last.cue.verb.i):
