@@ -41,6 +41,29 @@ def _report_after(comp: Token) -> int | None:
     return None
 
 
+_ASIDE_MARKS = frozenset({",", "—", "–", "--", "-"})
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+
+
+def _aside_start(toks: list[Token]) -> int:
+    """How many of ``toks`` to keep: the content without a writer's aside at its end, a
+    non-restrictive relative clause set off by a comma or a dash ('..., which was passed in
+    2010', '..., who worked on the campaign').  PolNeAR mostly leaves these out of what
+    was said."""
+    last = toks[-1].i
+    for n in range(3, len(toks) - 1):
+        mark, first = toks[n], toks[n + 1]
+        if mark.text not in _ASIDE_MARKS or (mark.text in ("-", "--") and not toks[n - 1].whitespace_):
+            continue  # 'Dodd-Frank' is one name
+        heads = [t for t in toks[n + 1:] if not (first.i <= t.head.i <= last)]
+        if len(heads) != 1:
+            continue
+        head = heads[0]
+        if head.dep_ == "relcl" and first.lower_ in _RELATIVE_WORDS:
+            return n
+    return len(toks)
+
+
 def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     """Token range of a clausal complement, without the complementiser "that" and without a
     reporting verb phrase coordinated at its end (``_report_after``)."""
@@ -54,6 +77,7 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
         toks = toks[:-1]
     if not toks:
         return None
+    toks = toks[:_aside_start(toks)]
     end = toks[-1].i + 1
     doc = comp.doc
     opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1

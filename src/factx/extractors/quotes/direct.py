@@ -31,6 +31,8 @@ CUE_BEFORE_WINDOW = 15
 SHORT_CUE_GAP = 4
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+# a sentence of the writer's between two quotes: a lower-case word ends a sentence and another starts
+_NARRATIVE_SENTENCE = re.compile(r"\b[a-z]{2,}[.!?][)\]]?\s+[A-Z(]")  # not 'Mrs. Clinton said'
 
 
 def direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, verbs: list[Token]) -> Cue | None:
@@ -205,7 +207,8 @@ def continues(text: str, prev_end: int, qs: int, qe: int, minor: bool) -> bool:
     if minor:
         return "\n" not in gap and gap.rstrip().endswith(",")
     if "\n" not in gap.strip(" "):
-        return True
+        # '"A," she said. "B."' but not '"A," says X, who works in retail. X backs Y. "B."'
+        return not _NARRATIVE_SENTENCE.search(gap)
     breaks = list(_PARAGRAPH_BREAK.finditer(gap))
     if len(breaks) != 1 or "\n" in gap[:breaks[0].start()] or gap[breaks[0].end():].strip(" \t"):
         return False
