@@ -7,8 +7,10 @@ attributions whose content is the verb's object, infinitive or
 prepositional complement.  Which complements of which verb are content is
 learned here: the script parses the train articles with the project's spaCy
 model and, for every (verb lemma, complement) pair, where the complement is
-the dependency label (``dobj``, ``xcomp``, ``oprd``) or ``prep:<word>``
-("accused X of Y" -> ``prep:of``), counts how often the verb lies in an
+the dependency label (``dobj``, ``xcomp``, ``oprd``), ``prep:<word>``
+("accused X of Y" -> ``prep:of``: the preposition is part of the content) or
+``pobj:<word>`` ("pointed to X" -> ``pobj:to``: the preposition is part of
+the cue, its object the content), counts how often the verb lies in an
 annotated cue and the complement's head in a content of the same
 attribution.  It keeps the pairs whose precision is at least
 ``--min-precision`` over at least ``--min-count`` occurrences.  Only the
@@ -82,20 +84,28 @@ def main() -> None:
         for tok in doc:
             if tok.pos_ != "VERB":
                 continue
-            mine = [content for cue, content in evs if any(s <= tok.idx < e for s, e in cue)]
+            mine = [(cue, content) for cue, content in evs if any(s <= tok.idx < e for s, e in cue)]
             for child in tok.children:
                 name = frame(child)
                 if name is None or child.i < tok.i:
                     continue
                 key = (tok.lemma_.lower(), name)
                 seen[key] += 1
-                if any(s <= child.idx < e for content in mine for s, e in content):
+                if any(s <= child.idx < e for _, content in mine for s, e in content):
                     hits[key] += 1
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+                if obj is not None:  # 'pointed to X': the preposition is part of the cue, X the content
+                    key = (tok.lemma_.lower(), f"pobj:{child.lower_}")
+                    seen[key] += 1
+                    if any(any(s <= child.idx < e for s, e in cue) and any(s <= obj.idx < e for s, e in content)
+                           for cue, content in mine):
+                        hits[key] += 1
     kept = sorted(((key, n) for key, n in hits.items()
                    if n >= args.min_count and n / seen[key] >= args.min_precision), key=lambda kn: (-kn[1], kn[0]))
     print("# Reporting frames: a verb and a complement of it that holds what the verb reports, besides")
     print("# a clause: 'announced his resignation' (dobj), 'vowed to fight' (xcomp), 'accused X of Y'")
-    print(f"# (dobj, prep:of).  Built by scripts/build_reporting_frames.py from {len(stems)} PolNeAR train")
+    print("# (dobj, prep:of), 'pointed to X' (pobj:to: the preposition belongs to the cue).")
+    print(f"# Built by scripts/build_reporting_frames.py from {len(stems)} PolNeAR train")
     print("# articles (Newell, Margolin and Ruths, LREC 2018): pairs whose complement lies in an annotated")
     print(f"# content of the verb's attribution at least {args.min_count} times and in at least "
           f"{args.min_precision:.0%} of their uses.")

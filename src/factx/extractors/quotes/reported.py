@@ -75,15 +75,31 @@ def _frame_hashes() -> np.ndarray:
     return np.array([hash_string(v) for v in frames()], dtype=np.uint64)
 
 
-def _frame_of(child: Token) -> str:
-    return f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_
+def _frame_parts(verb: Token, wanted: frozenset[str]) -> tuple[list[Token], Token | None]:
+    """The complements of ``verb`` that its frames name, and the preposition that joins the cue
+    when the content is a prepositional object ('pointed to X': ``pobj:to``)."""
+    parts: list[Token] = []
+    prep = None
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "prep":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if f"prep:{c.lower_}" in wanted:
+                parts.append(c)
+            elif obj is not None and f"pobj:{c.lower_}" in wanted and not parts and prep is None:
+                parts.append(obj)
+                prep = c
+        elif c.dep_ in wanted:
+            parts.append(c)
+    return parts, prep
 
 
 def frame_reports(found: Collector) -> None:
     """Pass: what a verb reports through its object, infinitive or prepositional complement
-    ("announced his resignation", "vowed to fight on", "accused the mayor of lying"): the
-    complements after the verb that its frames name (learned from PolNeAR train) are the
-    content, the active subject the speaker."""
+    ("announced his resignation", "vowed to fight on", "accused the mayor of lying", "pointed
+    to the record"): the complements after the verb that its frames name (learned from
+    PolNeAR train) are the content, the active subject the speaker."""
     doc = found.doc
     if not len(doc):
         return
@@ -95,8 +111,7 @@ def frame_reports(found: Collector) -> None:
         verb = doc[i]
         if verb.idx in cue_starts:
             continue
-        wanted = lemma_frames.get(verb.lemma_.lower(), frozenset())
-        parts = [c for c in verb.children if c.i > verb.i and _frame_of(c) in wanted]
+        parts, prep = _frame_parts(verb, lemma_frames.get(verb.lemma_.lower(), frozenset()))
         if not parts:
             continue
         subj = subject(verb)
@@ -108,4 +123,5 @@ def frame_reports(found: Collector) -> None:
         cs, ce = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if found.overlaps(cs, ce):
             continue
-        found.add(reported_kind(found.text[cs:ce]), cs, ce, toks[0].i, verb, speaker_span(subj))
+        cue = doc[verb.i:prep.i + 1] if prep is not None else verb
+        found.add(reported_kind(found.text[cs:ce]), cs, ce, toks[0].i, cue, speaker_span(subj))
