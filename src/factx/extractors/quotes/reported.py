@@ -95,6 +95,17 @@ def _frame_parts(verb: Token, wanted: frozenset[str]) -> tuple[list[Token], Toke
     return parts, prep
 
 
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+
+
+def _source_like(subj: Token) -> bool:
+    """A subject that can say something: a name, a personal pronoun, or a noun the article
+    gives a name to ('the senator', 'critics' are left out: without a name or a pronoun a
+    noun is as often a thing, 'all signs point to', 'the platform will endorse')."""
+    return subj.pos_ == "PROPN" or bool(subj.ent_type_) or subj.lower_ in _PERSONAL \
+        or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children)
+
+
 def frame_reports(found: Collector) -> None:
     """Pass: what a verb reports through its object, infinitive or prepositional complement
     ("announced his resignation", "vowed to fight on", "accused the mayor of lying", "pointed
@@ -115,7 +126,7 @@ def frame_reports(found: Collector) -> None:
         if not parts:
             continue
         subj = subject(verb)
-        if subj is None or subj.dep_ != "nsubj":
+        if subj is None or subj.dep_ != "nsubj" or not _source_like(subj):
             continue
         toks = stripped(list(doc[min(c.left_edge.i for c in parts):max(c.right_edge.i for c in parts) + 1]))
         if not toks:
