@@ -26,6 +26,9 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "npadvmod", "attr", "dep", "oprd")
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge"})
 QUOTE_TOKENS = ("”", '"', "“", "''")
+# Entity types that name a speaker after a description ("the engineer Tom Ruiz", "the
+# statistics agency Destatis": the tagger may take an agency for a place).
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @dataclass
@@ -143,9 +146,11 @@ def speaker_span(subj: Token) -> SpacySpan:
                 and doc[s - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
             s -= 1
         return doc[s:e + 1]
-    # "the engineer Tom Ruiz": a name in apposition or right after the noun is the speaker
-    named = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"), None)
-    if named is None and subj.i + 1 < len(doc) and doc[subj.i + 1].ent_type_ == "PERSON" \
+    # "the engineer Tom Ruiz", "the statistics agency Destatis": a name in apposition or right
+    # after the noun is the speaker
+    named = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.i > subj.i
+                  and (c.ent_type_ in NAME_TYPES or c.pos_ == "PROPN")), None)
+    if named is None and subj.i + 1 < len(doc) and doc[subj.i + 1].ent_type_ in NAME_TYPES \
             and doc[subj.i + 1].ent_iob_ == "B":
         named = doc[subj.i + 1]
     if named is not None:

@@ -261,8 +261,9 @@ def direct_quotes(found: Collector) -> None:
         if span is None:
             continue
         cue = direct_cue(span, found.sents, text, found.candidates) or colon_cue(span)
-        if utterance and cue is not None and cue.verb.i >= span.end and cue.verb.i - span.end <= SHORT_CUE_GAP:
-            minor = False  # '"Out, out!" Mr. Trump yelled': the cue right after makes it an utterance
+        if utterance and cue is not None and ((cue.verb.i >= span.end and cue.verb.i - span.end <= SHORT_CUE_GAP)
+                                              or (cue.verb.i < span.start and text[:qs].rstrip().endswith(":"))):
+            minor = False  # '"Out, out!" Mr. Trump yelled', 'He said: "No way."': an utterance
         if cue is not None and inside_reported_clause(span, cue.verb):
             continue  # 'X said that his "numbers don't add up"': a mixed quote, found by the reported pass
         if lead_in and cue is not None and span.end <= cue.verb.i <= span.end + SHORT_CUE_GAP \
