@@ -375,6 +375,8 @@ class _Resolver:
         for _, ent, _ in self._back(pos):
             if not isinstance(ent, Organization):
                 continue
+            if ent.name.lower() == form.head:
+                continue  # 'Department officials' tagged as a name: no name at all
             if _last_word(ent.name) == form.head or any(_last_word(a) == form.head for a in ent.aliases):
                 return ent
             if kind is not None and (kind == "any" or kind in self.org_kind.get(ent.id, ())):

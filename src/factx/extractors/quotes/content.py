@@ -88,7 +88,29 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
                 break
             if not doc[k].is_punct:
                 break
-    return toks[0].i, end
+    return on_cue_line((toks[0].i, end), cue)
+
+
+def on_cue_line(rng: tuple[int, int], cue: Token) -> tuple[int, int] | None:
+    """``rng`` cut to the line that holds the cue: reported speech does not cross a line break
+    (the parser joins a dateline or a byline to the first sentence: 'WASHINGTON 1996-08-30\\n
+    Consumer spending rose, the department said'); None when under two tokens remain."""
+    doc = cue.doc
+    start, end = rng
+    for k in range(min(end, cue.i) - 1, start - 1, -1):
+        if "\n" in doc[k].text_with_ws:
+            start = k + 1
+            break
+    for k in range(max(start, cue.i + 1), end):
+        if "\n" in doc[k].text:
+            end = k
+            break
+        if "\n" in doc[k].whitespace_:
+            end = k + 1
+            break
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in "“\"'")):
+        start += 1
+    return (start, end) if end - start >= 2 else None
 
 
 def parenthetical_content(cue: Token) -> tuple[int, int] | None:
@@ -102,7 +124,7 @@ def parenthetical_content(cue: Token) -> tuple[int, int] | None:
         toks = toks[:-1]
     if len(toks) < 3:
         return None
-    return toks[0].i, toks[-1].i + 1
+    return on_cue_line((toks[0].i, toks[-1].i + 1), cue)
 
 
 def stripped(toks: list[Token], keep_closing_marks: bool = True) -> list[Token]:
