@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from .extractors.context import Context, text_length
 from .extractors.entities import EntityMention, build_entities, find_mentions
 from .extractors.figures import extract_figures
-from .extractors.quotes import extract_quotes, resolve_speakers
+from .extractors.quotes import extract_quotes
+from .extractors.speakers import SpeakerHints, resolve_speakers, speaker_hints
 from .furniture import find_regions
 from .models import Article, Figure, ModelInfo, Quote, Region
 
@@ -80,12 +81,15 @@ class PieceFacts:
     quotes: list[Quote]
     mentions: list[EntityMention]
     sentences: int
+    hints: SpeakerHints
 
 
 def extract_piece(doc: Doc, base: int, text: str, regions: list[Region]) -> PieceFacts:
     """Run the per-piece extractors over one parsed piece of an input (``text`` is its own characters)."""
     ctx = Context(doc, base=base, regions=regions, text=text)
-    return PieceFacts(extract_figures(doc, ctx), extract_quotes(doc, ctx), find_mentions(doc, ctx), ctx.n_sentences)
+    quotes = extract_quotes(doc, ctx)
+    return PieceFacts(extract_figures(doc, ctx), quotes, find_mentions(doc, ctx), ctx.n_sentences,
+                      speaker_hints(doc, ctx, quotes))
 
 
 def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: list[Region],
@@ -94,6 +98,7 @@ def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: l
     figures: list[Figure] = []
     quotes: list[Quote] = []
     mentions: list[EntityMention] = []
+    hints: list[SpeakerHints] = []
     sentences = 0
     for piece in facts:
         if sentences:
@@ -102,12 +107,13 @@ def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: l
         figures.extend(_renumbered(piece.figures, len(figures)))
         quotes.extend(piece.quotes)
         mentions.extend(piece.mentions)
+        hints.append(piece.hints)
         sentences += piece.sentences
     entities = build_entities(mentions)
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
     link_continuations(quotes)
-    resolve_speakers(quotes, entities.people, entities.organizations)
+    resolve_speakers(quotes, entities.people, entities.organizations, SpeakerHints.merged(hints))
     link_figures(figures, quotes)
     return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,
                    ignored=regions, figures=figures, people=entities.people, places=entities.places,

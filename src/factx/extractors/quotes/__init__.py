@@ -1,0 +1,44 @@
+"""Quotes: who said what, direct and reported, as a sequence of named passes.
+
+``extract_quotes`` runs the passes in order over one shared ``Collector``:
+
+1. ``direct_quotes`` (``direct.py``): quotation marks paired on the text
+   (``marks.py``), each quote tied to the reporting cue around it;
+2. ``verb_reports`` (``reported.py``): a reporting verb with the clause it
+   reports, or a parenthetical cue;
+3. ``according_to`` (``reported.py``): "according to X";
+4. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...";
+5. ``frame_reports`` (``reported.py``): what a verb reports through its object
+   or infinitive ("announced his resignation", "vowed to fight on").
+
+A later pass never takes content an earlier one found.  Speaker mentions are
+resolved to people and organizations afterwards, over the whole input
+(``extractors/speakers.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from ...models import Quote
+from ..context import Context
+from .collector import Collector
+from .direct import direct_quotes
+from .marks import find_quote_marks
+from .nominal import nominal_cues
+from .reported import according_to, frame_reports, verb_reports
+
+PASSES: tuple[Callable[[Collector], None], ...] = (
+    direct_quotes, verb_reports, according_to, nominal_cues, frame_reports)
+
+__all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
+
+
+def extract_quotes(doc: Doc, ctx: Context | None = None) -> list[Quote]:
+    """Direct and reported quotes of ``doc`` with speaker mentions (names resolved later), in text order."""
+    found = Collector(doc, ctx or Context(doc))
+    for run in PASSES:
+        run(found)
+    return sorted(found.quotes, key=lambda q: q.start)

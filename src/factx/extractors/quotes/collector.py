@@ -1,0 +1,59 @@
+"""The record every quote pass writes into: found quotes, the text they take, the shared parse lookups."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ...models import Quote, Speaker
+from ..context import Context
+from .cues import candidates, cue_span
+
+
+@dataclass
+class Collector:
+    """What the passes of ``extract_quotes`` share.
+
+    Passes run in order (direct quotes first, then reported speech, "according
+    to", nominal cues); a later pass leaves alone any content an earlier one
+    took, so each stretch of text is one quote.  The reporting-verb tokens
+    and sentences are looked up once here, not by every pass.
+    """
+
+    doc: Doc
+    ctx: Context
+    quotes: list[Quote] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # doc-local content ranges, in order added
+
+    def __post_init__(self) -> None:
+        self.text = self.ctx.text
+        self.sents: list[SpacySpan] = list(self.doc.sents) if len(self.doc) else []
+        self.candidates: list[Token] = candidates(self.doc)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether doc-local ``start:end`` shares text with a quote already found."""
+        return any(s <= start < e or start <= s < end for s, e in self.taken)
+
+    def add(self, kind: str, start_char: int, end_char: int, sent_i: int, cue: Token | SpacySpan | None,
+            speaker: SpacySpan | None) -> bool:
+        """Record a quote (doc-local offsets); False when it lies in page furniture and is dropped."""
+        ctx = self.ctx
+        s, e = ctx.base + start_char, ctx.base + end_char
+        if ctx.non_fact_furniture.overlaps(s, e):
+            return False
+        self.taken.append((start_char, end_char))
+        cue_out = None
+        if cue is not None:
+            cue_out = ctx.span(cue_span(cue) if isinstance(cue, Token) else cue)
+        spk = None
+        if speaker is not None:
+            spk = Speaker(**asdict(ctx.span(speaker)), name=None, entity=None)
+        self.quotes.append(Quote(id="", type=kind, **asdict(ctx.char_span(start_char, end_char)),
+                                 speaker=spk, cue=cue_out, sentence=ctx.sentence_of(sent_i)))
+        return True
+
+    def cue_starts(self) -> set[int]:
+        """Doc-local start offsets of the cues found so far."""
+        return {q.cue.start - self.ctx.base for q in self.quotes if q.cue is not None}

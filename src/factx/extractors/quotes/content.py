@@ -1,0 +1,153 @@
+"""Content spans of reported speech: which tokens a cue reports, and whether they are verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .cues import SUBJECT_DEPS, is_reporting_lemma
+
+_CLOSING_MARKS = "”\"’"
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def reported_kind(content: str) -> str:
+    """"direct" when the whole content is one quotation, "mixed" when quoted words make up half
+    of it or more; a scare-quoted word or two inside reported speech leaves it "indirect"."""
+    quoted = list(_QUOTED.finditer(content))
+    if len(quoted) == 1 and quoted[0].span() == (0, len(content)):
+        return "direct"  # 'said that "We will win."': the whole content is verbatim
+    share = sum(len(m.group()) for m in quoted)
+    return "mixed" if share and share * 2 >= len(content) else "indirect"
+
+
+def _report_after(comp: Token) -> int | None:
+    """Index of the first token of a subject-less reporting verb phrase coordinated at the end
+    of the reported clause ('said he would offer a prayer but did not suggest ...', 'said she
+    regretted her remarks and promised to ...'), with its conjunction: the speaker's next
+    statement, a report of its own, not part of the first (the parser hangs it on the wrong
+    verb)."""
+    if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+        return None
+    for conj in comp.rights:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and is_reporting_lemma(conj.lemma_.lower()) \
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in conj.children):
+            start = conj.left_edge.i
+            doc = comp.doc
+            while start > comp.i + 1 and (doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct):
+                start -= 1
+            return start
+    return None
+
+
+_ASIDE_MARKS = frozenset({",", "—", "–", "--", "-"})
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+
+
+def _aside_start(toks: list[Token]) -> int:
+    """How many of ``toks`` to keep: the content without a writer's aside at its end, a
+    non-restrictive relative clause set off by a comma or a dash ('..., which was passed in
+    2010', '..., who worked on the campaign').  PolNeAR mostly leaves these out of what
+    was said."""
+    last = toks[-1].i
+    for n in range(3, len(toks) - 1):
+        mark, first = toks[n], toks[n + 1]
+        if mark.text not in _ASIDE_MARKS or (mark.text in ("-", "--") and not toks[n - 1].whitespace_):
+            continue  # 'Dodd-Frank' is one name
+        heads = [t for t in toks[n + 1:] if not (first.i <= t.head.i <= last)]
+        if len(heads) != 1:
+            continue
+        head = heads[0]
+        if head.dep_ == "relcl" and first.lower_ in _RELATIVE_WORDS:
+            return n
+    return len(toks)
+
+
+def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
+    """Token range of a clausal complement, without the complementiser "that" and without a
+    reporting verb phrase coordinated at its end (``_report_after``)."""
+    toks = list(comp.subtree)
+    cut = _report_after(comp)
+    if cut is not None:
+        toks = [t for t in toks if t.i < cut]
+    while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ in ("that",)) or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in _CLOSING_MARKS:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    toks = toks[:_aside_start(toks)]
+    end = toks[-1].i + 1
+    doc = comp.doc
+    opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1
+    if opened:  # the parser left the closing mark to the main verb: take it back
+        for k in range(end, min(len(doc), end + 3)):
+            if doc[k].text in ("”", '"'):
+                end = k + 1
+                break
+            if not doc[k].is_punct:
+                break
+    return on_cue_line((toks[0].i, end), cue)
+
+
+def on_cue_line(rng: tuple[int, int], cue: Token) -> tuple[int, int] | None:
+    """``rng`` cut to the line that holds the cue: reported speech does not cross a line break
+    (the parser joins a dateline or a byline to the first sentence: 'WASHINGTON 1996-08-30\\n
+    Consumer spending rose, the department said'); None when under two tokens remain."""
+    doc = cue.doc
+    start, end = rng
+    for k in range(min(end, cue.i) - 1, start - 1, -1):
+        if "\n" in doc[k].text_with_ws:
+            start = k + 1
+            break
+    for k in range(max(start, cue.i + 1), end):
+        if "\n" in doc[k].text:
+            end = k
+            break
+        if "\n" in doc[k].whitespace_:
+            end = k + 1
+            break
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in "“\"'")):
+        start += 1
+    return (start, end) if end - start >= 2 else None
+
+
+def parenthetical_content(cue: Token) -> tuple[int, int] | None:
+    """Token range of the clause a parenthetical cue comments on, without the cue's own words."""
+    clause = cue.head
+    cue_tokens = {t.i for t in cue.subtree}
+    toks = [t for t in clause.subtree if t.i not in cue_tokens]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in _CLOSING_MARKS:
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return on_cue_line((toks[0].i, toks[-1].i + 1), cue)
+
+
+def stripped(toks: list[Token], keep_closing_marks: bool = True) -> list[Token]:
+    """``toks`` without punctuation and line breaks at either end (a closing quotation mark
+    may stay at the end: it belongs to the content)."""
+    i, j = 0, len(toks)
+    while i < j and (toks[i].is_punct or toks[i].is_space):
+        i += 1
+    while j > i and (toks[j - 1].is_space or (toks[j - 1].is_punct and not (
+            keep_closing_marks and toks[j - 1].text in _CLOSING_MARKS))):
+        j -= 1
+    return toks[i:j]
+
+
+def trimmed(toks: list[Token]) -> tuple[int, int] | None:
+    """Character range of ``stripped(toks)``; None when under three tokens."""
+    toks = stripped(toks)
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def char_range(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Character range of the token range ``rng`` of ``doc``."""
+    last = doc[rng[1] - 1]
+    return doc[rng[0]].idx, last.idx + len(last.text)

@@ -1,0 +1,209 @@
+"""Reporting cues on the parse: the verbs, their speakers and the spans that name them.
+
+Shared by every quote pass.  The dependency-label sets the passes rely on are
+named once here (as textacy's ``extract/triples.py`` does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ... import lexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+# What the parser calls the noun after a cue it did not see as inverted ('said the
+# senator'); "tell" and "ask" take the addressee there ('told reporters'), not the speaker.
+INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "npadvmod", "attr", "dep", "oprd")
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge"})
+QUOTE_TOKENS = ("”", '"', "“", "''")
+# Entity types that name a speaker after a description ("the engineer Tom Ruiz", "the
+# statistics agency Destatis": the tagger may take an agency for a place).
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass
+class Cue:
+    """A cue (a reporting verb, or the colon of 'X: "..."') and the speaker mention it attaches to."""
+
+    verb: Token
+    speaker: SpacySpan | None
+
+
+def reporting_verbs() -> frozenset[str]:
+    return lexicon.words("reporting_verbs.txt")
+
+
+@cache
+def frames() -> dict[str, frozenset[str]]:
+    """Lemma -> the complements of it that hold reported content besides a clause
+    (``data/reporting_frames.txt``: "dobj", "xcomp", "prep:of", ...)."""
+    out: dict[str, set[str]] = {}
+    for row in lexicon.rows("reporting_frames.txt"):
+        out.setdefault(row[0].lower(), set()).add(row[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_reporting_lemma(lemma: str) -> bool:
+    """A verb that reports, through a clause or through another complement."""
+    return lemma in reporting_verbs() or lemma in frames()
+
+
+@cache
+def _reporting_verb_hashes() -> np.ndarray:
+    """The lexicon as spaCy string hashes (the same in every vocabulary), computed once."""
+    return np.array([hash_string(v) for v in reporting_verbs()], dtype=np.uint64)
+
+
+def candidates(doc: Doc) -> list[Token]:
+    """Verbs whose lemma is a reporting verb, found on the token arrays (no Token objects
+    are made for the other words: this runs over every token of every input)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([LEMMA, POS])
+    hits = np.isin(arr[:, 0], _reporting_verb_hashes()) & np.isin(arr[:, 1], [VERB, AUX])
+    return [doc[i] for i in hits.nonzero()[0].tolist()]
+
+
+def asked_participle(verb: Token) -> bool:
+    """A passive participle without a subject ('Asked about X, Smith said ...', 'told Congress
+    when asked: "..."'): the one it is said of answered; who asked is not said."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject, or, for a verb without one, whom it is said of.
+
+    * a participle or coordinated verb ("..., adding that", "she smiled and
+      said"): the subject of the verb it hangs from;
+    * a gerund after a preposition ("by saying that"): the subject of the
+      verb the preposition modifies;
+    * a participle modifying a noun: the noun ("voters saying they want"),
+      unless the noun is the object of a verb ("put out a statement saying",
+      "emailed supporters saying"): then that verb's subject.
+    """
+    if asked_participle(verb):
+        return None
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return after_boundary(subj, verb)
+        if verb.head is verb:
+            return None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            noun = verb.head
+            if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+                return noun
+            verb = noun.head
+        elif verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+_BOUNDARIES = ("—", "–", "--")
+
+
+def after_boundary(subj: Token, verb: Token) -> Token:
+    """The subject, unless a line break or a dash lies between it and the verb: then the
+    noun phrase after the last one (a dateline parsed as the subject: 'CLEVELAND, July 19
+    (UPI) — Former Attorney General Michael Mukasey told', 'CHICAGO 1996-08-31\\nBernardin
+    said')."""
+    if subj.i > verb.i:
+        return subj
+    doc = verb.doc
+    cut = next((k for k in range(verb.i - 1, subj.i, -1)
+                if "\n" in doc[k].text_with_ws or doc[k].text in _BOUNDARIES), None)
+    if cut is None:
+        return subj
+    roots = [t for t in doc[cut + 1:verb.i] if not cut < t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return roots[-1] if roots else subj
+
+
+def speaker_span(subj: Token) -> SpacySpan:
+    """The speaker mention: the subject's entity or its compact noun phrase."""
+    doc = subj.doc
+    if subj.ent_type_:
+        s = e = subj.i
+        while (s > 0 and doc[s - 1].ent_iob_ == "I") or (s > 0 and doc[s].ent_iob_ == "I"):
+            s -= 1
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+            e += 1
+        # keep title words before the name ("Interim President Ahmed Al-Sharaa")
+        while s > 0 and doc[s - 1].dep_ in ("compound", "amod") and doc[s - 1].head.i in range(s, e + 1) \
+                and doc[s - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+            s -= 1
+        return doc[s:e + 1]
+    # "the engineer Tom Ruiz", "the statistics agency Destatis": a name in apposition or right
+    # after the noun is the speaker
+    named = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.i > subj.i
+                  and (c.ent_type_ in NAME_TYPES or c.pos_ == "PROPN")), None)
+    if named is None and subj.i + 1 < len(doc) and doc[subj.i + 1].ent_type_ in NAME_TYPES \
+            and doc[subj.i + 1].ent_iob_ == "B":
+        named = doc[subj.i + 1]
+    if named is not None:
+        return speaker_span(named)
+    left = [t for t in subj.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod")]
+    start = min([subj.i, *(t.left_edge.i for t in left)])
+    return doc[start:subj.i + 1]
+
+
+def cue_span(verb: Token) -> SpacySpan:
+    """The cue: the verb with its auxiliaries ("has warned")."""
+    doc = verb.doc
+    auxes = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.i >= verb.i - 3]
+    start = min([verb.i, *(a.i for a in auxes)])
+    if any(doc[k].dep_ not in ("aux", "auxpass", "neg") for k in range(start, verb.i)):
+        start = verb.i
+    return doc[start:verb.i + 1]
+
+
+def loose_speaker(verb: Token) -> SpacySpan | None:
+    """A speaker the parser did not attach as subject: the name right next to the cue
+    ('"...," William Daley, a former aide, said' / '"...," said Jane Doe, who ...'), or the
+    noun phrase after an inverted cue ('"...," added another New Hampshire Democrat')."""
+    doc = verb.doc
+
+    def boundary(tok: Token) -> bool:
+        return tok.text in QUOTE_TOKENS or "\n" in tok.text
+
+    def named(tok: Token) -> bool:
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP") or (tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER)
+
+    for i in range(verb.i - 1, max(-1, verb.i - 12), -1):
+        if boundary(doc[i]):
+            break
+        if named(doc[i]) or (doc[i].pos_ == "PROPN" and i == verb.i - 1):  # '"...," Conway notes'
+            return speaker_span(doc[i])
+    for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
+        tok = doc[i]
+        if boundary(tok) or tok.is_punct:
+            break
+        if named(tok):
+            return speaker_span(tok)
+        if tok.head is verb and tok.dep_ in INVERTED_SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") \
+                and verb.lemma_ not in ADDRESSEE_VERBS:
+            return speaker_span(tok)
+    return None
+
+
+def reporting_cues(sent: SpacySpan, verbs: list[Token]) -> list[Cue]:
+    """The reporting verbs of a sentence with their speakers."""
+    out = []
+    for tok in verbs:
+        if sent.start <= tok.i < sent.end and not asked_participle(tok):
+            subj = subject(tok)
+            out.append(Cue(tok, speaker_span(subj) if subj is not None else loose_speaker(tok)))
+    return out

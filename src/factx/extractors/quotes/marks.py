@@ -1,0 +1,72 @@
+"""Quotation marks paired on the raw text: where the direct quotes are, before any parse."""
+
+from __future__ import annotations
+
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+
+
+def find_quote_marks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted stretch, marks included, in text order.
+
+    Curly marks pair by direction; straight double quotes pair in alternation
+    within a paragraph.  A paragraph that opens a quote without closing it,
+    followed by a paragraph that reopens it, continues the same quote.
+    Unpaired marks are ignored.  Doubled apostrophes and backticks (``...'',
+    ''...'', common in wire copy) count as straight double quotes.
+    """
+    raw = text
+    text = text.replace("``", '"\x01').replace("''", '"\x01')
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN or ch == _STRAIGHT:
+            close = _OPEN.get(ch, _STRAIGHT)
+            j = i + 1
+            end = None
+            curly_inside = False  # a curly opening mark after a straight one: its "”" is not ours
+            while j < n:
+                c = text[j]
+                if c == close or (ch in _OPEN and c == _STRAIGHT and close != _STRAIGHT) \
+                        or (ch == _STRAIGHT and c == "”" and not curly_inside):  # mixed typography: '"...”'
+                    end = j + 1
+                    break
+                if c == "“":
+                    curly_inside = True
+                if c == ch == "“" and j > i + 1 and not text[j - 1].isspace() \
+                        and (j + 1 == n or text[j + 1].isspace()):
+                    end = j + 1  # a closing quote typed as an opening one: '... this.“ '
+                    break
+                if c in _OPEN and ch in _OPEN:  # a new opening mark before a close: unbalanced
+                    # multi-paragraph quote: the new mark opens a paragraph after a break
+                    if _after_line_break(text, j):
+                        j += 1
+                        continue
+                    break
+                if c == "\n" and j + 1 < n and text[j + 1] == "\n":
+                    # paragraph break: continue only when the next paragraph reopens
+                    k = j
+                    while k < n and text[k] in "\r\n \t":
+                        k += 1
+                    if k < n and text[k] == ch:
+                        j = k + 1
+                        continue
+                    break
+                j += 1
+            if end is not None and end < n and text[end] == "\x01" and raw[end] in "'`":
+                end += 1
+            if end is not None and end - i > 2:
+                spans.append((i, end))
+                i = end
+                continue
+        i += 1
+    return spans
+
+
+def _after_line_break(text: str, j: int) -> bool:
+    """Only spaces or tabs lie between a line break and position ``j`` (no copy of the text)."""
+    k = j - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] == "\n"

@@ -1,0 +1,440 @@
+"""Speakers: each quote's speaker mention resolved to a person or organization, as a careful reader would.
+
+Two steps, because entities are clustered over the whole input while the
+parse exists only per piece:
+
+* ``speaker_hints`` (per parsed piece, beside the extractors) keeps what the
+  parse says and the entities do not: the subjects of clauses, the nouns the
+  article uses to describe a name ("Toyota, the carmaker", "the carmaker
+  Toyota", "Toyota is a carmaker"), and the form of each speaker mention
+  (pronoun; relative pronoun and the noun it attaches to; description, its
+  head noun and whether it has an article or a possessive).
+* ``resolve_speakers`` (per input, once entities are built) applies the
+  rules in text order, so a speaker resolved early helps the later ones:
+
+  1. a speaker mention that is a name, or holds one as its head ("the
+     statistics agency Destatis"), is that entity;
+  2. a relative pronoun ("X, who ..., said") is what it attaches to;
+  3. he / she: the most recent person of compatible gender that is the
+     subject or speaker of a clause in the last few sentences, before any
+     nearer person merely mentioned; failing that the nearest compatible
+     person (gender from honorifics, first names and pronouns resolved so far);
+  4. it / they: the organization that is the subject or speaker of the
+     preceding sentences ("The bank rejected the report. In a statement, it
+     said ...");
+  5. a description: the person holding that title (the last one named
+     before, or the only one in the article: "The prime minister said ...
+     Prime Minister Jan Novak told"); else the entity the article described
+     with that noun ("One of Cuba's best authors, Jose Puig ... The author
+     said"); else the organization whose name ends with it ("Commerce
+     Department" for "the department"); else the last organization of the
+     kind the noun names (``data/speaker_nouns.txt``: "the company",
+     "the daily"); else a name it holds that is not its head ("a Toyota
+     spokesman": Toyota).
+
+  When no rule is credible the name stays null, except for a bare
+  description written as a name ("says war monitor"), which names itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from spacy.attrs import DEP
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from .. import lexicon
+from ..models import Organization, Person, Quote
+from .context import Context
+
+_Entity = Person | Organization
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_ORG_PRONOUNS = frozenset({"it", "they", "its", "their"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "that", "which",
+                       "us", "me", "one", "this", "these", "those", "someone", "anyone", "everyone"})
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+# How far back, in entity mentions, a pronoun or a description looks for its
+# referent: farther than that none is credible, and the search must not grow
+# with the length of the input.
+_LOOKBACK = 500
+# How many sentences back the subject or speaker a pronoun refers to may be.
+_PRONOUN_SENTENCES = 3
+_ORG_PRONOUN_SENTENCES = 2
+
+
+# ---------------------------------------------------------------- hints (per piece)
+
+
+@dataclass(slots=True)
+class SpeakerForm:
+    """What a speaker mention is, read on the parse (offsets global)."""
+
+    kind: str  # "name" | "pronoun" | "relative" | "description"
+    head: str  # lower-case lemma of the head word
+    head_span: tuple[int, int]
+    words: tuple[str, ...] = ()  # a description's words, lower case, without article or possessor
+    determined: bool = False  # an article or a possessive: "the company", "its chief"
+    antecedent: SpeakerForm | None = None  # a relative pronoun's noun
+    antecedent_span: tuple[int, int] | None = None
+
+
+@dataclass
+class SpeakerHints:
+    """What ``resolve_speakers`` needs from the parse of one input (offsets global)."""
+
+    sent_starts: list[int] = field(default_factory=list)
+    subjects: list[tuple[int, int]] = field(default_factory=list)  # subject head tokens
+    subject_forms: dict[tuple[int, int], SpeakerForm] = field(default_factory=dict)  # descriptions among them
+    descriptors: list[tuple[str, int, int]] = field(default_factory=list)  # (noun, span of the named token)
+    forms: dict[tuple[int, int], SpeakerForm] = field(default_factory=dict)  # speaker span -> its form
+
+    @classmethod
+    def merged(cls, parts: Iterable[SpeakerHints]) -> SpeakerHints:
+        """The hints of a whole input from those of its pieces, in order."""
+        out = cls()
+        for p in parts:
+            out.sent_starts += p.sent_starts
+            out.subjects += p.subjects
+            out.subject_forms.update(p.subject_forms)
+            out.descriptors += p.descriptors
+            out.forms.update(p.forms)
+        return out
+
+
+def _dep_hits(doc: Doc, labels: tuple[str, ...]) -> Iterator[Token]:
+    """Tokens with one of the dependency labels, found on the token array."""
+    hashes = [doc.vocab.strings.add(label) for label in labels]
+    for i in np.isin(doc.to_array([DEP]).reshape(-1), hashes).nonzero()[0].tolist():
+        yield doc[i]
+
+
+def _named(tok: Token) -> bool:
+    return tok.ent_type_ in _NAMED or tok.pos_ == "PROPN"
+
+
+def _descriptor_noun(tok: Token) -> Token:
+    """The noun that describes: 'one of Cuba's most acclaimed authors' -> authors."""
+    if tok.lower_ in ("one", "some") or tok.pos_ == "NUM":
+        obj = next((o for c in tok.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    return tok
+
+
+def _span(ctx: Context, tok: Token) -> tuple[int, int]:
+    return ctx.base + tok.idx, ctx.base + tok.idx + len(tok.text)
+
+
+def _descriptors(doc: Doc, ctx: Context) -> list[tuple[str, int, int]]:
+    """(noun, named token span) for each noun the article puts beside a name: apposition
+    ('Toyota, the carmaker'; 'Jose Puig, one of Cuba's authors'), a noun before the name
+    ('the carmaker Toyota', 'statistics agency Destatis') or a copula ('Toyota is a carmaker')."""
+    out = []
+    for tok in _dep_hits(doc, ("appos", "compound", "attr")):
+        head = tok.head
+        if tok.dep_ == "appos":
+            pairs = [(head, tok), (tok, head)]
+        elif tok.dep_ == "compound":
+            pairs = [(head, tok)] if tok.pos_ == "NOUN" else []
+        else:  # attr of "be" with a named subject
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None) if head.lemma_ == "be" else None
+            pairs = [(subj, tok)] if subj is not None else []
+        for name, noun in pairs:
+            noun = _descriptor_noun(noun)
+            if _named(name) and noun.pos_ == "NOUN":
+                out.append((noun.lemma_.lower(), *_span(ctx, name)))
+    return out
+
+
+def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
+    """The form of a speaker mention from its tokens."""
+    head = tok_span.root
+    lower = head.lower_
+    hs = _span(ctx, head)
+    if head.pos_ == "PRON" and lower in _RELATIVE and head.head.dep_ == "relcl":
+        noun = head.head.head
+        ante = SpacySpan(head.doc, noun.i, noun.i + 1)
+        return SpeakerForm("relative", lower, hs, antecedent=_form(_noun_phrase(noun), ctx),
+                           antecedent_span=(ctx.base + ante.start_char, ctx.base + ante.end_char))
+    if head.pos_ == "PRON":
+        return SpeakerForm("pronoun", lower, hs)
+    if _named(head):
+        return SpeakerForm("name", lower, hs)
+    words = tuple(t.lower_ for t in tok_span if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss"
+                  and not (t.i < head.i and any(a.dep_ == "poss" for a in t.ancestors if a.i <= head.i)))
+    determined = any(c.dep_ in ("det", "poss") for c in head.lefts)
+    return SpeakerForm("description", head.lemma_.lower(), hs, words=words, determined=determined)
+
+
+def _noun_phrase(noun: Token) -> SpacySpan:
+    left = [t for t in noun.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod")]
+    start = min([noun.i, *(t.left_edge.i for t in left)])
+    return noun.doc[start:noun.i + 1]
+
+
+def speaker_hints(doc: Doc, ctx: Context, quotes: list[Quote]) -> SpeakerHints:
+    """What the parse of one piece says about its speakers and their possible referents."""
+    hints = SpeakerHints()
+    if not len(doc):
+        return hints
+    hints.sent_starts = [ctx.base + s.start_char for s in doc.sents]
+    for tok in _dep_hits(doc, ("nsubj", "nsubjpass")):
+        sp = _span(ctx, tok)
+        hints.subjects.append(sp)
+        if tok.pos_ == "NOUN":
+            hints.subject_forms[sp] = _form(_noun_phrase(tok), ctx)
+    hints.subjects.sort()
+    hints.descriptors = _descriptors(doc, ctx)
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        toks = doc.char_span(sp.start - ctx.base, sp.end - ctx.base, alignment_mode="expand")
+        if toks is not None and len(toks):
+            hints.forms[(sp.start, sp.end)] = _form(toks, ctx)
+    return hints
+
+
+# ---------------------------------------------------------------- resolution (per input)
+
+
+@cache
+def _noun_kinds() -> dict[str, str]:
+    return lexicon.mapping("speaker_nouns.txt")
+
+
+def _last_word(name: str) -> str:
+    words = re.findall(r"[\w'’&-]+", name.lower())
+    return words[-1] if words else ""
+
+
+def _title_heads(title: str) -> tuple[str, frozenset[str]]:
+    """('minister', {'prime', 'minister'}) for 'Prime Minister'; the head is the word before
+    'of' when there is one ('founder of the Institute')."""
+    words = [w.strip(".") for w in title.lower().split()]
+    if "of" in words:
+        words = words[:words.index("of")]
+    return (words[-1] if words else ""), frozenset(words)
+
+
+class _Resolver:
+    """Indexes over one input's entities and hints, and the rules that use them."""
+
+    def __init__(self, people: list[Person], organizations: list[Organization], hints: SpeakerHints):
+        self.hints = hints
+        self.mentions = sorted(((m.start, m.end, ent) for ent in [*people, *organizations] for m in ent.mentions),
+                               key=lambda x: x[0])
+        self.starts = [s for s, _, _ in self.mentions]
+        self.longest = max((e - s for s, e, _ in self.mentions), default=0)
+        self.gender: dict[str, str] = {p.id: p.gender for p in people if p.gender}
+        self.people, self.organizations = people, organizations
+        self.salient = self._subject_mentions()
+        self.events: list[tuple[int, _Entity]] = []  # (speaker start, entity) of speakers resolved so far
+        self.titles: dict[str, list[tuple[Person, frozenset[str]]]] = {}
+        for p in people:
+            for t in p.titles:
+                head, words = _title_heads(t)
+                if head:
+                    self.titles.setdefault(head, []).append((p, words))
+        kinds = _noun_kinds()
+        self.described: dict[str, list[tuple[int, _Entity]]] = {}
+        self.org_kind: dict[str, set[str]] = {}
+        for noun, s, e in hints.descriptors:
+            ent = self.at(s, e)
+            if ent is not None:
+                self.described.setdefault(noun, []).append((s, ent))
+                if isinstance(ent, Organization) and noun in kinds:
+                    self.org_kind.setdefault(ent.id, set()).add(kinds[noun])
+        for org in organizations:
+            for name in (org.name, *org.aliases):
+                if _last_word(name) in kinds:
+                    self.org_kind.setdefault(org.id, set()).add(kinds[_last_word(name)])
+        for lst in self.described.values():
+            lst.sort(key=lambda x: x[0])
+
+    # -- lookups
+
+    def _subject_mentions(self) -> set[int]:
+        """Indices of the mentions that are the subject of a clause."""
+        out = set()
+        subjects = self.hints.subjects
+        for i, (s, e, _) in enumerate(self.mentions):
+            j = bisect.bisect_left(subjects, (s, -1))
+            if j < len(subjects) and subjects[j][0] < e:
+                out.add(i)
+        return out
+
+    def at(self, start: int, end: int, inside: tuple[int, int] | None = None) -> _Entity | None:
+        """The entity with a mention overlapping ``start:end`` (overlapping ``inside`` too, when
+        given): the one starting last, i.e. the head of 'Russian Foreign Ministry spokeswoman
+        Maria Zakharova'."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.starts[i] > start - self.longest:
+            s, e, ent = self.mentions[i]
+            if e > start and (inside is None or (s < inside[1] and inside[0] < e)):
+                return ent
+            i -= 1
+        return None
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.hints.sent_starts, pos) - 1
+
+    def _back(self, pos: int) -> Iterator[tuple[int, _Entity, bool]]:
+        """(position, entity, salient) of mentions and resolved speakers before ``pos``, latest
+        first, at most ``_LOOKBACK`` mentions back."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        j = bisect.bisect_left(self.events, pos, key=lambda x: x[0]) - 1
+        stop = max(-1, i - _LOOKBACK)
+        while i > stop or j >= 0:
+            if j >= 0 and (i <= stop or self.events[j][0] >= self.starts[i]):
+                yield self.events[j][0], self.events[j][1], True
+                j -= 1
+            else:
+                s, e, ent = self.mentions[i]
+                if e <= pos:
+                    yield s, ent, i in self.salient
+                i -= 1
+
+    # -- rules
+
+    def person_pronoun(self, pos: int, gender: str | None) -> Person | None:
+        """Rule 3: the latest compatible person that is a subject or speaker within a few
+        sentences, else the nearest compatible person."""
+        here = self.sentence(pos)
+        nearest = None
+        for at, ent, salient in self._back(pos):
+            if not isinstance(ent, Person) or (gender and self.gender.get(ent.id, gender) != gender):
+                continue
+            if salient and here - self.sentence(at) <= _PRONOUN_SENTENCES:
+                return ent
+            if nearest is None:
+                nearest = ent
+            if here - self.sentence(at) > _PRONOUN_SENTENCES:
+                break
+        return nearest
+
+    def org_pronoun(self, pos: int) -> Organization | None:
+        """Rule 4: the organization that is the subject or speaker of the preceding sentences,
+        named or described ('The bank rejected the report. In a statement, it said ...')."""
+        here = self.sentence(pos)
+        best: tuple[int, Organization] | None = None
+        for at, ent, salient in self._back(pos):
+            if here - self.sentence(at) > _ORG_PRONOUN_SENTENCES:
+                break
+            if salient and isinstance(ent, Organization):
+                best = (at, ent)
+                break
+        subjects = self.hints.subjects
+        k = bisect.bisect_left(subjects, (pos, -1)) - 1
+        while k >= 0 and here - self.sentence(subjects[k][0]) <= _ORG_PRONOUN_SENTENCES:
+            if best is not None and subjects[k][0] <= best[0]:
+                break
+            form = self.hints.subject_forms.get(subjects[k])
+            if form is not None and form.determined:
+                ent = self.description(form, subjects[k][0], people=False)
+                if isinstance(ent, Organization):
+                    return ent
+            k -= 1
+        return best[1] if best else None
+
+    def titled(self, form: SpeakerForm, pos: int) -> Person | None:
+        """Rule 5a: the person with that title named last before, or the only holder."""
+        holders = [p for p, words in self.titles.get(form.head, []) if set(form.words) <= words | {form.head}]
+        if not holders:
+            return None
+        ids = {p.id for p in holders}
+        for _, ent, _ in self._back(pos):
+            if ent.id in ids:
+                return ent  # type: ignore[return-value]
+        return holders[0] if len(ids) == 1 else None
+
+    def description(self, form: SpeakerForm, pos: int, people: bool = True) -> _Entity | None:
+        """Rule 5: a description resolved through titles, descriptors, names and noun kinds."""
+        if people:
+            p = self.titled(form, pos)
+            if p is not None:
+                return p
+        described = self.described.get(form.head)
+        if described:
+            k = bisect.bisect_left(described, pos, key=lambda x: x[0])
+            if k:
+                return described[k - 1][1]
+            later = {ent.id: ent for _, ent in described}
+            if len(later) == 1:
+                return next(iter(later.values()))
+        if not form.determined:
+            return None
+        kind = _noun_kinds().get(form.head)
+        for _, ent, _ in self._back(pos):
+            if not isinstance(ent, Organization):
+                continue
+            if ent.name.lower() == form.head:
+                continue  # 'Department officials' tagged as a name: no name at all
+            if _last_word(ent.name) == form.head or any(_last_word(a) == form.head for a in ent.aliases):
+                return ent
+            if kind is not None and (kind == "any" or kind in self.org_kind.get(ent.id, ())):
+                return ent
+        return None
+
+    def resolve(self, start: int, end: int, form: SpeakerForm | None) -> _Entity | None:
+        if form is None or form.kind == "name":
+            return self.at(start, end)
+        if form.kind == "relative":
+            ante = form.antecedent_span
+            if ante is not None:
+                hit = self.at(*ante)
+                if hit is not None:
+                    return hit
+            return self.resolve(*ante, form.antecedent) if ante and form.antecedent else None
+        if form.kind == "pronoun":
+            if form.head in PRONOUN_GENDER:
+                return self.person_pronoun(start, PRONOUN_GENDER[form.head])
+            if form.head in _ORG_PRONOUNS:
+                return self.org_pronoun(start)
+            return None
+        head_hit = self.at(start, end, inside=form.head_span)
+        if head_hit is not None:
+            return head_hit  # 'the statistics agency Destatis', 'analyst Tom Bell'
+        found = self.description(form, start)
+        return found if found is not None else self.at(start, end)  # 'a Toyota spokesman'
+
+    def spoke(self, pos: int, ent: _Entity) -> None:
+        self.events.append((pos, ent))
+
+
+def _own_name(text: str, form: SpeakerForm | None) -> str | None:
+    """The name an unresolved speaker gives itself: a description written as a name
+    ('says war monitor'), never a pronoun or a description with an article or possessor."""
+    if text.lower() in _PRONOUNS or (form is not None and (form.kind in ("pronoun", "relative") or form.determined)):
+        return None
+    return re.sub(r"(?i)^(?:the|a|an)\s+", "", text)
+
+
+def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: list[Organization],
+                     hints: SpeakerHints | None = None) -> None:
+    """Fill ``speaker.name`` and ``speaker.entity`` in place, in text order (see the module
+    docstring for the rules)."""
+    hints = hints or SpeakerHints()
+    r = _Resolver(people, organizations, hints)
+    for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):  # type: ignore[union-attr]
+        sp = q.speaker
+        assert sp is not None
+        form = hints.forms.get((sp.start, sp.end))
+        if form is None and sp.text.lower() in PRONOUN_GENDER:
+            form = SpeakerForm("pronoun", sp.text.lower(), (sp.start, sp.end))
+        ent = r.resolve(sp.start, sp.end, form)
+        if ent is not None:
+            sp.name, sp.entity = ent.name, ent.id
+            r.spoke(sp.start, ent)
+            g = PRONOUN_GENDER.get(sp.text.lower())
+            if g and isinstance(ent, Person):
+                r.gender.setdefault(ent.id, g)
+        else:
+            sp.name = _own_name(sp.text, form)
