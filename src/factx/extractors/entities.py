@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
@@ -110,27 +110,15 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     return doc[start:end] if end > start else None
 
 
-@cache
-def _gender_detector():  # type: ignore[no-untyped-def]
-    import gender_guesser.detector as gd
-
-    return gd.Detector(case_sensitive=False)
-
-
 def first_name_gender(word: str) -> str | None:
     """"female"/"male" when ``word`` is a first name gender-guesser knows, else None.
 
     US usage first (the corpus factx is tuned on is US news: "Bernie", "Eli" are
-    male there), then the worldwide lists ("Ahmed").
+    male there), then the worldwide lists ("Ahmed").  The answers are
+    precomputed for every name (``scripts/build_first_names.py``): building
+    gender-guesser's detector took longer than parsing an article.
     """
-    det = _gender_detector()
-    name = word.strip(".,")
-    for g in (det.get_gender(name, "usa"), det.get_gender(name)):
-        if g in ("female", "mostly_female"):
-            return "female"
-        if g in ("male", "mostly_male"):
-            return "male"
-    return None
+    return lexicon.mapping("first_name_genders.txt").get(word.strip(".,").lower())
 
 
 def _is_title_word(tok: Token) -> bool:

