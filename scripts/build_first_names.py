@@ -33,12 +33,17 @@ def build() -> dict[str, str]:
     return out
 
 
+def lines(table: dict[str, str]) -> list[str]:
+    """The file's lines (after its first): ``name<TAB>gender``, sorted, so a lookup is a bisection."""
+    return sorted(f"{name}\t{gender}\n" for name, gender in table.items())
+
+
 def main() -> int:
     import importlib.metadata as md
 
     sys.stdout.write(f"# first name<TAB>gender; built by scripts/build_first_names.py from gender-guesser "
                      f"{md.version('gender-guesser')}\n")
-    sys.stdout.writelines(f"{name}\t{gender}\n" for name, gender in build().items())
+    sys.stdout.writelines(lines(build()))
     return 0
 
 

@@ -11,15 +11,14 @@ compares the committed file with a fresh build).  From the project root:
 
     uv run python scripts/build_places_index.py > src/factx/data/places_index.tsv
 
-Format: one line per place, ``kind, country, latitude, longitude, canonical,
-population`` then every lookup key (``gazetteer_key`` of a spelling) that
-names it, tab-separated; ``-`` is an empty field.
+Format: after a first line saying how it was built, one line per lookup key
+(``gazetteer_key`` of a spelling), sorted: ``key, kind, country, latitude,
+longitude, canonical, population``, tab-separated; ``-`` is an empty field.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 
 
 def build() -> dict[str, tuple]:
@@ -68,14 +67,13 @@ def build() -> dict[str, tuple]:
     return index
 
 
-def lines(index: dict[str, tuple]) -> Iterable[str]:
-    """The file's lines: places in first-key order, each with all its keys."""
-    keys: dict[tuple, list[str]] = {}
-    for k, info in index.items():
-        keys.setdefault(info, []).append(k)
-    for info, ks in keys.items():
+def lines(index: dict[str, tuple]) -> list[str]:
+    """The file's lines (after its first): one per key, sorted, so a lookup is a bisection."""
+    out = []
+    for key, info in index.items():
         fields = ["-" if v is None else repr(v) if isinstance(v, float) else str(v) for v in info]
-        yield "\t".join(fields + ks) + "\n"
+        out.append("\t".join([key, *fields]) + "\n")
+    return sorted(out)
 
 
 def main() -> int:

@@ -30,6 +30,17 @@ def test_places_index_is_a_fresh_build():
     assert _shipped("places_index.tsv") == list(build.lines(build.build()))
 
 
+def test_every_package_key_is_found():
+    from factx.extractors import places
+
+    fresh = _script("build_places_index").build()
+    curated = places._curated()
+    for key, info in fresh.items():
+        if key not in curated:
+            assert places._lookup_key(key) == places.PlaceInfo(*info), key
+            assert places._lookup_key(key + "~") is None or key + "~" in fresh
+
+
 def test_places_lookup_gives_the_package_answers_with_places_txt_over_them():
     from factx.extractors import places
 
@@ -49,7 +60,8 @@ def test_first_name_genders_match_gender_guesser():
     from factx.extractors.entities import first_name_gender
 
     table = _script("build_first_names").build()
-    assert _shipped("first_name_genders.txt") == [f"{n}\t{g}\n" for n, g in table.items()]
+    assert all(first_name_gender(name) == gender for name, gender in table.items())
+    assert _shipped("first_name_genders.txt") == _script("build_first_names").lines(table)
     det = gd.Detector(case_sensitive=False)
 
     def guessed(word: str) -> str | None:

