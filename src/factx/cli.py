@@ -99,6 +99,14 @@ def extract(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr. "
                                                   "Default: on when stderr is a terminal and there are several "
                                                   "inputs.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run on a Dask cluster: a scheduler's "
+                                                  "address (tcp://host:8786), or 'local' for a LocalCluster of "
+                                                  "--jobs workers. Needs factx[dask].", show_default=False)] = None,
+    output_dir: Annotated[Path | None, typer.Option("--output-dir", help="Write JSON Lines parts and a manifest "
+                                                    "to DIR; running again resumes where it stopped.",
+                                                    file_okay=False, show_default=False)] = None,
+    part_size: Annotated[int, typer.Option("--part-size", min=1, help="Inputs per part with --output-dir.")]
+    = 1000,
 ) -> None:
     """Extract facts from articles; print one JSON object per article.
 
@@ -111,6 +119,7 @@ def extract(
       factx extract data/samples/hmeimim.txt --pretty
       factx extract articles/ -o facts.jsonl
       factx extract - --format table < article.txt
+      factx extract archive/ --scheduler tcp://10.0.0.5:8786 --output-dir facts/
     """
     from . import reader
 
@@ -126,15 +135,22 @@ def extract(
     if output is not None and not (output.parent.is_dir() and os.access(output.parent, os.W_OK)):
         _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
         raise typer.Exit(EXIT_USAGE)
+    if output_dir is not None and (output is not None or fmt is not Format.json or pretty):
+        _err("--output-dir writes JSON Lines parts: it does not go with --output, --format or --pretty")
+        raise typer.Exit(EXIT_USAGE)
     listed = list(reader.iter_paths(paths, glob))
     n_jobs = jobs or _default_jobs(listed)
 
     from .pipeline import Extractor, ModelError, model_name, run_parallel
 
+    writer = _writer(fmt, pretty, output) if output_dir is None else _parts_writer(output_dir, listed, part_size)
+    if output_dir is not None:
+        listed = writer.todo
     try:
         name = model_name(model)
-        extractor = Extractor(name) if n_jobs == 1 else None
+        extractor = Extractor(name) if n_jobs == 1 and not scheduler else None
     except ModelError as e:
+        writer.abort()
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
 
@@ -148,10 +164,49 @@ def extract(
                     _err(f"{doc.source}: {doc.note}")
                 yield doc
 
-    results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
+    cluster = None
+    if scheduler:
+        from .dask import DaskMissingError, connect, run
+
+        try:
+            client, cluster = connect(scheduler, n_jobs)
+        except DaskMissingError as e:
+            writer.abort()
+            _err(str(e))
+            raise typer.Exit(EXIT_USAGE) from None
+        except OSError as e:  # no scheduler at that address
+            writer.abort()
+            _err(f"cannot connect to --scheduler {scheduler}: {e}")
+            raise typer.Exit(EXIT_USAGE) from None
+        results = run(listed, name, client, encoding, on_note=_err)
+    else:
+        results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    status = _write_all(results, _writer(fmt, pretty, output), len(listed), show_progress, str(output or "output"))
+    try:
+        status = _write_all(results, writer, len(listed), show_progress, str(output or output_dir or "output"))
+    except ModelError as e:  # the workers could not load the model
+        _err(str(e))
+        status = EXIT_USAGE
+    finally:
+        if scheduler:
+            from .dask import close
+
+            close(client, cluster)
     raise typer.Exit(status)
+
+
+def _parts_writer(output_dir: Path, listed: list, part_size: int):
+    """The ``--output-dir`` writer; it also says which inputs are left to do (see ``render.parts``)."""
+    from .render.parts import PartsError, PartsWriter
+
+    try:
+        writer = PartsWriter(output_dir, listed, part_size)
+    except PartsError as e:
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+    if writer.skipped:
+        _err(f"{output_dir}: {writer.skipped} of {writer.parts_count} parts already complete; resuming")
+    return writer
 
 
 def _writer(fmt: Format, pretty: bool, output: Path | None):
@@ -188,6 +243,8 @@ def _write_all(results, writer, total: int, show_progress: bool, dest: str = "ou
             if isinstance(item, ReadError | ExtractError):
                 failed += 1
                 _err(f"{item.source}: {item.reason}")
+                if hasattr(writer, "failed"):  # a writer that records failed inputs (--output-dir)
+                    writer.failed(item.source, item.reason)
             else:
                 writer.write(item)
             if bar is not None:
