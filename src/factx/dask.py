@@ -44,7 +44,7 @@ INSTALL_HINT = "pip install 'factx[dask]'  (or: uv sync --extra dask)"
 # Inputs per task: a batch of news articles is a few seconds of work, so the
 # scheduler's ~1 ms per task is lost in it, while a million inputs still make
 # enough tasks to keep every worker busy to the end.
-BATCH_SIZE = 16
+BATCH_SIZE = 8
 # Batches in flight per worker thread: enough that no worker waits for the client.
 INFLIGHT_PER_WORKER = 3
 
