@@ -148,7 +148,7 @@ def extract(
         listed = writer.todo
     try:
         name = model_name(model)
-        extractor = Extractor(name) if n_jobs == 1 and not scheduler else None
+        extractor = Extractor(name) if n_jobs == 1 and not scheduler and listed else None
     except ModelError as e:
         writer.abort()
         _err(str(e))
@@ -164,21 +164,21 @@ def extract(
                     _err(f"{doc.source}: {doc.note}")
                 yield doc
 
-    cluster = None
     if scheduler:
         from .dask import DaskMissingError, connect, run
 
         try:
             client, cluster = connect(scheduler, n_jobs)
-        except DaskMissingError as e:
+        except (DaskMissingError, OSError, KeyboardInterrupt) as e:  # no Dask; no scheduler at that address
             writer.abort()
-            _err(str(e))
-            raise typer.Exit(EXIT_USAGE) from None
-        except OSError as e:  # no scheduler at that address
-            writer.abort()
-            _err(f"cannot connect to --scheduler {scheduler}: {e}")
+            if isinstance(e, KeyboardInterrupt):
+                _err("interrupted")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            _err(str(e) if isinstance(e, DaskMissingError) else f"cannot connect to --scheduler {scheduler}: {e}")
             raise typer.Exit(EXIT_USAGE) from None
         results = run(listed, name, client, encoding, on_note=_err)
+    elif not listed:  # every part of --output-dir is already complete
+        results = iter(())
     else:
         results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
@@ -205,7 +205,8 @@ def _parts_writer(output_dir: Path, listed: list, part_size: int):
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
     if writer.skipped:
-        _err(f"{output_dir}: {writer.skipped} of {writer.parts_count} parts already complete; resuming")
+        left = "nothing left to do" if writer.skipped == writer.parts_count else "resuming"
+        _err(f"{output_dir}: {writer.skipped} of {writer.parts_count} parts already complete; {left}")
     return writer
 
 
