@@ -52,6 +52,7 @@ def test_places_lookup_gives_the_package_answers_with_places_txt_over_them():
     assert places.lookup("U.S.").canonical == places.lookup("United States").canonical == "country:US"
     assert places.lookup("the U.S.’s").kind == "country"
     assert places.lookup("Zzyzxville") is None
+    assert places.lookup("") is None and places.lookup("!") is None and places.lookup("\uffff") is None
 
 
 def test_first_name_genders_match_gender_guesser():

@@ -27,8 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
@@ -111,13 +110,6 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     return doc[start:end] if end > start else None
 
 
-@cache
-def _first_names() -> list[str]:
-    """``name<TAB>gender`` lines, sorted; searched by bisection, so loading is one read."""
-    raw = resources.files("factx.data").joinpath("first_name_genders.txt").read_text(encoding="utf-8")
-    return raw.splitlines()[1:]  # the first line says how the file was built
-
-
 def first_name_gender(word: str) -> str | None:
     """"female"/"male" when ``word`` is a first name gender-guesser knows, else None.
 
@@ -126,9 +118,12 @@ def first_name_gender(word: str) -> str | None:
     precomputed for every name (``scripts/build_first_names.py``): building
     gender-guesser's detector took longer than parsing an article.
     """
-    rows, probe = _first_names(), word.strip(".,").lower() + "\t"
-    i = bisect.bisect_left(rows, probe)
-    return rows[i][len(probe):] if i < len(rows) and rows[i].startswith(probe) else None
+    return _first_name_gender(word.strip(".,").lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_name_gender(name: str) -> str | None:
+    return lexicon.sorted_table("first_name_genders.txt").get(name)
 
 
 def _is_title_word(tok: Token) -> bool:

