@@ -145,12 +145,12 @@ def test_interrupted_output_dir_run_resumes_to_the_same_output(corpus, plain, tm
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "factx", "extract", str(corpus), "--output-dir", str(out), "--part-size", "3"]
     proc = subprocess.Popen([*cmd, "--scheduler", "local", "--jobs", "2"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, start_new_session=True)
     while not (out / "part-00001.jsonl").exists():
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.02)
     workers = psutil.Process(proc.pid).children(recursive=True)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal: the whole process group, workers included
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert b"Traceback" not in err

@@ -164,7 +164,9 @@ def extract(
                     _err(f"{doc.source}: {doc.note}")
                 yield doc
 
-    if scheduler:
+    if not listed:  # every part of --output-dir is already complete
+        results = iter(())
+    elif scheduler:
         from .dask import DaskMissingError, connect, run
 
         try:
@@ -177,8 +179,6 @@ def extract(
             _err(str(e) if isinstance(e, DaskMissingError) else f"cannot connect to --scheduler {scheduler}: {e}")
             raise typer.Exit(EXIT_USAGE) from None
         results = run(listed, name, client, encoding, on_note=_err)
-    elif not listed:  # every part of --output-dir is already complete
-        results = iter(())
     else:
         results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
@@ -188,7 +188,7 @@ def extract(
         _err(str(e))
         status = EXIT_USAGE
     finally:
-        if scheduler:
+        if scheduler and listed:
             from .dask import close
 
             close(client, cluster)
