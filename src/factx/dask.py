@@ -28,6 +28,7 @@ import contextlib
 import logging
 import time
 import uuid
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -90,6 +91,8 @@ def connect(scheduler: str, jobs: int) -> tuple[Any, Any]:
     # workers log only errors: stderr carries factx's one line per failed input
     dask.config.set({"logging.distributed": "error"})
     if scheduler == "local":
+        # the scheduler's HTTP endpoint takes another port when 8787 is busy: not worth a warning on stderr
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
         cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                            dashboard_address=None, silence_logs=logging.ERROR)
         return distributed.Client(cluster), cluster
