@@ -92,8 +92,8 @@ def test_local_cluster_gives_the_plain_run_bytes(corpus, plain):
     r = _factx(str(corpus), "--scheduler", "local", "--jobs", "2")
     assert r.returncode == 1
     assert r.stdout == plain.stdout
-    assert _errors(r.stderr) == _errors(plain.stderr)
-    assert b"Traceback" not in r.stderr
+    # the same lines on stderr (the note on the guessed encoding comes when its result does), nothing else
+    assert sorted(r.stderr.decode().splitlines()) == sorted(plain.stderr.decode().splitlines())
 
 
 def test_model_loaded_once_per_worker(corpus, cluster):
