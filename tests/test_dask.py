@@ -135,6 +135,30 @@ def test_killed_worker_loses_nothing(corpus, cluster, plain):
     assert [r.source for r in results if isinstance(r, ReadError | ExtractError)] == [str(corpus / "n07b.txt")]
 
 
+def test_batch_that_kills_its_workers_is_retried_input_by_input(corpus, plain):
+    """With no second chance for a task (allowed-failures 0), killing a worker fails its batches with
+    KilledWorker: their inputs are run again one at a time, and the output is still complete and in order."""
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c, \
+            Client(c) as client:
+        items = list(iter_paths([str(corpus)]))
+        sizes = []  # the size of every batch submitted
+        submit = client.submit
+        client.submit = lambda fn, batch, *a, **k: sizes.append(len(batch)) or submit(fn, batch, *a, **k)
+        results = []
+        for result in factx.dask.run(items, model_name(), client, batch_size=4):
+            results.append(result)
+            if len(results) == 1:
+                pids = client.run(os.getpid)
+                os.kill(next(iter(pids.values())), signal.SIGKILL)
+    assert [r.source for r in results] == [i if isinstance(i, str) else i.source for i in items]
+    lines = [to_json(r) for r in results if not isinstance(r, ReadError | ExtractError)]
+    assert "\n".join(lines) + "\n" == plain.stdout.decode()
+    assert 1 in sizes, "the killed batches were retried one input at a time"
+
+
 def _parts(out: Path) -> tuple[list[dict], bytes]:
     manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
     data = b"".join((out / entry["part"]).read_bytes() for entry in sorted(manifest[1:], key=lambda e: e["part"]))
