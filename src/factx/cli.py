@@ -143,14 +143,13 @@ def extract(
 
     from .pipeline import Extractor, ModelError, model_name, run_parallel
 
-    writer = _writer(fmt, pretty, output) if output_dir is None else _parts_writer(output_dir, listed, part_size)
-    if output_dir is not None:
-        listed = writer.todo
+    parts = None if output_dir is None else _parts_writer(output_dir, listed, part_size)
+    if parts is not None:
+        listed = parts.todo
     try:
         name = model_name(model)
         extractor = Extractor(name) if n_jobs == 1 and not scheduler and listed else None
     except ModelError as e:
-        writer.abort()
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
 
@@ -172,7 +171,6 @@ def extract(
         try:
             client, cluster = connect(scheduler, n_jobs)
         except (DaskMissingError, OSError, KeyboardInterrupt) as e:  # no Dask; no scheduler at that address
-            writer.abort()
             if isinstance(e, KeyboardInterrupt):
                 _err("interrupted")
                 raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -182,6 +180,7 @@ def extract(
     else:
         results = extractor.run(documents()) if extractor else run_parallel(documents(), name, n_jobs)
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
+    writer = parts or _writer(fmt, pretty, output)
     try:
         status = _write_all(results, writer, len(listed), show_progress, str(output or output_dir or "output"))
     except ModelError as e:  # the workers could not load the model
