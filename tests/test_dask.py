@@ -167,7 +167,9 @@ def _parts(out: Path) -> tuple[list[dict], bytes]:
 
 def test_interrupted_output_dir_run_resumes_to_the_same_output(corpus, plain, tmp_path):
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "factx", "extract", str(corpus), "--output-dir", str(out), "--part-size", "3"]
+    copies = 6  # the folder six times: 210 inputs, 70 parts, so the run is well under way when interrupted
+    cmd = [sys.executable, "-m", "factx", "extract", *[str(corpus)] * copies, "--output-dir", str(out),
+           "--part-size", "3"]
     proc = subprocess.Popen([*cmd, "--scheduler", "local", "--jobs", "2"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
     while not (out / "part-00001.jsonl").exists():
@@ -183,23 +185,24 @@ def test_interrupted_output_dir_run_resumes_to_the_same_output(corpus, plain, tm
     assert not still_running, "the cluster started for the run is stopped"
     manifest, _ = _parts(out)
     done = {e["part"]: (out / e["part"]).stat() for e in manifest[1:]}
-    assert "part-00001.jsonl" in done and len(done) < 12
+    assert "part-00001.jsonl" in done and len(done) < 70
     assert sorted(p.name for p in out.glob("part-*")) == sorted(done)
 
-    resumed = subprocess.run(cmd, capture_output=True, timeout=600)  # resumed without a cluster
+    resumed = subprocess.run(cmd, capture_output=True, timeout=900)  # resumed without a cluster
     assert resumed.returncode in (0, 1)
-    assert f"{len(done)} of 12 parts already complete" in resumed.stderr.decode()
+    assert f"{len(done)} of 70 parts already complete" in resumed.stderr.decode()
     manifest, data = _parts(out)
-    assert data == plain.stdout
-    inputs = [i for e in manifest[1:] for i in e["inputs"]]
-    assert sorted(inputs) == sorted(set(inputs)) and len(inputs) == 35, "every input in exactly one part"
-    assert sum(e["articles"] for e in manifest[1:]) == 34
+    assert data == plain.stdout * copies
+    listing = [i if isinstance(i, str) else i.source for i in iter_paths([str(corpus)] * copies)]
+    assert [i for e in manifest[1:] for i in e["inputs"]] == listing, "every input in exactly one part, in order"
+    assert [e["part"] for e in manifest[1:]] == [f"part-{k:05d}.jsonl" for k in range(70)]
+    assert sum(e["articles"] for e in manifest[1:]) == 34 * copies
     for name, stat in done.items():  # complete parts were not written again
         assert (out / name).stat().st_mtime_ns == stat.st_mtime_ns and (out / name).stat().st_ino == stat.st_ino
 
     again = subprocess.run(cmd, capture_output=True, timeout=600)
-    assert again.returncode == 0 and "12 of 12 parts already complete" in again.stderr.decode()
-    assert _parts(out)[1] == plain.stdout
+    assert again.returncode == 0 and "70 of 70 parts already complete" in again.stderr.decode()
+    assert _parts(out)[1] == plain.stdout * copies
 
 
 def _free_port() -> int:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import time
 import uuid
 import warnings
@@ -107,8 +108,14 @@ def connect(scheduler: str, jobs: int) -> tuple[Any, Any]:
     if scheduler == "local":
         # the scheduler's HTTP endpoint takes another port when 8787 is busy: not worth a warning on stderr
         warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
-        cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=logging.ERROR)
+        # Ctrl-C reaches the whole process group: the workers start with SIGINT ignored (an ignored signal
+        # stays ignored in a child), and the client stops them, rather than each dying with a traceback
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                               dashboard_address=None, silence_logs=logging.ERROR)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         return distributed.Client(cluster), cluster
     return distributed.Client(scheduler, timeout="30s"), None
 
