@@ -171,7 +171,9 @@ def test_interrupted_output_dir_run_resumes_to_the_same_output(corpus, plain, tm
     cmd = [sys.executable, "-m", "factx", "extract", *[str(corpus)] * copies, "--output-dir", str(out),
            "--part-size", "3"]
     proc = subprocess.Popen([*cmd, "--scheduler", "local", "--jobs", "2"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            # as from a terminal even when the tests run in the background (SIGINT ignored)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     while not (out / "part-00001.jsonl").exists():
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.02)
