@@ -131,6 +131,14 @@ def extract(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr. "
                                                   "Default: on when stderr is a terminal and there are several "
                                                   "inputs.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run on a Dask cluster: a scheduler's "
+                                                  "address (tcp://host:8786), or 'local' for a LocalCluster of "
+                                                  "--jobs workers. Needs factx[dask].", show_default=False)] = None,
+    output_dir: Annotated[Path | None, typer.Option("--output-dir", help="Write JSON Lines parts and a manifest "
+                                                    "to DIR; running again resumes where it stopped.",
+                                                    file_okay=False, show_default=False)] = None,
+    part_size: Annotated[int, typer.Option("--part-size", min=1, help="Inputs per part with --output-dir.")]
+    = 1000,
 ) -> None:
     """Extract facts from articles; print one JSON object per article.
 
@@ -146,6 +154,7 @@ def extract(
       factx extract article.txt --format html -o article.html
       factx extract saved-pages/ --glob '*.html' --format csv --table quotes -o quotes.csv
       factx extract corpus/ --db facts.db
+      factx extract archive/ --scheduler tcp://10.0.0.5:8786 --output-dir facts/
     """
     from . import reader
 
@@ -171,6 +180,9 @@ def extract(
     if output is not None and not (output.parent.is_dir() and os.access(output.parent, os.W_OK)):
         _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
         raise typer.Exit(EXIT_USAGE)
+    if output_dir is not None and (output is not None or fmt is not Format.json or pretty or db is not None):
+        _err("--output-dir writes JSON Lines parts: it does not go with --output, --format, --pretty or --db")
+        raise typer.Exit(EXIT_USAGE)
     listed = list(reader.iter_paths(paths, glob))
     pages_dir = fmt is Format.html and (len(listed) > 1 or (output is not None and output.is_dir()))
     if pages_dir and (output is None or (output.exists() and not output.is_dir())):
@@ -180,10 +192,13 @@ def extract(
 
     from .pipeline import Extractor, ModelError, model_name, run_parallel
 
+    parts = None if output_dir is None else _parts_writer(output_dir, listed, part_size)
+    if parts is not None:
+        listed = parts.todo
     try:
         name = model_name(model)
         # a --db run loads the model only when an input is not already stored (see _when_needed)
-        extractor = Extractor(name) if n_jobs == 1 and db is None else None
+        extractor = Extractor(name) if n_jobs == 1 and db is None and not scheduler and listed else None
         if db is not None:
             _check_model(name)
     except ModelError as e:
@@ -191,7 +206,7 @@ def extract(
         raise typer.Exit(EXIT_USAGE) from None
 
     try:
-        writer = _writer(fmt, pretty, output, table, raw_csv, db, pages_dir)
+        writer = parts or _writer(fmt, pretty, output, table, raw_csv, db, pages_dir)
     except ValueError as e:  # a database this version cannot fill
         _err(str(e))
         raise typer.Exit(EXIT_USAGE) from None
@@ -208,17 +223,57 @@ def extract(
                     _err(f"{doc.source}: {doc.note}")
                 yield doc
 
-    if extractor:
+    if not listed:  # every part of --output-dir is already complete
+        results = iter(())
+    elif scheduler:
+        from .dask import DaskMissingError, connect, run
+
+        try:
+            client, cluster = connect(scheduler, n_jobs)
+        except (DaskMissingError, OSError, KeyboardInterrupt) as e:  # no Dask; no scheduler at that address
+            writer.abort()
+            if isinstance(e, KeyboardInterrupt):
+                _err("interrupted")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            _err(str(e) if isinstance(e, DaskMissingError) else f"cannot connect to --scheduler {scheduler}: {e}")
+            raise typer.Exit(EXIT_USAGE) from None
+        results = run(listed, name, client, encoding, on_note=_err)
+    elif extractor:
         results = extractor.run(documents())
     elif n_jobs == 1:
         results = _when_needed(documents(), lambda docs: _load(name).run(docs))
     else:
         results = _when_needed(documents(), lambda docs: run_parallel(docs, name, n_jobs))
     show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    status = _write_all(results, writer, len(listed), show_progress, str(output or db or "output"))
+    try:
+        status = _write_all(results, writer, len(listed), show_progress,
+                            str(output or output_dir or db or "output"))
+    except ModelError as e:  # the workers could not load the model
+        _err(str(e))
+        status = EXIT_USAGE
+    finally:
+        if scheduler and listed:
+            from .dask import close
+
+            close(client, cluster)
     if db is not None:
         _err(f"{db}: {writer.inserted} article(s) stored, {writer.skipped} unchanged input(s) skipped")
     raise typer.Exit(status)
+
+
+def _parts_writer(output_dir: Path, listed: list, part_size: int):
+    """The ``--output-dir`` writer; it also says which inputs are left to do (see ``render.parts``)."""
+    from .render.parts import PartsError, PartsWriter
+
+    try:
+        writer = PartsWriter(output_dir, listed, part_size)
+    except PartsError as e:
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+    if writer.skipped:
+        left = "nothing left to do" if writer.skipped == writer.parts_count else "resuming"
+        _err(f"{output_dir}: {writer.skipped} of {writer.parts_count} parts already complete; {left}")
+    return writer
 
 
 def _check_model(name: str) -> None:
@@ -310,6 +365,8 @@ def _write_all(results, writer, total: int, show_progress: bool, dest: str = "ou
             if isinstance(item, ReadError | ExtractError):
                 failed += 1
                 _err(f"{item.source}: {item.reason}")
+                if hasattr(writer, "failed"):  # a writer that records failed inputs (--output-dir)
+                    writer.failed(item.source, item.reason)
             elif not isinstance(item, Skipped):
                 writer.write(item)
             if bar is not None:

