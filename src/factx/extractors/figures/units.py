@@ -75,13 +75,24 @@ def currency_code(text: str) -> tuple[str, float] | None:
     return None
 
 
+@cache
+def _prefixes() -> frozenset[str]:
+    """Every prefix of every unit and currency spelling: a phrase that is none can stop growing."""
+    keys = [*mapping("units.txt"), *currencies(), *mapping("scaled_currencies.txt")]
+    return frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
+
+
 def _phrases(doc: Doc, j: int) -> list[tuple[str, int]]:
-    """The lower-case spellings of the 1..4 tokens from ``j`` (spaces kept as written, one line), longest first."""
+    """The lower-case spellings of the 1..4 tokens from ``j`` (spaces kept as written, one line) that may
+    spell a unit, longest first."""
     out: list[tuple[str, int]] = []
     text = ""
+    prefixes = _prefixes()
     for k in range(j, min(len(doc), j + MAX_UNIT_TOKENS)):
         tok = doc[k]
         text += tok.lower_
+        if text not in prefixes and not (k == j and text.endswith(".")):
+            break
         out.append((text, k + 1))
         if "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in ("/", "%", "'", '"', "′", "″")):
             break
