@@ -240,3 +240,81 @@ def test_quote_carries_sentence_and_figures(extractor):
     assert q.sentence == 1
     (f,) = article.figures
     assert q.figures == [f.id] and f.quote == q.id
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("The bank rejected the report, saying it was based on old figures.",
+     "it was based on old figures", "The bank", "saying"),
+    ("His office put out a statement saying the plan was dead.", "the plan was dead", "His office", "saying"),
+    ("In an interview with Reuters, Finance Minister Carla Diaz said the budget would be cut.",
+     "the budget would be cut", "Finance Minister Carla Diaz", "said"),
+    ("Trump landed in hot water by saying that the judge could not be impartial.",
+     "the judge could not be impartial", "Trump", "saying"),
+])
+def test_participle_and_interview_cues(extractor, text, content, speaker, cue):
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text, q.cue.text) == (content, speaker, cue)
+
+
+def test_noun_cue_with_a_colon(extractor):
+    q = one(extractor, "In a statement, the ministry said: “The attack was a crime against civilians.”")
+    assert q.type == "direct" and q.speaker.text == "the ministry" and q.text.startswith("“The attack")
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_unclosed_mark_does_not_swallow_the_next_quote(extractor, sep):
+    text = ("The minister said: “We will never agree to this plan." + sep
+            + "The opposition leader replied: “This is a disgrace for the whole country.”")
+    first, second = quotes(extractor, text)
+    assert first.text == "“We will never agree to this plan." and first.speaker.text == "The minister"
+    assert second.text.startswith("“This is a disgrace") and second.speaker.text == "The opposition leader"
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Media titan Rupert Murdoch announced his engagement on Monday.", "his engagement", "announced"),
+    ("She vowed to take her campaign all the way to the convention.",
+     "to take her campaign all the way to the convention", "vowed"),
+    ("Senator Ann Cole accused the mayor of hiding the report.", "the mayor of hiding the report", "accused"),
+    ("Blackwell pointed to the governor's record on taxes.", "the governor's record on taxes", "pointed to"),
+])
+def test_reporting_frames_beyond_a_clause(extractor, text, content, cue):
+    q = one(extractor, text)
+    assert (q.type, q.text, q.cue.text) == ("indirect", content, cue)
+
+
+def test_frames_need_a_subject_that_can_speak(extractor):
+    assert quotes(extractor, "All the signs pointed to a long recession in the region.") == []
+
+
+def test_quote_ending_a_lead_in_takes_the_sentence(extractor):
+    q = one(extractor, 'Golf clubs are "just scratching out a profit," Mr. Hedge said from his office.')
+    assert q.text == 'Golf clubs are "just scratching out a profit,"' and q.type == "mixed"
+    assert q.speaker.text == "Mr. Hedge"
+
+
+def test_dateline_is_not_the_speaker(extractor):
+    text = "CLEVELAND, July 19 (UPI) — Former Attorney General Ann Cole told delegates that taxes would rise."
+    q = one(extractor, text)
+    assert q.speaker.name == "Ann Cole" and q.text == "taxes would rise"
+
+
+def test_reported_speech_stays_on_the_line_of_its_cue(extractor):
+    q = one(extractor, "WASHINGTON 1996-08-30\nConsumer spending barely rose in July, the Commerce Department said.")
+    assert q.text == "Consumer spending barely rose in July"
+
+
+def test_writers_sentence_between_quotes_ends_the_quote(extractor):
+    text = ('"Immigration matters but schools matter more," says Ann Cole, a nurse from Ohio. '
+            'Cole backs the governor. "I think he will win the race," she said.')
+    first, second = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert first.text.endswith('more,"') and second.text.startswith('"I think')
+
+
+def test_reported_clause_without_the_writers_relative_clause(extractor):
+    q = one(extractor, "The governor said he supports the final bill, which includes new rules for banks.")
+    assert q.text == "he supports the final bill"
+
+
+def test_asked_participle_has_no_speaker_of_its_own(extractor):
+    found = quotes(extractor, "Asked about the plan, the mayor said that it would cost too much.")
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("the mayor", "said")]

@@ -133,8 +133,11 @@ def after_boundary(subj: Token, verb: Token) -> Token:
 
 
 def speaker_span(subj: Token) -> SpacySpan:
-    """The speaker mention: the subject's entity or its compact noun phrase."""
+    """The speaker mention: the subject's entity or its compact noun phrase; for "that" or
+    "which" heading a relative clause, the noun it attaches to ('a poll that says ...')."""
     doc = subj.doc
+    if subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN"):
+        return speaker_span(subj.head.head)
     if subj.ent_type_:
         s = e = subj.i
         while (s > 0 and doc[s - 1].ent_iob_ == "I") or (s > 0 and doc[s].ent_iob_ == "I"):

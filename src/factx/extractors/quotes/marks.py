@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
 
@@ -43,6 +45,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                     if _after_line_break(text, j):
                         j += 1
                         continue
+                    end = _unclosed_end(text, i, j)
                     break
                 if c == "\n" and j + 1 < n and text[j + 1] == "\n":
                     # paragraph break: continue only when the next paragraph reopens
@@ -62,6 +65,19 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
+
+
+def _unclosed_end(text: str, i: int, j: int) -> int | None:
+    """Where a quote opened at ``i`` and never closed ends when a new cue with its own colon
+    opens another at ``j`` ('X said: "A. Y replied: "B."'): after the last sentence before
+    that cue; None when there is no such cue or sentence end."""
+    if not text[:j].rstrip().endswith(":"):
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, i + 1, j)]
+    return ends[-1] if ends and ends[-1] - i > 2 else None
 
 
 def _after_line_break(text: str, j: int) -> bool:

@@ -126,8 +126,8 @@ def frame_reports(found: Collector) -> None:
         if not parts:
             continue
         subj = subject(verb)
-        if subj is None or subj.dep_ != "nsubj" or not _source_like(subj):
-            continue
+        if subj is None or subj.dep_ != "nsubj" or not _source_like(subj) or verb.dep_ == "relcl":
+            continue  # 'a candidate who pledged to ban ...': the writer's background, not a report
         toks = stripped(list(doc[min(c.left_edge.i for c in parts):max(c.right_edge.i for c in parts) + 1]))
         if not toks:
             continue
