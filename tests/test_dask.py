@@ -96,6 +96,26 @@ def test_local_cluster_gives_the_plain_run_bytes(corpus, plain):
     assert sorted(r.stderr.decode().splitlines()) == sorted(plain.stderr.decode().splitlines())
 
 
+def test_reading_options_reach_the_workers(corpus, tmp_path):
+    """--include-text and --format html mean on a cluster what they mean without one (workers read the inputs)."""
+    paths = [str(corpus / "seed.txt"), str(corpus / "n01.txt")]
+    local = _factx(*paths, "--include-text", "--jobs", "1")
+    on_dask = _factx(*paths, "--include-text", "--scheduler", "local", "--jobs", "2")
+    assert local.returncode == on_dask.returncode == 0, on_dask.stderr
+    assert on_dask.stdout == local.stdout
+    records = [json.loads(line) for line in on_dask.stdout.decode().splitlines()]
+    assert [r["text"] for r in records] == [Path(p).read_text(encoding="utf-8") for p in paths]
+    pages = {}
+    for name, extra in (("local", ["--jobs", "1"]), ("dask", ["--scheduler", "local", "--jobs", "2"])):
+        out = tmp_path / name
+        out.mkdir()
+        r = _factx(*paths, "--format", "html", "-o", str(out), *extra)
+        assert r.returncode == 0, r.stderr
+        pages[name] = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(pages["dask"]) == ["index.html", "n01.html", "seed.html"]
+    assert pages["dask"] == pages["local"]
+
+
 def test_model_loaded_once_per_worker(corpus, cluster):
     _, client = cluster
     items = list(iter_paths([str(corpus)]))

@@ -212,13 +212,14 @@ def extract(
         raise typer.Exit(EXIT_USAGE) from None
     skip = writer.holds if db is not None else None
 
+    keep_text = include_text or fmt is Format.html  # an HTML page shows the text, so its records carry it
+
     def documents():
         for item in listed:
             if isinstance(item, reader.ReadError):
                 yield item
             else:
-                # an HTML page shows the text, so its records carry it
-                doc = reader.read(item, encoding, input_format.value, include_text or fmt is Format.html, skip)
+                doc = reader.read(item, encoding, input_format.value, keep_text, skip)
                 if isinstance(doc, reader.Document) and doc.note:
                     _err(f"{doc.source}: {doc.note}")
                 yield doc
@@ -237,7 +238,8 @@ def extract(
                 raise typer.Exit(EXIT_INTERRUPTED) from None
             _err(str(e) if isinstance(e, DaskMissingError) else f"cannot connect to --scheduler {scheduler}: {e}")
             raise typer.Exit(EXIT_USAGE) from None
-        results = run(listed, name, client, encoding, on_note=_err)
+        results = run(listed, name, client, encoding, on_note=_err, input_format=input_format.value,
+                      include_text=keep_text)
     elif extractor:
         results = extractor.run(documents())
     elif n_jobs == 1:
