@@ -24,9 +24,10 @@ derived list is committed, never the corpus.  From the project root:
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
+
+from polnear import arguments, parsed_articles
 
 FRAME_DEPS = ("dobj", "xcomp", "oprd", "prep")
 
@@ -65,25 +66,13 @@ def frame(child) -> str | None:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("split", type=Path, help="a PolNeAR split folder (text/ and attributions/)")
-    ap.add_argument("--min-count", type=int, default=5)
-    ap.add_argument("--min-precision", type=float, default=0.6)
-    ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
-    args = ap.parse_args()
-
-    from factx.pipeline import load_nlp, model_name
-
-    nlp = load_nlp(model_name())
-    anns: dict[str, Path] = {}
-    for ann in sorted((args.split / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)  # first annotator, as the scorer does
-    stems = sorted(anns)[: args.limit or None]
-    texts = ((args.split / "text" / f"{s}.txt").read_text(encoding="utf-8") for s in stems)
+    args = arguments(__doc__, min_count=5, min_precision=0.6)
+    articles = 0
     seen: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()
-    for stem, doc in zip(stems, nlp.pipe(texts, batch_size=8), strict=True):
-        evs = events(anns[stem])
+    for ann, doc in parsed_articles(args.split, args.limit):
+        articles += 1
+        evs = events(ann)
         for tok in doc:
             if tok.pos_ != "VERB":
                 continue
@@ -108,7 +97,7 @@ def main() -> None:
     print("# Reporting frames: a verb and a complement of it that holds what the verb reports, besides")
     print("# a clause: 'announced his resignation' (dobj), 'vowed to fight' (xcomp), 'accused X of Y'")
     print("# (dobj, prep:of), 'pointed to X' (pobj:to: the preposition belongs to the cue).")
-    print(f"# Built by scripts/build_reporting_frames.py from {len(stems)} PolNeAR train")
+    print(f"# Built by scripts/build_reporting_frames.py from {articles} PolNeAR train")
     print("# articles (Newell, Margolin and Ruths, LREC 2018): pairs whose complement lies in an annotated")
     print(f"# content of the verb's attribution at least {args.min_count} times and in at least "
           f"{args.min_precision:.0%} of their uses.")

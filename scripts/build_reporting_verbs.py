@@ -14,9 +14,10 @@ derived word list is committed, never the corpus.  From the project root:
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
+
+from polnear import arguments, parsed_articles
 
 COMPLEMENT_DEPS = ("ccomp", "parataxis")
 
@@ -33,25 +34,13 @@ def cue_offsets(ann: Path) -> list[tuple[int, int]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("split", type=Path, help="a PolNeAR split folder (text/ and attributions/)")
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.5)
-    ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
-    args = ap.parse_args()
-
-    from factx.pipeline import load_nlp, model_name
-
-    nlp = load_nlp(model_name())
-    anns: dict[str, Path] = {}
-    for ann in sorted((args.split / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)  # first annotator, as the scorer does
-    stems = sorted(anns)[: args.limit or None]
-    texts = ((args.split / "text" / f"{s}.txt").read_text(encoding="utf-8") for s in stems)
+    args = arguments(__doc__, min_count=3, min_precision=0.5)
+    articles = 0
     seen: Counter[str] = Counter()
     hits: Counter[str] = Counter()
-    for stem, doc in zip(stems, nlp.pipe(texts, batch_size=8), strict=True):
-        cues = cue_offsets(anns[stem])
+    for ann, doc in parsed_articles(args.split, args.limit):
+        articles += 1
+        cues = cue_offsets(ann)
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
                 lemma = tok.lemma_.lower()
@@ -61,7 +50,7 @@ def main() -> None:
     kept = [(lemma, n) for lemma, n in hits.most_common()
             if n >= args.min_count and n / seen[lemma] >= args.min_precision]
     print("# Reporting verbs (lemmas): a verb with a clausal complement that introduces an attribution.")
-    print(f"# Built by scripts/build_reporting_verbs.py from {len(stems)} PolNeAR train articles (Newell,")
+    print(f"# Built by scripts/build_reporting_verbs.py from {articles} PolNeAR train articles (Newell,")
     print("# Margolin and Ruths, LREC 2018): lemmas heading a clausal complement that lie inside an")
     print(f"# annotated cue at least {args.min_count} times and in at least {args.min_precision:.0%} of their uses.")
     print("# Columns: lemma  # cue uses / uses with a clausal complement.  Regenerate, do not edit by hand.")
