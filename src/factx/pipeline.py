@@ -80,19 +80,23 @@ def load_nlp(name: str):
 
     Every component the extractors read is kept (tagger and attribute rules for
     ``pos_``, parser for ``dep_`` and sentences, lemmatizer for ``lemma_``, NER
-    for entities); the attribute ruler and the lemmatizer are swapped for table
+    for entities); sentence starts that the layout makes certain (paragraph
+    breaks, headlines, datelines: see sentences.py) are set before the parser,
+    which keeps them; the attribute ruler and the lemmatizer are swapped for table
     forms that give the same annotations at a fraction of the cost (see
     fastpipe.py and bench/components.py).
     """
     import spacy
 
     from .fastpipe import speed_up
+    from .sentences import add_to
 
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(e).splitlines()[0]}") from None
     speed_up(nlp)
+    add_to(nlp)
     return nlp
 
 

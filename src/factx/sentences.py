@@ -1,0 +1,168 @@
+"""Sentence starts from the layout of the text, set before the parser so that its parse respects them.
+
+spaCy's parser reads a text as one stream of tokens: a line or paragraph break
+is just a whitespace token, so a headline without a full stop, a dateline
+("MOSCOW 1996-08-30", "BOSTON –") or a byline runs into the first sentence of
+the body, and that sentence's subject becomes "Boston – Ruth Okafor" or its
+cue is lost.  The parser honours sentence starts that are already set
+(``Token.is_sent_start = True``), so this component marks the starts that the
+layout makes certain and leaves every other token to the parser:
+
+- after a paragraph break (a blank line);
+- after a line break when the previous line cannot go on into the next: it
+  ends a sentence (".", "!", "?", with any closing marks), or it ends with
+  no punctuation at all, or with ";" or a spaced dash, and the next line
+  opens a new unit (not a lower-case word): a headline, a dateline, a byline,
+  a row of a result table, one sentence per line as in CoNLL-2003;
+- after a dateline that opens a line: "BOSTON – ", "MANCHESTER, N.H. -- ",
+  "Damascus, Syria – " (capital words, the first a place or in capitals,
+  maybe a date and an agency, then a spaced dash).
+
+Hard-wrapped text (lines broken mid-sentence near a fixed width) is told
+apart by its lines that go on in lower case; there a line break without
+punctuation starts a sentence only after a line far shorter than the wrap
+width (a headline), and a line ending in "." is left to the parser (it may end
+with an abbreviation: "Sen.\\nJohn Smith").  A line that ends with a comma,
+a colon, an opening bracket or a hyphen never ends a unit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+import numpy as np
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extractors import places
+
+COMPONENT = "factx_layout_sentences"
+
+# A line that ends a sentence: ".", "!", "?" or "…", then closing marks.
+_TERMINAL = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]»]*$")
+# A line whose last character lets the next line begin a new unit although it
+# has no sentence-final punctuation: a word, a number, a closing mark or
+# bracket, ";" (a headline and its subtitle), a spaced dash (a dateline).
+_OPEN_END = re.compile(r"(?:[\w\"'”’)\]%»]|;| [-–—]{1,2})$")
+# Hard-wrapped text: at least this many breaks go on in lower case, and at least this share of all line breaks.
+_WRAP_MIN = 2
+_WRAP_SHARE = 0.2
+# In hard-wrapped text, a line shorter than this share of the wrap width cannot have been wrapped.
+_SHORT_LINE = 0.6
+# An opening dateline: capital words ("MANCHESTER, N.H.", "Damascus, Syria"), maybe a date
+# ("Aug 30", "1996-08-30") and an agency in brackets, then a spaced dash and a capital.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,4})"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{4}-\d\d-\d\d))?"
+    r"(?: \([A-Z][\w .&-]{0,30}\))?"
+    r" (?:-{1,2}|–|—) (?=[A-Z0-9“\"‘'])")
+_DATELINE_CHARS = 60
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line, without its line break and carriage return."""
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        yield pos, end - 1 if line.endswith("\r") else end
+        pos = end + 1
+
+
+def _indent(text: str, start: int, end: int) -> int:
+    """Offset of the first character of the line that is not white space (``end`` when none)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _is_dateline_place(place: str) -> bool:
+    """A dateline's place: in capitals ("BOSTON") or a place the gazetteer knows ("Damascus")."""
+    first = place.split(",")[0].strip()
+    letters = [c for c in first if c.isalpha()]
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or places.lookup(first) is not None
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the body starts after an opening dateline on the line ``text[start:end]``, else None."""
+    m = _DATELINE.match(text, start, min(end, start + _DATELINE_CHARS + 8))
+    if m is None or m.end() - start > _DATELINE_CHARS or not _is_dateline_place(m.group("place")):
+        return None
+    return m.end()
+
+
+def layout_starts(text: str) -> list[int]:
+    """Character offsets in ``text`` where a sentence must start (see the module docstring), in order."""
+    if "\n" not in text and not _DATELINE.match(text[:_DATELINE_CHARS + 8]):
+        return []
+    # (start of the first character, end) of each line that is not blank, and whether a blank line precedes it
+    lines: list[tuple[int, int, bool]] = []
+    blank = False
+    for s, e in _lines(text):
+        first = _indent(text, s, e)
+        if first == e:
+            blank = True
+            continue
+        lines.append((first, e, blank))
+        blank = False
+    if not lines:
+        return []
+    # hard wrapping: single line breaks that go on in lower case, and the width they were wrapped at
+    single = lower = 0
+    width = 0
+    for (s0, e0, _), (s1, _, blank1) in itertools.pairwise(lines):
+        if blank1:
+            continue
+        single += 1
+        if text[s1].islower() and not _TERMINAL.search(text, s0, e0):
+            lower += 1
+            width = max(width, e0 - s0)
+    wrapped = lower >= _WRAP_MIN and lower >= _WRAP_SHARE * single
+    starts: list[int] = []
+    for k, (s1, e1, blank1) in enumerate(lines):
+        if k > 0:
+            s0, e0, _ = lines[k - 1]
+            a_end = e0
+            while a_end > s0 and text[a_end - 1].isspace():
+                a_end -= 1
+            terminal = _TERMINAL.search(text, s0, a_end) is not None
+            if text[s1].islower():
+                new = blank1 and terminal
+            elif blank1:
+                new = True
+            elif terminal:
+                new = not wrapped
+            elif _OPEN_END.search(text, s0, a_end):
+                new = not wrapped or a_end - s0 < _SHORT_LINE * width
+            else:
+                new = False
+            if new:
+                starts.append(s1)
+        body = dateline_end(text, s1, e1)
+        if body is not None:
+            starts.append(body)
+    return starts
+
+
+@Language.component(COMPONENT)
+def set_layout_starts(doc: Doc) -> Doc:
+    """Mark ``layout_starts`` on the tokens (``is_sent_start = True``); the parser fills in the rest."""
+    offsets = layout_starts(doc.text)
+    if not offsets:
+        return doc
+    idx = doc.to_array([IDX])
+    for off in offsets:
+        i = int(np.searchsorted(idx, off))
+        if 0 < i < len(doc) and idx[i] == off and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc
+
+
+def add_to(nlp: Language) -> bool:
+    """Put the component just before the parser; False when the pipeline has no parser."""
+    if "parser" not in nlp.pipe_names or COMPONENT in nlp.pipe_names:
+        return False
+    nlp.add_pipe(COMPONENT, before="parser")
+    return True
