@@ -124,6 +124,22 @@ def test_lines_that_go_on_are_not_cut():
     assert layout_starts(comma) == []
 
 
+def test_abbreviation_at_a_line_end_is_left_to_the_parser(nlp):
+    text = ("The debate is set for Oct. 2.\nFormer South Carolina Gov.\n"
+            "Carroll Campbell, who was on the short list, will head the team.\n")
+    doc = nlp(text)
+    assert not doc[[t.text for t in doc].index("Carroll")].is_sent_start
+    assert doc[[t.text for t in doc].index("Former")].is_sent_start, "a full stop split off ends the line's sentence"
+
+
+def test_name_wrapped_inside_a_list_is_not_cut():
+    text = ("Australia - Ian Healy (captain), Michael Bevan, Damien\n"
+            "Flemming, Jason Gillespie, Stuart Law, Glenn McGrath, Ricky\n"
+            "Ponting (vice-captain), Michael Slater.\n")
+    starts = layout_starts(text)
+    assert text.index("Flemming") not in starts and text.index("Ponting") not in starts
+
+
 def test_spans_quote_the_input(extractor):
     for text in (HEADLINE_STORY, DATELINE_STORY, INLINE_DATELINE, WRAPPED, CONLL_LIKE,
                  "Headline\r\n\r\nBOSTON – “We will rebuild,” Mayor Ruth Okafor said.\r\n"):

@@ -14,23 +14,24 @@ layout makes certain and leaves every other token to the parser:
   no punctuation at all, or with ";" or a spaced dash, and the next line
   opens a new unit (not a lower-case word): a headline, a dateline, a byline,
   a row of a result table, one sentence per line as in CoNLL-2003;
-- after a dateline that opens a line: "BOSTON – ", "MANCHESTER, N.H. -- ",
-  "Damascus, Syria – " (capital words, the first a place or in capitals,
-  maybe a date and an agency, then a spaced dash).
+- after a dateline on one of the first lines: "BOSTON – ", "MANCHESTER,
+  N.H. -- ", "Damascus, Syria – " (capital words, the first a place or in
+  capitals, maybe a date and an agency, then a spaced dash).
 
 Hard-wrapped text (lines broken mid-sentence near a fixed width) is told
 apart by its lines that go on in lower case; there a line break without
 punctuation starts a sentence only after a line far shorter than the wrap
-width (a headline), and a line ending in "." is left to the parser (it may end
-with an abbreviation: "Sen.\\nJohn Smith").  A line that ends with a comma,
-a colon, an opening bracket or a hyphen never ends a unit.
+width (a headline), and a line ending in "." is left to the parser.  Left to
+the parser everywhere: a line that ends with an abbreviation ("Gov.\\nCarroll
+Campbell": the tokenizer keeps it whole), a comma, a colon, an opening bracket
+or a hyphen, and a name wrapped inside a list ("Damien\\nFlemming, Jason").
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 from spacy.attrs import IDX
@@ -47,6 +48,11 @@ _TERMINAL = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]»]*$")
 # has no sentence-final punctuation: a word, a number, a closing mark or
 # bracket, ";" (a headline and its subtitle), a spaced dash (a dateline).
 _OPEN_END = re.compile(r"(?:[\w\"'”’)\]%»]|;| [-–—]{1,2})$")
+# A name cut by wrapping inside a list: the line ends with ", " and one or two capitalised words,
+# the next opens with one or two capitalised words and a comma, a bracket or a number
+# ("Michael Bevan, Damien\nFlemming, Jason Gillespie", "Falk Balzer (Germany), George\nPanayiotopoulos (Greece)").
+_LIST_TAIL = re.compile(r", [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?$")
+_LIST_HEAD = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:,| \(| \d)")
 # Hard-wrapped text: at least this many breaks go on in lower case, and at least this share of all line breaks.
 _WRAP_MIN = 2
 _WRAP_SHARE = 0.2
@@ -60,6 +66,8 @@ _DATELINE = re.compile(
     r"(?: \([A-Z][\w .&-]{0,30}\))?"
     r" (?:-{1,2}|–|—) (?=[A-Z0-9“\"‘'])")
 _DATELINE_CHARS = 60
+# A dateline opens the story: it is looked for on its first lines only.
+_DATELINE_LINES = 4
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -93,8 +101,13 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     return m.end()
 
 
-def layout_starts(text: str) -> list[int]:
-    """Character offsets in ``text`` where a sentence must start (see the module docstring), in order."""
+def layout_starts(text: str, ends_sentence: Callable[[int], bool] | None = None) -> list[int]:
+    """Character offsets in ``text`` where a sentence must start (see the module docstring), in order.
+
+    ``ends_sentence(i)`` says whether the full stop at offset ``i`` ends a sentence rather than an
+    abbreviation ("Gov.", "U.S."); the component asks the tokenizer, which keeps abbreviations whole.
+    Without it a line-final full stop that follows a letter is left to the parser.
+    """
     if "\n" not in text and not _DATELINE.match(text[:_DATELINE_CHARS + 8]):
         return []
     # (start of the first character, end) of each line that is not blank, and whether a blank line precedes it
@@ -127,32 +140,50 @@ def layout_starts(text: str) -> list[int]:
             a_end = e0
             while a_end > s0 and text[a_end - 1].isspace():
                 a_end -= 1
-            terminal = _TERMINAL.search(text, s0, a_end) is not None
+            end_mark = _TERMINAL.search(text, s0, a_end)
+            terminal = end_mark is not None
             if text[s1].islower():
                 new = blank1 and terminal
             elif blank1:
                 new = True
             elif terminal:
-                new = not wrapped
+                new = not wrapped and _full_stop_ends(text, end_mark.start(), ends_sentence)
             elif _OPEN_END.search(text, s0, a_end):
-                new = not wrapped or a_end - s0 < _SHORT_LINE * width
+                if _LIST_TAIL.search(text, s0, a_end) and _LIST_HEAD.match(text, s1, e1):
+                    new = False
+                else:
+                    new = not wrapped or a_end - s0 < _SHORT_LINE * width
             else:
                 new = False
             if new:
                 starts.append(s1)
-        body = dateline_end(text, s1, e1)
+        body = dateline_end(text, s1, e1) if k < _DATELINE_LINES else None
         if body is not None:
             starts.append(body)
     return starts
 
 
+def _full_stop_ends(text: str, i: int, ends_sentence: Callable[[int], bool] | None) -> bool:
+    """Whether the sentence-final mark at ``i`` ends a sentence: "!", "?", an ellipsis, or a full
+    stop that is not part of an abbreviation."""
+    if text[i] != "." or text.startswith("...", i) or (i > 0 and not text[i - 1].isalpha()):
+        return True
+    return ends_sentence(i) if ends_sentence is not None else False
+
+
 @Language.component(COMPONENT)
 def set_layout_starts(doc: Doc) -> Doc:
     """Mark ``layout_starts`` on the tokens (``is_sent_start = True``); the parser fills in the rest."""
-    offsets = layout_starts(doc.text)
+    idx = doc.to_array([IDX])
+
+    def ends_sentence(i: int) -> bool:
+        # a full stop the tokenizer split off; "Gov." and "U.S." stay whole
+        k = int(np.searchsorted(idx, i))
+        return k < len(doc) and idx[k] == i and doc[k].text == "."
+
+    offsets = layout_starts(doc.text, ends_sentence)
     if not offsets:
         return doc
-    idx = doc.to_array([IDX])
     for off in offsets:
         i = int(np.searchsorted(idx, off))
         if 0 < i < len(doc) and idx[i] == off and not doc[i].is_space:
