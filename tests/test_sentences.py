@@ -124,6 +124,11 @@ def test_lines_that_go_on_are_not_cut():
     assert layout_starts(comma) == []
 
 
+def test_colon_before_a_paragraph_break_is_left_to_the_parser():
+    text = "The governor added:\n\nIt is typical of her. She knows nothing.\n\nThe shooting is under review.\n"
+    assert layout_starts(text) == [text.index("The shooting")]
+
+
 def test_abbreviation_at_a_line_end_is_left_to_the_parser(nlp):
     text = ("The debate is set for Oct. 2.\nFormer South Carolina Gov.\n"
             "Carroll Campbell, who was on the short list, will head the team.\n")

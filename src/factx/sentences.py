@@ -8,7 +8,8 @@ cue is lost.  The parser honours sentence starts that are already set
 (``Token.is_sent_start = True``), so this component marks the starts that the
 layout makes certain and leaves every other token to the parser:
 
-- after a paragraph break (a blank line);
+- after a paragraph break (a blank line), unless the paragraph ends with a
+  colon (what follows is what it announces: "The governor added:");
 - after a line break when the previous line cannot go on into the next: it
   ends a sentence (".", "!", "?", with any closing marks), or it ends with
   no punctuation at all, or with ";" or a spaced dash, and the next line
@@ -145,7 +146,7 @@ def layout_starts(text: str, ends_sentence: Callable[[int], bool] | None = None)
             if text[s1].islower():
                 new = blank1 and terminal
             elif blank1:
-                new = True
+                new = text[a_end - 1] != ":"  # "The governor added:\n\nIt's typical ...": what was added
             elif terminal:
                 new = not wrapped and _full_stop_ends(text, end_mark.start(), ends_sentence)
             elif _OPEN_END.search(text, s0, a_end):
