@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Iterator
 
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -182,13 +182,17 @@ def set_layout_starts(doc: Doc) -> Doc:
         k = int(np.searchsorted(idx, i))
         return k < len(doc) and idx[k] == i and doc[k].text == "."
 
-    offsets = layout_starts(doc.text, ends_sentence)
-    if not offsets:
+    offsets = np.asarray(layout_starts(doc.text, ends_sentence), dtype=idx.dtype)
+    if not len(offsets):
         return doc
-    for off in offsets:
-        i = int(np.searchsorted(idx, off))
-        if 0 < i < len(doc) and idx[i] == off and not doc[i].is_space:
-            doc[i].is_sent_start = True
+    ks = np.searchsorted(idx, offsets)
+    inside = (ks > 0) & (ks < len(doc))
+    ks = ks[inside]
+    ks = ks[idx[ks] == offsets[inside]]  # offsets that begin a token (all do, short of odd white space)
+    # one array write: the token setter checks the whole document on every call
+    starts = doc.to_array([SENT_START])
+    starts[ks] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 
