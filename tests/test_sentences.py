@@ -150,3 +150,13 @@ def test_spans_quote_the_input(extractor):
                  "Headline\r\n\r\nBOSTON – “We will rebuild,” Mayor Ruth Okafor said.\r\n"):
         article = extractor.extract_text(text)
         assert_offsets(article, text)
+
+
+def test_seed_under_a_headline_without_full_stop_keeps_every_quote(extractor, seed_text, seed_article):
+    text = "Airbase shelters families fleeing sectarian violence\n" + seed_text
+    article = extractor.extract_text(text)
+    assert_offsets(article, text)
+    shift = len(text) - len(seed_text)
+    assert [(q.start - shift, q.text, q.speaker and q.speaker.name) for q in article.quotes] == \
+        [(q.start, q.text, q.speaker and q.speaker.name) for q in seed_article.quotes]
+    assert len(article.quotes) == 9 and all(q.speaker and q.speaker.name for q in article.quotes)
