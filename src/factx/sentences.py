@@ -44,7 +44,7 @@ from .extractors import places
 COMPONENT = "factx_layout_sentences"
 
 # A line that ends a sentence: ".", "!", "?" or "…", then closing marks.
-_TERMINAL = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]»]*$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]»]*$")
 # A line whose last character lets the next line begin a new unit although it
 # has no sentence-final punctuation: a word, a number, a closing mark or
 # bracket, ";" (a headline and its subtitle), a spaced dash (a dateline).
