@@ -155,8 +155,9 @@ def input_paths(req: Request, stdin: TextIO | None = None) -> list[str]:
 def list_inputs(paths: Iterable[str], glob: str = "*.txt") -> list[str | ReadError]:
     """Every input, in order: files, directories walked recursively by ``glob``, ``-``, URLs.
 
-    A path that does not exist is a ``ReadError`` in its place, so it is
-    reported in order with the others and does not stop them.  The list is
+    A path is kept as given (a missing file fails when it is read, in its
+    place); a directory with no matching file is a ``ReadError`` in its
+    place, so it is reported in order with the others and stops none of them.  The list is
     made whole up front: the default number of jobs, the HTML page layout
     and the ``--output-dir`` parts all depend on how many inputs there are.
     """
@@ -251,9 +252,15 @@ def make_writer(req: Request, listed: list, pages_dir: bool = False, say: Callab
         return parts
     if req.db is not None:
         try:
-            return SqliteWriter(req.db)
+            db = SqliteWriter(req.db)
         except ValueError as e:  # a database this version cannot fill
             raise UsageError(str(e)) from None
+        if db.upgraded_from is not None:
+            from .render.sqlite import DB_SCHEMA_VERSION
+
+            say(f"{req.db}: upgraded from schema version {db.upgraded_from} to {DB_SCHEMA_VERSION}; inputs stored "
+                "before are extracted again")
+        return db
     output = req.output
     if req.fmt == "html":
         from .render.pages import HtmlDirWriter, HtmlWriter
