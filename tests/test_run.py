@@ -325,3 +325,15 @@ def test_db_extracts_again_with_another_model_version(folder, tmp_path, extracto
 
 def test_model_name_default_is_planned_the_same_way(extractor):
     assert model_name(None) == extractor.name
+
+
+def test_db_on_dask_sends_only_what_is_left_to_do(folder, tmp_path):
+    """--scheduler: the workers read the inputs, so the client asks the database first."""
+    db = tmp_path / "f.db"
+    db_run(db, [str(folder)])
+    before = stored(db)
+    (folder / "a.txt").write_text(GOOD.replace("300", "400"), encoding="utf-8")
+    outcome, said = db_run(db, [str(folder)], scheduler="local")
+    assert outcome is Outcome.ok and said == [f"{db}: 1 article(s) stored, 1 unchanged input(s) skipped"]
+    assert stored(db)["b.txt"] == before["b.txt"]
+    assert figure_texts(db) == {"a.txt": ["400"], "b.txt": []}

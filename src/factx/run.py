@@ -313,6 +313,30 @@ def read_documents(req: Request, listed: Iterable[Any], skip: Callable[[str, str
             yield doc
 
 
+def unstored(listed: Iterable[Any], skip: Callable[[str, str], bool]) -> Iterator[Any]:
+    """The listed inputs less those ``skip`` says are stored, for a runner that reads on its own (Dask).
+
+    The client reads and hashes each input once to ask (what a plain ``--db``
+    run does anyway), so a resumed run sends the cluster only what is left
+    to do.  Stdin, listing errors and inputs that cannot be read here pass
+    on unchanged: the runner reports them in their place.
+    """
+    from . import reader
+
+    for item in listed:
+        if isinstance(item, str) and item != reader.STDIN:
+            held: list[bool] = []
+
+            def ask(source: str, sha256: str, held: list[bool] = held) -> bool:
+                held.append(skip(source, sha256))
+                return True  # stop after hashing: the text is not needed here
+
+            reader.read(item, skip=ask)
+            if held and held[0]:
+                continue
+        yield item
+
+
 def load_extractor(name: str) -> Any:
     """The extractor for ``name``, loaded late (``--db``): a model that fails to load is still a usage error."""
     from .pipeline import Extractor, ModelError
@@ -443,8 +467,8 @@ def start_runner(req: Request, listed: list, name: str, jobs: int, extractor: An
     input is read, so a bad model is a usage error up front).  Without it the
     model is loaded, or the workers started, only when a first input needs
     extracting (see ``when_needed``), so a ``--db`` run whose inputs are all
-    stored costs no model load.  Dask (``--scheduler``) reads on its workers,
-    so ``skip`` does not reach it.
+    stored costs no model load.  On Dask (``--scheduler``) the workers read
+    the inputs, so ``skip`` is asked here first (see ``unstored``).
     """
     from .pipeline import run_parallel
 
@@ -459,7 +483,8 @@ def start_runner(req: Request, listed: list, name: str, jobs: int, extractor: An
             raise UsageError(str(e) if isinstance(e, DaskMissingError)
                              else f"cannot connect to --scheduler {req.scheduler}: {e}") from None
         keep_text = req.include_text or req.fmt == "html"
-        return Runner(run(listed, name, client, req.encoding, on_note=say, input_format=req.input_format,
+        sent = listed if skip is None else unstored(listed, skip)
+        return Runner(run(sent, name, client, req.encoding, on_note=say, input_format=req.input_format,
                           include_text=keep_text), (client, cluster))
     docs = read_documents(req, listed, skip, say)
     if extractor is not None:
