@@ -89,6 +89,14 @@ def test_usage_errors_are_one_line_and_status_2(inputs, args):
     assert r.stdout == b""
 
 
+@pytest.mark.parametrize("args", [("-",), ()])
+def test_closed_stdin_is_a_usage_error(args):
+    r = subprocess.run(["sh", "-c", 'exec "$0" -m factx extract "$@" <&-', sys.executable, *args],
+                       capture_output=True, timeout=300)
+    assert r.returncode == 2
+    assert len(err_lines(r)) == 1 and r.stdout == b""
+
+
 def test_option_errors_name_the_option_and_where_to_look(inputs):
     r = factx("extract", "--prety", str(inputs["good.txt"]))
     [line] = err_lines(r)

@@ -140,12 +140,15 @@ def input_paths(req: Request, stdin: TextIO | None = None) -> list[str]:
     """The paths as given, or ``-`` when none is given and text is piped in.
 
     With no path and nothing piped (a terminal, or no stdin at all) there is
-    nothing to do: a usage error rather than a silent wait for typing.
+    nothing to do: a usage error rather than a silent wait for typing.  So
+    is ``-`` when the process has no stdin (it was started with it closed).
     """
     from . import reader
 
     stdin = sys.stdin if stdin is None else stdin
     if req.paths:
+        if reader.STDIN in req.paths and stdin is None:  # started with stdin closed (`<&-`)
+            raise UsageError("'-' reads stdin, but stdin is closed")
         return list(req.paths)
     if stdin is None or stdin.isatty():
         raise UsageError("no input: give a path, '-' for stdin, or pipe text in (see factx extract --help)")
