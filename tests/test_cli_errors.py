@@ -77,6 +77,7 @@ def test_bad_files_with_db_store_the_good_ones(inputs, tmp_path):
     ("extract", "x.txt", "--force"),
     ("extract", "x.txt", "--db", "f.db", "--format", "table"),
     ("extract", "-", "-"),
+    ("extract", "x.txt", "--encoding", "no-such-codec"),
     ("extract", "x.txt", "--model", "no_such_model_xyz"),
     ("extract", "x.txt", "--db", "/nonexistent-dir/f.db"),
     ("extract", "x.txt", "--output", "/nonexistent-dir/out.json"),

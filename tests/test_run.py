@@ -53,6 +53,7 @@ def collect() -> tuple[list[str], object]:
     ({"output_dir": Path("parts"), "pretty": True}, "--output-dir writes JSON Lines parts"),
     ({"output": Path("/nonexistent-dir/x.json")}, "/nonexistent-dir is not a writable directory"),
     ({"fmt": "xml"}, "unknown --format 'xml'"),
+    ({"encoding": "no-such-codec"}, "unknown --encoding 'no-such-codec'"),
 ])
 def test_conflicting_options_are_one_line_usage_errors(changes, message):
     with pytest.raises(UsageError) as e:

@@ -29,6 +29,7 @@ no more than the command line's ``--help``.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import importlib.util
 import itertools
@@ -119,6 +120,11 @@ def check_request(req: Request) -> None:
         raise UsageError(f"unknown --input-format {req.input_format!r}: use one of {', '.join(reader.INPUT_FORMATS)}")
     if req.paths.count(reader.STDIN) > 1:
         raise UsageError("'-' (stdin) given more than once")
+    if req.encoding is not None:  # a wrong name would fail every input, one by one: it is the option's fault
+        try:
+            codecs.lookup(req.encoding)
+        except LookupError:
+            raise UsageError(f"unknown --encoding {req.encoding!r}") from None
     output = req.output
     if output is not None and output.is_dir() and req.fmt != "html":
         raise UsageError(f"cannot write --output {output}: it is a directory")
