@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from factx import __version__, cli, run
+from factx import __version__, cli, reader, run
 from factx.pipeline import LONG_CHARS, ModelError, model_name
 from factx.reader import Document, ReadError, Skipped
 from factx.render import CsvWriter, JsonWriter, SqliteWriter, TableWriter
@@ -105,10 +105,14 @@ def test_default_jobs_one_process_for_a_few_short_inputs(folder, tmp_path):
     assert run.default_jobs([str(long)]) == min(cores, run.MAX_DEFAULT_JOBS)
 
 
-def test_the_help_text_states_the_planning_threshold():
+def test_the_command_line_and_the_run_module_agree():
     assert cli.PARALLEL_MIN_INPUTS == run.PARALLEL_MIN_INPUTS
     assert set(cli.EXIT_CODES) == {o.value for o in Outcome}
     assert cli.EXIT_CODES == {"ok": 0, "failed_input": 1, "usage": 2, "interrupted": 130, "terminated": 143}
+    # the command line's choices are the ones a Request accepts
+    assert [f.value for f in cli.Format] == list(run.FORMATS)
+    assert [t.value for t in cli.Table] == list(run.TABLES)
+    assert [i.value for i in cli.InputFormat] == list(reader.INPUT_FORMATS)
 
 
 def test_html_for_several_inputs_needs_a_directory(folder, tmp_path):
