@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -184,12 +185,14 @@ def test_the_readme_queries_run(reference, records):
     c.close()
 
 
-def test_second_run_inserts_nothing(reference, corpus, tmp_path):
+def test_second_run_inserts_nothing(reference, corpus, tmp_path, extractor):
     before = content(reference)
     stamps = connect(reference).execute("SELECT source, extracted_at FROM articles").fetchall()
-    # every input is stored unchanged, so no extraction runs: a folder that is no model is never loaded
+    # every input is stored unchanged by this factx and model, so no extraction runs: a folder holding only
+    # the model's meta.json (its name and version, no weights) is never loaded
     not_a_model = tmp_path / "not-a-model"
     not_a_model.mkdir()
+    shutil.copy(Path(extractor.nlp.path) / "meta.json", not_a_model / "meta.json")
     r = run("extract", str(corpus), "--db", str(reference), "--model", str(not_a_model), "-j", "2")
     assert r.returncode == 0, r.stderr
     assert f"0 article(s) stored, {N_STORIES + 1} unchanged input(s) skipped" in r.stderr.decode()
@@ -262,3 +265,72 @@ def test_database_usage_errors(tmp_path):
     assert r.returncode == 2 and r.stderr.count(b"\n") == 1
     r = run("extract", str(SEED_TEXT), "--db", str(tmp_path / "a.db"), "--output", str(tmp_path / "x.jsonl"))
     assert r.returncode == 2
+
+
+def make_v1(db: Path, v1: Path) -> None:
+    """Copy a database written by this factx into a new file of the schema version 1 layout (the same tables,
+    without articles.factx_version), as factx 0.1 of that schema wrote it."""
+    import re
+
+    ddl_v1 = re.sub(r",(\s+--[^\n]*)?\n\s+factx_version TEXT[^\n]*\n", r"\1\n", DDL)
+    assert "factx_version" not in ddl_v1
+    c = sqlite3.connect(v1)
+    c.executescript(f"{ddl_v1}INSERT INTO factx VALUES ('db_schema_version', '1'); PRAGMA user_version = 1;")
+    c.execute("ATTACH DATABASE ? AS new", (str(db),))
+    cols = [r[1] for r in c.execute("PRAGMA main.table_info(articles)")]
+    c.execute(f"INSERT INTO main.articles ({', '.join(cols)}) SELECT {', '.join(cols)} FROM new.articles")
+    for table in ("figures", "quotes", "entities", "mentions"):
+        c.execute(f"INSERT INTO main.{table} SELECT * FROM new.{table}")
+    c.commit()
+    c.execute("DETACH DATABASE new")
+    c.close()
+
+
+def test_schema_1_database_is_upgraded_and_its_articles_extracted_again(corpus, tmp_path):
+    d = tmp_path / "c"
+    d.mkdir()
+    for name in ("story000.txt", "story001.txt"):
+        (d / name).write_bytes((corpus / name).read_bytes())
+    db = tmp_path / "facts.db"
+    assert run("extract", str(d), "--db", str(db)).returncode == 0
+    reference = content(db)
+    make_v1(db, tmp_path / "v1.db")
+    db = tmp_path / "v1.db"
+    assert content(db) == reference
+    c = connect(db)
+    assert "factx_version" not in {r[1] for r in c.execute("PRAGMA table_info(articles)")}
+    c.close()
+    r = run("extract", str(d), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.decode().splitlines() == [
+        f"factx: {db}: upgraded from schema version 1 to {DB_SCHEMA_VERSION}; inputs stored before are extracted "
+        "again",
+        f"factx: {db}: 2 article(s) stored, 0 unchanged input(s) skipped"]
+    check_integrity(db)
+    c = connect(db)
+    assert c.execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION
+    assert dict(c.execute("SELECT key, value FROM factx"))["db_schema_version"] == str(DB_SCHEMA_VERSION)
+    assert c.execute("SELECT count(*) FROM articles WHERE factx_version IS NULL").fetchone()[0] == 0
+    c.close()
+    assert content(db) == reference
+    r = run("extract", str(d), "--db", str(db))
+    assert r.stderr.decode().splitlines() == [f"factx: {db}: 0 article(s) stored, 2 unchanged input(s) skipped"]
+
+
+def test_newer_schema_is_refused_in_one_line(tmp_path):
+    db = tmp_path / "new.db"
+    c = sqlite3.connect(db)
+    c.executescript(f"{DDL}PRAGMA user_version = {DB_SCHEMA_VERSION + 1};")
+    c.close()
+    r = run("extract", str(SEED_TEXT), "--db", str(db))
+    assert r.returncode == 2
+    assert r.stderr.decode().splitlines() == [
+        f"factx: {db} holds schema version {DB_SCHEMA_VERSION + 1} (or other tables); this factx writes version "
+        f"{DB_SCHEMA_VERSION}: use a new file"]
+
+
+def test_force_needs_db():
+    r = run("extract", str(SEED_TEXT), "--force")
+    assert r.returncode == 2
+    assert r.stderr.decode().splitlines() == ["factx: --force goes with --db: it re-extracts inputs the database "
+                                              "already holds"]

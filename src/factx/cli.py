@@ -1,15 +1,14 @@
-"""The ``factx`` command line: parse options, call the pipeline, hand results to the writer.
+"""The ``factx`` command line: Typer options and help text, and the exit status of each outcome.
 
-Heavy imports (spaCy, pydantic models) are done inside the commands, so
+What a run does (which inputs, which runner, which writer, what counts as
+a failure) is ``factx.run``; this module only turns options into a
+``run.Request`` and the ``run.Outcome`` into an exit status.  Heavy imports
+(the run module, spaCy, pydantic models, rich) are done inside the commands, so
 ``factx --help`` and ``factx --version`` start fast.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
-import os
-import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +19,11 @@ import typer
 from . import __version__
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
-# Below this many inputs one process is faster than starting workers.
+# How each way a run can end (the values of factx.run.Outcome) is told to the shell; scripts rely on
+# these numbers.  Keyed by value so that --help need not import the run module.
+EXIT_CODES = {"ok": EXIT_OK, "failed_input": EXIT_FAILED_INPUT, "usage": EXIT_USAGE,
+              "interrupted": EXIT_INTERRUPTED, "terminated": EXIT_TERMINATED}
+# factx.run.PARALLEL_MIN_INPUTS, for the help text (a test keeps the two equal).
 PARALLEL_MIN_INPUTS = 8
 
 app = typer.Typer(
@@ -79,22 +82,6 @@ def _main(
     """
 
 
-def _err(message: str) -> None:
-    print(f"factx: {message}", file=sys.stderr, flush=True)
-
-
-def _default_jobs(listed: list) -> int:
-    """One process for a few short inputs (starting workers costs more than it saves); otherwise one
-    per core, up to 8.  A long file counts as many inputs: its pieces are spread over the workers."""
-    from .pipeline import LONG_CHARS
-
-    size = sum(os.path.getsize(p) for p in listed if isinstance(p, str) and os.path.isfile(p))
-    if len(listed) < PARALLEL_MIN_INPUTS and size <= LONG_CHARS:
-        return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cpus, 8))
-
-
 @app.command()
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -109,8 +96,10 @@ def extract(
     raw_csv: Annotated[bool, typer.Option("--raw-csv", help="With --format csv: do not escape cells that a "
                                           "spreadsheet would run as formulas (=, +, -, @).")] = False,
     db: Annotated[Path | None, typer.Option("--db", help="Store every result in this SQLite database (created if "
-                                            "missing); inputs already stored unchanged are skipped.",
-                                            dir_okay=False)] = None,
+                                            "missing); inputs already stored unchanged, by this factx and "
+                                            "model, are skipped.", dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="With --db: extract every input again, replacing what "
+                                        "the database holds for it.")] = False,
     input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: an HTML document (by its "
                                                       "content) is read as a web page, anything else as text.")]
     = InputFormat.auto,
@@ -156,264 +145,18 @@ def extract(
       factx extract corpus/ --db facts.db
       factx extract archive/ --scheduler tcp://10.0.0.5:8786 --output-dir facts/
     """
-    from . import reader
+    from .run import Outcome, Request, execute
 
-    if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            _err("no input: give a path, '-' for stdin, or pipe text in (see factx extract --help)")
-            raise typer.Exit(EXIT_USAGE)
-        paths = [reader.STDIN]
-    if paths.count(reader.STDIN) > 1:
-        _err("'-' (stdin) given more than once")
-        raise typer.Exit(EXIT_USAGE)
-
-    if output is not None and output.is_dir() and fmt is not Format.html:
-        _err(f"cannot write --output {output}: it is a directory")
-        raise typer.Exit(EXIT_USAGE)
-    if (fmt is Format.csv) != (table is not None):
-        _err("--format csv needs --table (figures, quotes, people, places, organizations or mentions), "
-             "and --table needs --format csv")
-        raise typer.Exit(EXIT_USAGE)
-    if db is not None and (output is not None or fmt is not Format.json):
-        _err("--db is an output of its own: it does not go with --output or --format")
-        raise typer.Exit(EXIT_USAGE)
-    if output is not None and not (output.parent.is_dir() and os.access(output.parent, os.W_OK)):
-        _err(f"cannot write --output {output}: {output.parent} is not a writable directory")
-        raise typer.Exit(EXIT_USAGE)
-    if output_dir is not None and (output is not None or fmt is not Format.json or pretty or db is not None):
-        _err("--output-dir writes JSON Lines parts: it does not go with --output, --format, --pretty or --db")
-        raise typer.Exit(EXIT_USAGE)
-    listed = list(reader.iter_paths(paths, glob))
-    pages_dir = fmt is Format.html and (len(listed) > 1 or (output is not None and output.is_dir()))
-    if pages_dir and (output is None or (output.exists() and not output.is_dir())):
-        _err(f"{len(listed)} inputs make {len(listed)} HTML pages: give a directory with -o DIR")
-        raise typer.Exit(EXIT_USAGE)
-    n_jobs = jobs or _default_jobs(listed)
-
-    from .pipeline import Extractor, ModelError, model_name, run_parallel
-
-    parts = None if output_dir is None else _parts_writer(output_dir, listed, part_size)
-    if parts is not None:
-        listed = parts.todo
+    request = Request(paths=list(paths or []), glob=glob, fmt=fmt.value, table=table.value if table else None,
+                      raw_csv=raw_csv, db=db, force=force, input_format=input_format.value,
+                      include_text=include_text, pretty=pretty, output=output, encoding=encoding, model=model,
+                      jobs=jobs, progress=progress, scheduler=scheduler, output_dir=output_dir, part_size=part_size)
     try:
-        name = model_name(model)
-        # a --db run loads the model only when an input is not already stored (see _when_needed)
-        extractor = Extractor(name) if n_jobs == 1 and db is None and not scheduler and listed else None
-        if db is not None:
-            _check_model(name)
-    except ModelError as e:
-        _err(str(e))
-        raise typer.Exit(EXIT_USAGE) from None
-
-    try:
-        writer = parts or _writer(fmt, pretty, output, table, raw_csv, db, pages_dir)
-    except ValueError as e:  # a database this version cannot fill
-        _err(str(e))
-        raise typer.Exit(EXIT_USAGE) from None
-    skip = writer.holds if db is not None else None
-
-    keep_text = include_text or fmt is Format.html  # an HTML page shows the text, so its records carry it
-
-    def documents():
-        for item in listed:
-            if isinstance(item, reader.ReadError):
-                yield item
-            else:
-                doc = reader.read(item, encoding, input_format.value, keep_text, skip)
-                if isinstance(doc, reader.Document) and doc.note:
-                    _err(f"{doc.source}: {doc.note}")
-                yield doc
-
-    if not listed:  # every part of --output-dir is already complete
-        results = iter(())
-    elif scheduler:
-        from .dask import DaskMissingError, connect, run
-
-        try:
-            client, cluster = connect(scheduler, n_jobs)
-        except (DaskMissingError, OSError, KeyboardInterrupt) as e:  # no Dask; no scheduler at that address
-            writer.abort()
-            if isinstance(e, KeyboardInterrupt):
-                _err("interrupted")
-                raise typer.Exit(EXIT_INTERRUPTED) from None
-            _err(str(e) if isinstance(e, DaskMissingError) else f"cannot connect to --scheduler {scheduler}: {e}")
-            raise typer.Exit(EXIT_USAGE) from None
-        results = run(listed, name, client, encoding, on_note=_err, input_format=input_format.value,
-                      include_text=keep_text)
-    elif extractor:
-        results = extractor.run(documents())
-    elif n_jobs == 1:
-        results = _when_needed(documents(), lambda docs: _load(name).run(docs))
-    else:
-        results = _when_needed(documents(), lambda docs: run_parallel(docs, name, n_jobs))
-    show_progress = progress if progress is not None else (len(listed) > 1 and sys.stderr.isatty())
-    try:
-        status = _write_all(results, writer, len(listed), show_progress,
-                            str(output or output_dir or db or "output"))
-    except ModelError as e:  # the workers could not load the model
-        _err(str(e))
-        status = EXIT_USAGE
-    finally:
-        if scheduler and listed:
-            from .dask import close
-
-            close(client, cluster)
-    if db is not None:
-        _err(f"{db}: {writer.inserted} article(s) stored, {writer.skipped} unchanged input(s) skipped")
-    raise typer.Exit(status)
-
-
-def _parts_writer(output_dir: Path, listed: list, part_size: int):
-    """The ``--output-dir`` writer; it also says which inputs are left to do (see ``render.parts``)."""
-    from .render.parts import PartsError, PartsWriter
-
-    try:
-        writer = PartsWriter(output_dir, listed, part_size)
-    except PartsError as e:
-        _err(str(e))
-        raise typer.Exit(EXIT_USAGE) from None
-    if writer.skipped:
-        left = "nothing left to do" if writer.skipped == writer.parts_count else "resuming"
-        _err(f"{output_dir}: {writer.skipped} of {writer.parts_count} parts already complete; {left}")
-    return writer
-
-
-def _check_model(name: str) -> None:
-    """Fail early on a model that is neither an installed package nor a folder, without loading it."""
-    import importlib.util
-
-    from .pipeline import ModelError
-
-    try:
-        found = importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        found = False
-    if not found and not Path(name).is_dir():
-        raise ModelError(f"cannot load spaCy model {name!r}: no installed package or folder of that name")
-
-
-def _load(name: str):
-    """The extractor, loaded late (``--db``): a model that fails to load is still a usage error."""
-    from .pipeline import Extractor, ModelError
-
-    try:
-        return Extractor(name)
-    except ModelError as e:
-        _err(str(e))
-        raise typer.Exit(EXIT_USAGE) from None
-
-
-def _when_needed(items, start):
-    """Pass items through until the first document to extract, then hand it and the rest to ``start``.
-
-    A resumed ``--db`` run whose inputs are all stored then neither loads
-    the model nor starts workers: it costs the reading and hashing only.
-    """
-    from .reader import Document
-
-    it = iter(items)
-    for item in it:
-        if isinstance(item, Document):
-            results = start(itertools.chain([item], it))
-            try:
-                yield from results
-            finally:
-                _close(results)
-            return
-        yield item
-
-
-def _writer(fmt: Format, pretty: bool, output: Path | None, table: Table | None = None, raw_csv: bool = False,
-            db: Path | None = None, pages_dir: bool = False):
-    """The writer for ``--format``, ``--output`` and ``--db`` (see ``render``)."""
-    from .render import CsvWriter, JsonWriter, SqliteWriter, TableWriter, TextTarget
-
-    if db is not None:
-        return SqliteWriter(db)
-    if fmt is Format.html:
-        from .render.pages import HtmlDirWriter, HtmlWriter
-
-        return HtmlDirWriter(output) if pages_dir and output is not None else HtmlWriter(TextTarget(output))
-    target = TextTarget(output)
-    if fmt is Format.csv:
-        assert table is not None
-        return CsvWriter(target, table.value, safe=not raw_csv)
-    return TableWriter(target) if fmt is Format.table else JsonWriter(target, pretty=pretty)
-
-
-def _write_all(results, writer, total: int, show_progress: bool, dest: str = "output") -> int:
-    """Hand every result to the writer, report errors on stderr; return the exit status.
-
-    Ctrl-C and SIGTERM stop the producer (and its workers) and make the writer
-    drop its partial output; a closed stdout (``| head``) ends quietly.
-    """
-    from .pipeline import ExtractError
-    from .reader import ReadError, Skipped
-
-    failed = 0
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    bar = None
-    if show_progress:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                       console=Console(stderr=True), transient=True)
-        task = bar.add_task("extract", total=total)
-        bar.start()
-    done = False
-    try:
-        for item in results:
-            if isinstance(item, ReadError | ExtractError):
-                failed += 1
-                _err(f"{item.source}: {item.reason}")
-                if hasattr(writer, "failed"):  # a writer that records failed inputs (--output-dir)
-                    writer.failed(item.source, item.reason)
-            elif not isinstance(item, Skipped):
-                writer.write(item)
-            if bar is not None:
-                bar.advance(task)
-        if bar is not None:
-            bar.stop()
-        writer.close()
-        done = True
-    except KeyboardInterrupt as e:
-        if bar is not None:
-            bar.stop()
-        _close(results)
-        _err("terminated" if isinstance(e, _Terminated) else "interrupted")
-        return EXIT_TERMINATED if isinstance(e, _Terminated) else EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # the reader went away (e.g. `| head -n 1`): stop the work and exit quietly
-        _close(results)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    except OSError as e:  # disk full, I/O error: say it in one line, leave no partial file
-        _close(results)
-        _err(f"cannot write {dest}: {e.strerror or e}")
-        return EXIT_FAILED_INPUT
-    finally:
-        if not done:
-            with contextlib.suppress(Exception):
-                writer.abort()
-    return EXIT_FAILED_INPUT if failed else EXIT_OK
-
-
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C: stop the workers, leave no partial --output file."""
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
-
-
-def _close(results) -> None:
-    """Stop the producer now (workers are terminated by its ``finally``)."""
-    close = getattr(results, "close", None)
-    if close is not None:
-        with contextlib.suppress(Exception):
-            close()
+        outcome = execute(request)
+    except KeyboardInterrupt:  # Ctrl-C between steps that handle it themselves
+        print("factx: interrupted", file=sys.stderr, flush=True)
+        outcome = Outcome.interrupted
+    raise typer.Exit(EXIT_CODES[outcome])
 
 
 @app.command()
@@ -436,5 +179,35 @@ def schema(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Typer's own usage errors (an unknown option, a bad value) are said like
+    every other factx error, as one ``factx: ...`` line on stderr with exit
+    status 2, rather than a three-line usage block, so a script's log holds
+    one line per problem.  Bare ``factx`` still shows the help (status 2).
+    """
+    import errno
+
+    try:
+        status = app(standalone_mode=False)
+    except typer.TyperException as e:  # Typer's (Click's) exceptions; their classes are not public API
+        ctx = getattr(e, "ctx", None)
+        if e.exit_code == EXIT_USAGE and ctx is not None and type(e).__name__ != "NoArgsIsHelpError":
+            print(f"factx: {e.format_message()} (see {ctx.command_path} --help)", file=sys.stderr, flush=True)
+        elif hasattr(e, "show"):
+            e.show()
+        else:
+            print(f"factx: {e.format_message()}", file=sys.stderr, flush=True)
+        sys.exit(e.exit_code)
+    except typer.Abort:  # end of input at a prompt (factx has none; Typer's contract)
+        print("factx: aborted", file=sys.stderr, flush=True)
+        sys.exit(EXIT_FAILED_INPUT)
+    except OSError as e:
+        if e.errno != errno.EPIPE:
+            raise
+        # `factx schema | head`: the reader went away; say nothing more (Typer's standalone behaviour)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_FAILED_INPUT)
+    sys.exit(status or EXIT_OK)

@@ -13,10 +13,19 @@ Design, and why:
   article cheap (no fsync per commit; a power cut can lose the last
   commits, never corrupt the file); the journal is folded back on close,
   so a finished database is one self-contained file.
-- Each article row keeps the SHA-256 of the input's bytes: a re-run skips an
-  input stored with the same hash before reading it further (see
-  ``holds``), and an input whose bytes changed replaces its old rows, so a
-  long run resumes where it stopped.
+- Each article row keeps the SHA-256 of the input's bytes and what extracted
+  it (the factx version, the model's name and version): a re-run skips an
+  input stored with the same hash by the same factx and model before
+  reading it further (see ``holds``), so a long run resumes where it
+  stopped; an input whose bytes changed, or that was extracted by another
+  factx or model, is extracted again and replaces its old rows (so a new
+  model or a new factx refreshes the database instead of silently keeping
+  the old answers).
+- A database of schema version 1 (before the factx version was recorded) is
+  upgraded in place, in one transaction, when it is opened: the column is
+  added and left NULL for its articles, which then count as extracted by an
+  unknown version and are extracted again on the next run.  A database of
+  a newer schema, or a file holding other tables, is refused with one line.
 - Only the main process writes (workers send back records), so ``--jobs``
   needs no locking.
 """
@@ -29,11 +38,17 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..models import SCHEMA_VERSION, Article
+from .. import __version__
+from ..models import SCHEMA_VERSION, Article, ModelInfo
 from .csv import ENTITY_KINDS
 
 # Bumped whenever the tables change; stored as PRAGMA user_version and in the factx table.
-DB_SCHEMA_VERSION = 1
+DB_SCHEMA_VERSION = 2
+# How to bring an older database up to date: {from version: SQL}, applied in order, each in the
+# transaction that also sets the new version number.
+MIGRATIONS = {
+    1: "ALTER TABLE articles ADD COLUMN factx_version TEXT;\n",
+}
 
 DDL = f"""\
 -- factx SQLite schema, version {DB_SCHEMA_VERSION} (also PRAGMA user_version)
@@ -56,7 +71,8 @@ CREATE TABLE IF NOT EXISTS articles (
     date TEXT,
     url TEXT,
     sitename TEXT,
-    text TEXT                        -- the text, for web pages and with --include-text
+    text TEXT,                       -- the text, for web pages and with --include-text
+    factx_version TEXT               -- the factx that extracted it (NULL: upgraded from schema 1, not known)
 );
 CREATE TABLE IF NOT EXISTS figures (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -144,6 +160,7 @@ class SqliteWriter:
     def __init__(self, path: Path | str):
         self.path = str(path)
         self.inserted = self.skipped = 0
+        self.upgraded_from: int | None = None  # the schema version found, when the file was upgraded
         try:
             # autocommit mode: transactions are opened and closed explicitly, one per article
             self.conn = sqlite3.connect(self.path, isolation_level=None)
@@ -152,13 +169,15 @@ class SqliteWriter:
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.Error as e:
             raise DatabaseError(f"cannot use {self.path} as a database: {e}") from None
-        if version != DB_SCHEMA_VERSION and (version or tables):
+        if version != DB_SCHEMA_VERSION and (version or tables) and version not in MIGRATIONS:
             self.conn.close()
             raise DatabaseError(f"{self.path} holds schema version {version} (or other tables); this factx writes "
                                 f"version {DB_SCHEMA_VERSION}: use a new file")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        if not version:
+        if version in MIGRATIONS:
+            self._upgrade(version)
+        elif not version:
             # one script, one transaction: the tables, the version rows and the version number together
             self.conn.executescript(
                 f"BEGIN IMMEDIATE;\n{DDL}"
@@ -166,10 +185,39 @@ class SqliteWriter:
                 f"INSERT OR REPLACE INTO factx VALUES ('json_schema_version', '{SCHEMA_VERSION}');\n"
                 f"PRAGMA user_version = {DB_SCHEMA_VERSION};\nCOMMIT;")
 
-    def holds(self, source: str, sha256: str) -> bool:
-        """Whether ``source`` is stored with these exact bytes (so extracting it again is wasted work)."""
-        row = self.conn.execute("SELECT 1 FROM articles WHERE source = ? AND sha256 = ?", (source, sha256))
-        found = row.fetchone() is not None
+    def _upgrade(self, version: int) -> None:
+        """Bring a database of an older schema up to this one, all steps and the new number in one transaction,
+        so an interrupted upgrade leaves the old database as it was."""
+        steps = "".join(MIGRATIONS[v] for v in range(version, DB_SCHEMA_VERSION))
+        try:
+            self.conn.executescript(
+                f"BEGIN IMMEDIATE;\n{steps}"
+                f"INSERT OR REPLACE INTO factx VALUES ('db_schema_version', '{DB_SCHEMA_VERSION}');\n"
+                f"PRAGMA user_version = {DB_SCHEMA_VERSION};\nCOMMIT;")
+        except sqlite3.Error as e:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            self.conn.close()
+            raise DatabaseError(f"cannot upgrade {self.path} from schema version {version}: {e}") from None
+        self.upgraded_from = version
+
+    def holds(self, source: str, sha256: str, model: ModelInfo | None = None, factx_version: str | None = None) -> bool:
+        """Whether ``source`` is stored with these exact bytes, and (when given) by this model and this factx:
+        extracting it again would then give the same rows, so it is wasted work.
+
+        An article stored by another model or factx version, or by a factx
+        that did not record its version (a database upgraded from schema 1),
+        is not held: the run extracts it again and ``write`` replaces it.
+        """
+        sql = "SELECT 1 FROM articles WHERE source = ? AND sha256 = ?"
+        args: list[str] = [source, sha256]
+        if model is not None:
+            sql += " AND model = ? AND model_version = ?"
+            args += [model.name, model.version]
+        if factx_version is not None:
+            sql += " AND factx_version = ?"
+            args.append(factx_version)
+        found = self.conn.execute(sql, args).fetchone() is not None
         self.skipped += found
         return found
 
@@ -182,12 +230,12 @@ class SqliteWriter:
             page = article.page
             article_id = c.execute(
                 "INSERT INTO articles (source, sha256, length, encoding, sentences, model, model_version, "
-                "extracted_at, title, author, date, url, sitename, text) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "extracted_at, title, author, date, url, sitename, text, factx_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article.source, article.input_sha256 or "", article.length, article.encoding, article.sentences,
                  article.model.name, article.model.version, datetime.now(UTC).isoformat(timespec="seconds"),
                  *((page.title, page.author, page.date, page.url, page.sitename) if page else (None,) * 5),
-                 article.text)).lastrowid
+                 article.text, __version__)).lastrowid
             c.executemany(
                 "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, f.id, f.text, f.start, f.end, f.value, f.unit, f.counted, f.counted_relation,
