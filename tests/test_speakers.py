@@ -106,6 +106,72 @@ def test_bare_description_names_itself(extractor):
     assert name_of(extractor, "Death toll rises to 300, says war monitor", "war monitor") == "war monitor"
 
 
+def test_short_name_of_an_organization_is_its_full_name(extractor):
+    """'Norvale' after 'Norvale Mining AG': the legal form dropped, the same company."""
+    text = ("Norvale Mining AG reported higher profits on Tuesday. "
+            "Norvale said that demand for copper in Asia had risen.")
+    assert name_of(extractor, text, "Norvale") == "Norvale Mining AG"
+
+
+def test_short_name_of_an_institution_is_its_full_name(extractor):
+    text = ("Retail sales rose 0.3 percent in May, the Labor Department said on Thursday. "
+            "Wages were flat, Labor said.")
+    assert name_of(extractor, text, "Labor") == "Labor Department"
+
+
+def test_definite_role_noun_is_the_person_the_sentences_are_about(extractor):
+    """'The soldier' with no earlier 'soldier': the person just spoken about, as 'he' would be."""
+    text = ("Ivan Petrov, in his thirties and carrying a rifle, was welcomed by his family. "
+            "Petrov joked that his brother had stayed in the mountains. "
+            "The soldier said that the war was over for his village.")
+    assert name_of(extractor, text, "The soldier") == "Ivan Petrov"
+
+
+def test_definite_role_noun_after_an_unnamed_one_stays_unnamed(extractor):
+    """'A ministry spokesman said ... The spokesman added': the unnamed one, not the person between."""
+    text = ("Talks will resume next week, a ministry spokesman said on Monday. "
+            "Tom Bell said the talks would fail. "
+            "The spokesman added that no date had been set.")
+    assert name_of(extractor, text, "The spokesman") is None
+
+
+def test_indefinite_role_noun_is_the_speaker_named_next(extractor):
+    """'a spokeswoman said ...' then '..., said Jane Miller of ...': the spokeswoman is Jane Miller."""
+    text = ("The concert was cancelled because of the storm, a spokeswoman said on Friday. "
+            "Tickets will be refunded in full, said Jane Miller of Brightline Events. "
+            "New dates will be announced next month, Miller said.")
+    assert name_of(extractor, text, "a spokeswoman") == "Jane Miller"
+
+
+def test_indefinite_role_noun_not_of_the_next_speakers_gender(extractor):
+    text = ("The concert was cancelled because of the storm, a spokeswoman said on Friday. "
+            "Tickets will be refunded in full, said John Miller of Brightline Events.")
+    assert name_of(extractor, text, "a spokeswoman") is None
+
+
+def test_document_is_the_organization_that_issued_it(extractor):
+    """'It showed' after 'the Labor Department's report': the department, not the earlier speaker."""
+    text = ("Retail sales rose 0.3 percent in May, the Commerce Department said. "
+            "In addition, the Labor Department's monthly report had foreshadowed weak sales. "
+            "It showed that hourly earnings fell in May.")
+    assert name_of(extractor, text, "It") == "Labor Department"
+
+
+def test_document_described_by_its_issuer(extractor):
+    """'the annual company report said' is the company's word; so is 'The report' after it."""
+    text = ("Shares of Brightwater Holdings fell on Monday. "
+            "Exports rose 5 percent, the annual company report said. "
+            "The report said that costs had also risen.")
+    assert name_of(extractor, text, "the annual company report") == "Brightwater Holdings"
+    assert name_of(extractor, text, "The report") == "Brightwater Holdings"
+
+
+def test_document_of_a_described_possessor(extractor):
+    text = ("Shares of Brightwater Holdings fell on Monday. "
+            "The company's annual report showed that exports rose 5 percent.")
+    assert name_of(extractor, text, "The company's annual report") == "Brightwater Holdings"
+
+
 def test_resolution_without_hints_uses_mentions_and_pronouns():
     """The resolver works from records alone (no parse): a name by its mention, 'she' by the
     nearest compatible person."""

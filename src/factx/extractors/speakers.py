@@ -52,6 +52,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import lexicon
 from ..models import Organization, Person, Quote
 from .context import Context
+from .entities.names import name_words, short_forms
 
 _Entity = Person | Organization
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -60,6 +61,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "that", "which",
                        "us", "me", "one", "this", "these", "those", "someone", "anyone", "everyone"})
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_AFFILIATION = frozenset({"of", "for", "at", "from", "with"})
 # How far back, in entity mentions, a pronoun or a description looks for its
 # referent: farther than that none is credible, and the search must not grow
 # with the length of the input.
@@ -83,6 +85,11 @@ class SpeakerForm:
     determined: bool = False  # an article or a possessive: "the company", "its chief"
     antecedent: SpeakerForm | None = None  # a relative pronoun's noun
     antecedent_span: tuple[int, int] | None = None
+    span: tuple[int, int] | None = None  # the whole mention ("the Labour Department's report")
+    indefinite: bool = False  # "a spokeswoman", "an official"
+    definite: bool = False  # "the fighter", "this official" (not "his mother")
+    possessor: str = ""  # lemma of a common-noun or pronoun possessor: "company" of "the company's report"
+    affiliated: bool = False  # a name followed by whom it speaks for: "Erin Purcell of Reagan Communications"
 
 
 @dataclass
@@ -166,11 +173,19 @@ def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
     if head.pos_ == "PRON":
         return SpeakerForm("pronoun", lower, hs)
     if _named(head):
-        return SpeakerForm("name", lower, hs)
+        affiliated = any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _AFFILIATION and any(
+            o.dep_ == "pobj" and _named(o) for o in c.children)) for c in head.rights)
+        return SpeakerForm("name", lower, hs, affiliated=affiliated)
     words = tuple(t.lower_ for t in tok_span if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss"
                   and not (t.i < head.i and any(a.dep_ == "poss" for a in t.ancestors if a.i <= head.i)))
     determined = any(c.dep_ in ("det", "poss") for c in head.lefts)
-    return SpeakerForm("description", head.lemma_.lower(), hs, words=words, determined=determined)
+    dets = {c.lower_ for c in head.lefts if c.dep_ == "det"}
+    poss = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PRON")), None)
+    return SpeakerForm("description", head.lemma_.lower(), hs, words=words, determined=determined,
+                       span=(ctx.base + tok_span.start_char, ctx.base + tok_span.end_char),
+                       indefinite=bool(dets & {"a", "an"}),
+                       definite=bool(dets & {"the", "this", "that"}) and not any(c.dep_ == "poss" for c in head.lefts),
+                       possessor=poss.lemma_.lower() if poss is not None else "")
 
 
 def _noun_phrase(noun: Token) -> SpacySpan:
@@ -208,6 +223,38 @@ def speaker_hints(doc: Doc, ctx: Context, quotes: list[Quote]) -> SpeakerHints:
 @cache
 def _noun_kinds() -> dict[str, str]:
     return lexicon.mapping("speaker_nouns.txt")
+
+
+@cache
+def _person_nouns() -> dict[str, str]:
+    return lexicon.mapping("person_nouns.txt")
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    return lexicon.words("document_nouns.txt")
+
+
+def _fuller_names(organizations: list[Organization]) -> dict[str, Organization]:
+    """Organization id -> the one other organization of the article whose full name shortens to
+    one of its names ("Commerce" -> "Commerce Department", "Ruch" -> "Ruch SA").  Entities keep
+    them apart (the CoNLL gold does too); a speaker named by the short form is the full one."""
+    offers: dict[tuple[str, ...], dict[str, Organization]] = {}
+    for org in organizations:
+        for name in (org.name, *org.aliases):
+            for short in short_forms(name_words(name)):
+                offers.setdefault(short, {})[org.id] = org
+    out: dict[str, Organization] = {}
+    if not offers:
+        return out
+    for org in organizations:
+        found: dict[str, Organization] = {}
+        for name in (org.name, *org.aliases):
+            found.update(offers.get(name_words(name), {}))
+        found.pop(org.id, None)
+        if len(found) == 1:
+            out[org.id] = next(iter(found.values()))
+    return out
 
 
 def _last_word(name: str) -> str:
@@ -258,6 +305,14 @@ class _Resolver:
                     self.org_kind.setdefault(org.id, set()).add(kinds[_last_word(name)])
         for lst in self.described.values():
             lst.sort(key=lambda x: x[0])
+        self.fuller = _fuller_names(organizations)
+        # description head -> (start, form) of the subjects with it, in order
+        self.subject_heads: dict[str, list[tuple[int, SpeakerForm]]] = {}
+        for (s, _), f in sorted(hints.subject_forms.items(), key=lambda x: x[0]):
+            if f.kind == "description":
+                self.subject_heads.setdefault(f.head, []).append((s, f))
+        self.by_head: dict[str, _Entity | None] = {}  # description head -> what the last speaker with it was
+        self.speakers: list[tuple[int, int, SpeakerForm | None]] = []  # every speaker mention, in order
 
     # -- lookups
 
@@ -355,8 +410,79 @@ class _Resolver:
                 return ent  # type: ignore[return-value]
         return holders[0] if len(ids) == 1 else None
 
+    def issuer(self, form: SpeakerForm, pos: int) -> _Entity | None:
+        """Rule 5b: a document ("the report said") is the one who issued it: a name inside the
+        mention ("the Labour Department's report"), a description inside it ("the company
+        report"), else the issuer of the last subject with the same document noun."""
+        if form.span is not None and form.span[0] < form.head_span[0]:
+            ent = self.at(form.span[0], form.head_span[0])
+            if ent is not None:
+                return ent
+        kinds, people = _noun_kinds(), _person_nouns()
+        if form.possessor in _ORG_PRONOUNS:
+            return self.org_pronoun(pos)
+        for w in (form.possessor, *form.words):
+            if w != form.head and (w in kinds or w in people):
+                return self.description(SpeakerForm("description", w, form.head_span, words=(w,), determined=True),
+                                        pos)
+        earlier = self.subject_heads.get(form.head, [])
+        k = bisect.bisect_left(earlier, form.head_span[0], key=lambda x: x[0]) - 1
+        while k >= 0:
+            prev = earlier[k][1]
+            if prev.span is not None and prev.span[1] <= form.head_span[0] \
+                    and ((prev.span[0] < prev.head_span[0] and len(prev.words) > 1) or self.at(*prev.span)):
+                return self.issuer(prev, prev.head_span[0])
+            k -= 1
+        return None
+
+    def role_anaphor(self, form: SpeakerForm, pos: int) -> Person | None:
+        """Rule 5c: 'The fighter said' is the person the last sentences are about, as 'he' would
+        be: the latest person (of the noun's gender, if it has one) that is the subject or speaker
+        of a clause within a few sentences.  Not when the article used the same noun for someone
+        before ('a ministry spokesman said ... The spokesman added': that unnamed one)."""
+        nouns = _person_nouns()
+        if form.head not in nouns or not form.definite:
+            return None
+        if form.head in self.by_head:
+            ent = self.by_head[form.head]
+            return ent if isinstance(ent, Person) else None
+        earlier = self.subject_heads.get(form.head, [])
+        if earlier and earlier[0][0] < form.head_span[0]:
+            return None
+        gender = nouns[form.head] or None
+        here = self.sentence(pos)
+        for at, ent, salient in self._back(pos):
+            if here - self.sentence(at) > _PRONOUN_SENTENCES:
+                break
+            if salient and isinstance(ent, Person) and (gender is None or self.gender.get(ent.id, gender) == gender):
+                return ent
+        return None
+
+    def announced(self, form: SpeakerForm, pos: int) -> Person | None:
+        """Rule 5d: 'a spokeswoman said ...' that nothing before resolves is the person the next
+        sentences name as a speaker ('..., said Erin Purcell of ...'), of the noun's gender."""
+        nouns = _person_nouns()
+        if form.head not in nouns or not form.indefinite:
+            return None
+        gender = nouns[form.head] or None
+        here = self.sentence(pos)
+        k = bisect.bisect_right(self.speakers, pos, key=lambda x: x[0])
+        for start, end, f in self.speakers[k:]:
+            if self.sentence(start) - here > 1:
+                break
+            if f is None or f.kind != "name":
+                continue
+            if not f.affiliated:
+                return None
+            ent = self.at(start, end)
+            if isinstance(ent, Person):
+                return ent if gender is None or self.gender.get(ent.id, gender) == gender else None
+        return None
+
     def description(self, form: SpeakerForm, pos: int, people: bool = True) -> _Entity | None:
         """Rule 5: a description resolved through titles, descriptors, names and noun kinds."""
+        if form.head in _document_nouns():
+            return self.issuer(form, pos)
         if people:
             p = self.titled(form, pos)
             if p is not None:
@@ -369,6 +495,8 @@ class _Resolver:
             later = {ent.id: ent for _, ent in described}
             if len(later) == 1:
                 return next(iter(later.values()))
+        if people and form.head in _person_nouns() and form.head not in _noun_kinds():
+            return self.role_anaphor(form, pos) or self.announced(form, pos)
         if not form.determined:
             return None
         kind = _noun_kinds().get(form.head)
@@ -384,6 +512,12 @@ class _Resolver:
         return None
 
     def resolve(self, start: int, end: int, form: SpeakerForm | None) -> _Entity | None:
+        ent = self._resolve(start, end, form)
+        if isinstance(ent, Organization):
+            return self.fuller.get(ent.id, ent)
+        return ent
+
+    def _resolve(self, start: int, end: int, form: SpeakerForm | None) -> _Entity | None:
         if form is None or form.kind == "name":
             return self.at(start, end)
         if form.kind == "relative":
@@ -392,7 +526,7 @@ class _Resolver:
                 hit = self.at(*ante)
                 if hit is not None:
                     return hit
-            return self.resolve(*ante, form.antecedent) if ante and form.antecedent else None
+            return self._resolve(*ante, form.antecedent) if ante and form.antecedent else None
         if form.kind == "pronoun":
             if form.head in PRONOUN_GENDER:
                 return self.person_pronoun(start, PRONOUN_GENDER[form.head])
@@ -423,13 +557,22 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
     docstring for the rules)."""
     hints = hints or SpeakerHints()
     r = _Resolver(people, organizations, hints)
-    for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):  # type: ignore[union-attr]
+    ordered = sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start)  # type: ignore[union-attr]
+    forms = []
+    for q in ordered:
         sp = q.speaker
         assert sp is not None
         form = hints.forms.get((sp.start, sp.end))
         if form is None and sp.text.lower() in PRONOUN_GENDER:
             form = SpeakerForm("pronoun", sp.text.lower(), (sp.start, sp.end))
+        forms.append(form)
+        r.speakers.append((sp.start, sp.end, form))
+    for q, form in zip(ordered, forms, strict=True):
+        sp = q.speaker
+        assert sp is not None
         ent = r.resolve(sp.start, sp.end, form)
+        if form is not None and form.kind == "description":
+            r.by_head[form.head] = ent
         if ent is not None:
             sp.name, sp.entity = ent.name, ent.id
             r.spoke(sp.start, ent)
