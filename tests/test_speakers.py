@@ -172,6 +172,25 @@ def test_document_of_a_described_possessor(extractor):
     assert name_of(extractor, text, "The company's annual report") == "Brightwater Holdings"
 
 
+def test_quoted_as_saying_is_said_by_the_one_quoted(extractor):
+    """'The paper quoted X as saying': X speaks, not the paper."""
+    text = "The newspaper quoted Finance Minister Carla Diaz as saying that taxes would rise."
+    assert speakers(extractor, text) == [("Finance Minister Carla Diaz", "Carla Diaz")]
+
+
+def test_added_parsed_into_the_content_keeps_the_speaker(extractor):
+    """'X said the evidence supported nothing, and added ...': X added it, not 'the evidence'."""
+    text = ("Minister Anna Berg said the new evidence in no way supported the claims, "
+            "and added there is no reason for a further inquiry.")
+    assert {name for _, name in speakers(extractor, text)} == {"Anna Berg"}
+
+
+def test_name_after_a_coordinated_title_is_the_speaker(extractor):
+    text = ("“We will grow in Asia,” said Norvale chairman and chief executive officer "
+            "Marco Tonchetti Provera.")
+    assert speakers(extractor, text) == [("Marco Tonchetti Provera", "Marco Tonchetti Provera")]
+
+
 def test_resolution_without_hints_uses_mentions_and_pronouns():
     """The resolver works from records alone (no parse): a name by its mention, 'she' by the
     nearest compatible person."""
