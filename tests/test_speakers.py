@@ -135,6 +135,20 @@ def test_definite_role_noun_after_an_unnamed_one_stays_unnamed(extractor):
     assert name_of(extractor, text, "The spokesman") is None
 
 
+def test_role_noun_with_an_organization_is_not_the_person_just_named(extractor):
+    """'the Kremlin spokesman' speaks for the Kremlin: not the person the sentence before is about."""
+    text = ("Boris Petrov said he would meet the envoy on Friday. "
+            "Agencies quoted the Kremlin spokesman as saying that no date had been set.")
+    assert name_of(extractor, text, "the Kremlin spokesman") != "Boris Petrov"
+
+
+def test_plural_description_is_not_one_person(extractor):
+    """'Local farmers said' is not the one farmer the article names later."""
+    text = ("Local farmers said the drought had ruined the harvest. "
+            "But Adem Novak, one of the farmers who signed the letter, said the rains had come in time.")
+    assert name_of(extractor, text, "Local farmers") != "Adem Novak"
+
+
 def test_indefinite_role_noun_is_the_speaker_named_next(extractor):
     """'a spokeswoman said ...' then '..., said Jane Miller of ...': the spokeswoman is Jane Miller."""
     text = ("The concert was cancelled because of the storm, a spokeswoman said on Friday. "

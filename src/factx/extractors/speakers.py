@@ -90,6 +90,7 @@ class SpeakerForm:
     definite: bool = False  # "the fighter", "this official" (not "his mother")
     possessor: str = ""  # lemma of a common-noun or pronoun possessor: "company" of "the company's report"
     affiliated: bool = False  # a name followed by whom it speaks for: "Erin Purcell of Reagan Communications"
+    plural: bool = False  # "the officials"
 
 
 @dataclass
@@ -185,7 +186,7 @@ def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
                        span=(ctx.base + tok_span.start_char, ctx.base + tok_span.end_char),
                        indefinite=bool(dets & {"a", "an"}),
                        definite=bool(dets & {"the", "this", "that"}) and not any(c.dep_ == "poss" for c in head.lefts),
-                       possessor=poss.lemma_.lower() if poss is not None else "")
+                       possessor=poss.lemma_.lower() if poss is not None else "", plural=head.tag_ in ("NNS", "NNPS"))
 
 
 def _noun_phrase(noun: Token) -> SpacySpan:
@@ -441,8 +442,10 @@ class _Resolver:
         of a clause within a few sentences.  Not when the article used the same noun for someone
         before ('a ministry spokesman said ... The spokesman added': that unnamed one)."""
         nouns = _person_nouns()
-        if form.head not in nouns or not form.definite:
+        if form.head not in nouns or not form.definite or form.plural:
             return None
+        if form.span is not None and self.at(*form.span) is not None:
+            return None  # 'the Kremlin spokesman': someone of the Kremlin, not the person just named
         if form.head in self.by_head:
             ent = self.by_head[form.head]
             return ent if isinstance(ent, Person) else None
@@ -462,7 +465,7 @@ class _Resolver:
         """Rule 5d: 'a spokeswoman said ...' that nothing before resolves is the person the next
         sentences name as a speaker ('..., said Erin Purcell of ...'), of the noun's gender."""
         nouns = _person_nouns()
-        if form.head not in nouns or not form.indefinite:
+        if form.head not in nouns or not form.indefinite or form.plural:
             return None
         gender = nouns[form.head] or None
         here = self.sentence(pos)
@@ -483,11 +486,12 @@ class _Resolver:
         """Rule 5: a description resolved through titles, descriptors, names and noun kinds."""
         if form.head in _document_nouns():
             return self.issuer(form, pos)
+        people = people and not form.plural  # 'Bosnian refugees' are not the one refugee named later
         if people:
             p = self.titled(form, pos)
             if p is not None:
                 return p
-        described = self.described.get(form.head)
+        described = [(s, e) for s, e in self.described.get(form.head, ()) if people or isinstance(e, Organization)]
         if described:
             k = bisect.bisect_left(described, pos, key=lambda x: x[0])
             if k:
@@ -572,7 +576,9 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
         assert sp is not None
         ent = r.resolve(sp.start, sp.end, form)
         if form is not None and form.kind == "description":
-            r.by_head[form.head] = ent
+            # what a later 'the spokesman' is: the person this one was found to be, or an unnamed
+            # one ('a ministry spokesman', 'Yeltsin's spokesman': not Yeltsin himself)
+            r.by_head[form.head] = ent if isinstance(ent, Person) and r.at(sp.start, sp.end) is None else None
         if ent is not None:
             sp.name, sp.entity = ent.name, ent.id
             r.spoke(sp.start, ent)
