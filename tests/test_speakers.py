@@ -74,6 +74,27 @@ def test_description_through_the_lexicon_of_organization_nouns(extractor):
     assert name_of(extractor, text, "The company") == "Brightwater Holdings"
 
 
+def test_company_is_the_organization_the_article_is_about(extractor):
+    """'The company' where no organization of a known kind was named: the one most mentioned."""
+    text = ("Tormax reported a loss on Monday. Shares of Tormax fell 3 percent after the news. "
+            "The company said that costs also hit profits.")
+    assert name_of(extractor, text, "The company") == "Tormax"
+
+
+def test_company_named_only_by_a_name_the_model_left_untagged(extractor):
+    """'Velmet said ... The company said': the model tags no organization, the reader takes Velmet."""
+    text = "Velmet said it almost doubled six-month output. The company said higher costs also hit profits."
+    article = extractor.extract_text(text)
+    assert not article.organizations  # the case this rule is for
+    assert name_of(extractor, text, "The company") == "Velmet"
+
+
+def test_company_is_never_a_nationality(extractor):
+    text = ("Romanian listed state engineer Turbex said it almost doubled six-month output. "
+            "The company said higher costs also hit profits.")
+    assert name_of(extractor, text, "The company") != "Romanian"
+
+
 def test_description_through_the_name_of_the_organization(extractor):
     text = ("The Commerce Department reported weak sales in July. "
             "Incomes rose 0.2 percent, the department said.")
@@ -190,6 +211,12 @@ def test_quoted_as_saying_is_said_by_the_one_quoted(extractor):
     """'The paper quoted X as saying': X speaks, not the paper."""
     text = "The newspaper quoted Finance Minister Carla Diaz as saying that taxes would rise."
     assert speakers(extractor, text) == [("Finance Minister Carla Diaz", "Carla Diaz")]
+
+
+def test_passive_cue_is_said_by_its_agent(extractor):
+    """'X was told by the guards that ...': the guards speak, X is told."""
+    text = "A tourist from Jordan was also told by border guards that he could not enter the city."
+    assert [spk for spk, _ in speakers(extractor, text)] == ["border guards"]
 
 
 def test_added_parsed_into_the_content_keeps_the_speaker(extractor):

@@ -52,7 +52,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import lexicon
 from ..models import Organization, Person, Quote
 from .context import Context
-from .entities.names import name_words, short_forms
+from .entities.names import first_name_gender, name_words, short_forms
 
 _Entity = Person | Organization
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -91,6 +91,7 @@ class SpeakerForm:
     possessor: str = ""  # lemma of a common-noun or pronoun possessor: "company" of "the company's report"
     affiliated: bool = False  # a name followed by whom it speaks for: "Erin Purcell of Reagan Communications"
     plural: bool = False  # "the officials"
+    label: str = ""  # a name's entity label ("NORP" for "Romanian")
 
 
 @dataclass
@@ -176,7 +177,7 @@ def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
     if _named(head):
         affiliated = any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _AFFILIATION and any(
             o.dep_ == "pobj" and _named(o) for o in c.children)) for c in head.rights)
-        return SpeakerForm("name", lower, hs, affiliated=affiliated)
+        return SpeakerForm("name", lower, hs, affiliated=affiliated, label=head.ent_type_)
     words = tuple(t.lower_ for t in tok_span if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss"
                   and not (t.i < head.i and any(a.dep_ == "poss" for a in t.ancestors if a.i <= head.i)))
     determined = any(c.dep_ in ("det", "poss") for c in head.lefts)
@@ -314,6 +315,7 @@ class _Resolver:
                 self.subject_heads.setdefault(f.head, []).append((s, f))
         self.by_head: dict[str, _Entity | None] = {}  # description head -> what the last speaker with it was
         self.speakers: list[tuple[int, int, SpeakerForm | None]] = []  # every speaker mention, in order
+        self.unknown: list[tuple[int, str]] = []  # speakers named by a name that is no entity, so far
 
     # -- lookups
 
@@ -513,7 +515,22 @@ class _Resolver:
                 return ent
             if kind is not None and (kind == "any" or kind in self.org_kind.get(ent.id, ())):
                 return ent
-        return None
+        return self.main_organization(kind, pos) if kind is not None else None
+
+    def main_organization(self, kind: str, pos: int) -> Organization | None:
+        """Rule 5f: 'the company' when no organization of that kind was named: the organization the
+        article is about so far (the most mentioned one of no other known kind, if one leads)."""
+        counts: dict[str, int] = {}
+        orgs: dict[str, Organization] = {}
+        for _, ent, _ in self._back(pos):
+            if isinstance(ent, Organization) and (kind == "any" or not self.org_kind.get(ent.id)
+                                                   or kind in self.org_kind[ent.id]):
+                counts[ent.id] = counts.get(ent.id, 0) + 1
+                orgs[ent.id] = ent
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return orgs[max(counts, key=lambda i: counts[i])]
 
     def resolve(self, start: int, end: int, form: SpeakerForm | None) -> _Entity | None:
         ent = self._resolve(start, end, form)
@@ -545,6 +562,17 @@ class _Resolver:
 
     def spoke(self, pos: int, ent: _Entity) -> None:
         self.events.append((pos, ent))
+
+    def untagged(self, form: SpeakerForm | None, pos: int) -> str | None:
+        """Rule 5e: 'Comelf said ... The company said', where the model tagged no organization at
+        all before: the company is the last speaker named by a name that is no entity and no
+        person's (no known first name), as a reader would take it."""
+        if form is None or form.kind != "description" or not form.determined or form.plural \
+                or _noun_kinds().get(form.head) not in ("company", "any"):
+            return None
+        if any(isinstance(ent, Organization) for _, ent, _ in self._back(pos)):
+            return None
+        return self.unknown[-1][1] if self.unknown else None
 
 
 def _own_name(text: str, form: SpeakerForm | None) -> str | None:
@@ -586,4 +614,7 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
             if g and isinstance(ent, Person):
                 r.gender.setdefault(ent.id, g)
         else:
-            sp.name = _own_name(sp.text, form)
+            sp.name = _own_name(sp.text, form) or r.untagged(form, sp.start)
+            if form is not None and form.kind == "name" and form.label not in ("NORP", "GPE", "LOC") \
+                    and sp.text[:1].isupper() and " " not in sp.text and first_name_gender(sp.text) is None:
+                r.unknown.append((sp.start, sp.text))

@@ -93,6 +93,9 @@ def subject(verb: Token) -> Token | None:
     """
     if asked_participle(verb):
         return None
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent  # "was told by Israeli soldiers that ...": the one by whom, not the one told
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
