@@ -515,20 +515,22 @@ class _Resolver:
                 return ent
             if kind is not None and (kind == "any" or kind in self.org_kind.get(ent.id, ())):
                 return ent
-        return self.main_organization(kind, pos) if kind is not None else None
+        return self.main_company(form, pos)
 
-    def main_organization(self, kind: str, pos: int) -> Organization | None:
-        """Rule 5f: 'the company' when no organization of that kind was named: the organization the
-        article is about so far (the most mentioned one of no other known kind, if one leads)."""
+    def main_company(self, form: SpeakerForm, pos: int) -> Organization | None:
+        """Rule 5f: 'the company' (a company noun, definite, singular) when no organization was
+        named as one: the organization the article is about so far, i.e. mentioned at least twice
+        and more than any other, of no other known kind."""
+        if _noun_kinds().get(form.head) != "company" or not form.definite or form.plural:
+            return None
         counts: dict[str, int] = {}
         orgs: dict[str, Organization] = {}
         for _, ent, _ in self._back(pos):
-            if isinstance(ent, Organization) and (kind == "any" or not self.org_kind.get(ent.id)
-                                                   or kind in self.org_kind[ent.id]):
+            if isinstance(ent, Organization) and self.org_kind.get(ent.id, {"company"}) >= {"company"}:
                 counts[ent.id] = counts.get(ent.id, 0) + 1
                 orgs[ent.id] = ent
         ranked = sorted(counts.values(), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
             return None
         return orgs[max(counts, key=lambda i: counts[i])]
 
@@ -567,8 +569,8 @@ class _Resolver:
         """Rule 5e: 'Comelf said ... The company said', where the model tagged no organization at
         all before: the company is the last speaker named by a name that is no entity and no
         person's (no known first name), as a reader would take it."""
-        if form is None or form.kind != "description" or not form.determined or form.plural \
-                or _noun_kinds().get(form.head) not in ("company", "any"):
+        if form is None or form.kind != "description" or not form.definite or form.plural \
+                or _noun_kinds().get(form.head) != "company":
             return None
         if any(isinstance(ent, Organization) for _, ent, _ in self._back(pos)):
             return None
