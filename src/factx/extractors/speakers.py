@@ -30,7 +30,22 @@ parse exists only per piece:
      Department" for "the department"); else the last organization of the
      kind the noun names (``data/speaker_nouns.txt``: "the company",
      "the daily"); else a name it holds that is not its head ("a Toyota
-     spokesman": Toyota).
+     spokesman": Toyota).  Finer rules for descriptions:
+
+     * a document ("the report said", ``data/document_nouns.txt``) is its
+       issuer: a name or description inside it, else the issuer of the last
+       subject with the same noun;
+     * a role noun (``data/person_nouns.txt``) with "the" is the person the
+       last sentences are about, as a pronoun; with "a" and nothing before,
+       the person named as the next speaker with an affiliation;
+     * a plural description is never one person;
+     * "the company" with no company named as one: the organization the
+       article is about, or an untagged name that spoke when the model
+       tagged no organization at all.
+
+  6. an organization named by its short form ("Ruch", "Commerce") is the one
+     with the full name ("Ruch SA", "Commerce Department") when the article
+     gives exactly one (``data/name_tails.txt``).
 
   When no rule is credible the name stays null, except for a bare
   description written as a name ("says war monitor"), which names itself.
