@@ -306,3 +306,21 @@ def test_short_name_before_every_fuller_form_is_kept():
     ents = build_entities(m)
     assert sorted(x.start for p in ents.people for x in p.mentions) == [0, 10, 30]
     assert "Osama Bin Laden" in [p.name for p in ents.people]
+
+
+def test_company_with_a_legal_form_and_its_short_name_are_organizations(extractor):
+    """spaCy tags firms named like people as persons; a legal form ("AG") says a company, and the
+    article's short name of that company is one too."""
+    article = _run(extractor, "Norvale Mining AG reported higher profits on Tuesday. "
+                              "Norvale said that demand for copper in Asia had risen.")
+    assert not article.people
+    assert {o.name for o in article.organizations} == {"Norvale Mining AG", "Norvale"}
+
+
+def test_short_forms_of_company_and_institution_names():
+    from factx.extractors.entities.names import short_forms
+
+    assert short_forms(("magna", "international", "inc")) == (("magna",), ("magna", "international"))
+    assert short_forms(("commerce", "department")) == (("commerce",),)
+    assert short_forms(("department", "of", "justice")) == (("justice",),)
+    assert short_forms(("magna", "international")) == ()

@@ -74,6 +74,27 @@ def test_description_through_the_lexicon_of_organization_nouns(extractor):
     assert name_of(extractor, text, "The company") == "Brightwater Holdings"
 
 
+def test_company_is_the_organization_the_article_is_about(extractor):
+    """'The company' where no organization of a known kind was named: the one most mentioned."""
+    text = ("Tormax reported a loss on Monday. Shares of Tormax fell 3 percent after the news. "
+            "The company said that costs also hit profits.")
+    assert name_of(extractor, text, "The company") == "Tormax"
+
+
+def test_company_named_only_by_a_name_the_model_left_untagged(extractor):
+    """'Velmet said ... The company said': the model tags no organization, the reader takes Velmet."""
+    text = "Velmet said it almost doubled six-month output. The company said higher costs also hit profits."
+    article = extractor.extract_text(text)
+    assert not article.organizations  # the case this rule is for
+    assert name_of(extractor, text, "The company") == "Velmet"
+
+
+def test_company_is_never_a_nationality(extractor):
+    text = ("Romanian listed state engineer Turbex said it almost doubled six-month output. "
+            "The company said higher costs also hit profits.")
+    assert name_of(extractor, text, "The company") != "Romanian"
+
+
 def test_description_through_the_name_of_the_organization(extractor):
     text = ("The Commerce Department reported weak sales in July. "
             "Incomes rose 0.2 percent, the department said.")
@@ -104,6 +125,111 @@ def test_unresolved_description_with_an_article_has_no_name(extractor):
 
 def test_bare_description_names_itself(extractor):
     assert name_of(extractor, "Death toll rises to 300, says war monitor", "war monitor") == "war monitor"
+
+
+def test_short_name_of_an_organization_is_its_full_name(extractor):
+    """'Norvale' after 'Norvale Mining AG': the legal form dropped, the same company."""
+    text = ("Norvale Mining AG reported higher profits on Tuesday. "
+            "Norvale said that demand for copper in Asia had risen.")
+    assert name_of(extractor, text, "Norvale") == "Norvale Mining AG"
+
+
+def test_short_name_of_an_institution_is_its_full_name(extractor):
+    text = ("Retail sales rose 0.3 percent in May, the Labor Department said on Thursday. "
+            "Wages were flat, Labor said.")
+    assert name_of(extractor, text, "Labor") == "Labor Department"
+
+
+def test_definite_role_noun_is_the_person_the_sentences_are_about(extractor):
+    """'The soldier' with no earlier 'soldier': the person just spoken about, as 'he' would be."""
+    text = ("Ivan Petrov, in his thirties and carrying a rifle, was welcomed by his family. "
+            "Petrov joked that his brother had stayed in the mountains. "
+            "The soldier said that the war was over for his village.")
+    assert name_of(extractor, text, "The soldier") == "Ivan Petrov"
+
+
+def test_definite_role_noun_after_an_unnamed_one_stays_unnamed(extractor):
+    """'A ministry spokesman said ... The spokesman added': the unnamed one, not the person between."""
+    text = ("Talks will resume next week, a ministry spokesman said on Monday. "
+            "Tom Bell said the talks would fail. "
+            "The spokesman added that no date had been set.")
+    assert name_of(extractor, text, "The spokesman") is None
+
+
+def test_role_noun_with_an_organization_is_not_the_person_just_named(extractor):
+    """'the Kremlin spokesman' speaks for the Kremlin: not the person the sentence before is about."""
+    text = ("Boris Petrov said he would meet the envoy on Friday. "
+            "Agencies quoted the Kremlin spokesman as saying that no date had been set.")
+    assert name_of(extractor, text, "the Kremlin spokesman") != "Boris Petrov"
+
+
+def test_plural_description_is_not_one_person(extractor):
+    """'Local farmers said' is not the one farmer the article names later."""
+    text = ("Local farmers said the drought had ruined the harvest. "
+            "But Adem Novak, one of the farmers who signed the letter, said the rains had come in time.")
+    assert name_of(extractor, text, "Local farmers") != "Adem Novak"
+
+
+def test_indefinite_role_noun_is_the_speaker_named_next(extractor):
+    """'a spokeswoman said ...' then '..., said Jane Miller of ...': the spokeswoman is Jane Miller."""
+    text = ("The concert was cancelled because of the storm, a spokeswoman said on Friday. "
+            "Tickets will be refunded in full, said Jane Miller of Brightline Events. "
+            "New dates will be announced next month, Miller said.")
+    assert name_of(extractor, text, "a spokeswoman") == "Jane Miller"
+
+
+def test_indefinite_role_noun_not_of_the_next_speakers_gender(extractor):
+    text = ("The concert was cancelled because of the storm, a spokeswoman said on Friday. "
+            "Tickets will be refunded in full, said John Miller of Brightline Events.")
+    assert name_of(extractor, text, "a spokeswoman") is None
+
+
+def test_document_is_the_organization_that_issued_it(extractor):
+    """'It showed' after 'the Labor Department's report': the department, not the earlier speaker."""
+    text = ("Retail sales rose 0.3 percent in May, the Commerce Department said. "
+            "In addition, the Labor Department's monthly report had foreshadowed weak sales. "
+            "It showed that hourly earnings fell in May.")
+    assert name_of(extractor, text, "It") == "Labor Department"
+
+
+def test_document_described_by_its_issuer(extractor):
+    """'the annual company report said' is the company's word; so is 'The report' after it."""
+    text = ("Shares of Brightwater Holdings fell on Monday. "
+            "Exports rose 5 percent, the annual company report said. "
+            "The report said that costs had also risen.")
+    assert name_of(extractor, text, "the annual company report") == "Brightwater Holdings"
+    assert name_of(extractor, text, "The report") == "Brightwater Holdings"
+
+
+def test_document_of_a_described_possessor(extractor):
+    text = ("Shares of Brightwater Holdings fell on Monday. "
+            "The company's annual report showed that exports rose 5 percent.")
+    assert name_of(extractor, text, "The company's annual report") == "Brightwater Holdings"
+
+
+def test_quoted_as_saying_is_said_by_the_one_quoted(extractor):
+    """'The paper quoted X as saying': X speaks, not the paper."""
+    text = "The newspaper quoted Finance Minister Carla Diaz as saying that taxes would rise."
+    assert speakers(extractor, text) == [("Finance Minister Carla Diaz", "Carla Diaz")]
+
+
+def test_passive_cue_is_said_by_its_agent(extractor):
+    """'X was told by the guards that ...': the guards speak, X is told."""
+    text = "A tourist from Jordan was also told by border guards that he could not enter the city."
+    assert [spk for spk, _ in speakers(extractor, text)] == ["border guards"]
+
+
+def test_added_parsed_into_the_content_keeps_the_speaker(extractor):
+    """'X said the evidence supported nothing, and added ...': X added it, not 'the evidence'."""
+    text = ("Minister Anna Berg said the new evidence in no way supported the claims, "
+            "and added there is no reason for a further inquiry.")
+    assert {name for _, name in speakers(extractor, text)} == {"Anna Berg"}
+
+
+def test_name_after_a_coordinated_title_is_the_speaker(extractor):
+    text = ("“We will grow in Asia,” said Norvale chairman and chief executive officer "
+            "Marco Tonchetti Provera.")
+    assert speakers(extractor, text) == [("Marco Tonchetti Provera", "Marco Tonchetti Provera")]
 
 
 def test_resolution_without_hints_uses_mentions_and_pronouns():

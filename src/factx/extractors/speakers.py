@@ -30,7 +30,22 @@ parse exists only per piece:
      Department" for "the department"); else the last organization of the
      kind the noun names (``data/speaker_nouns.txt``: "the company",
      "the daily"); else a name it holds that is not its head ("a Toyota
-     spokesman": Toyota).
+     spokesman": Toyota).  Finer rules for descriptions:
+
+     * a document ("the report said", ``data/document_nouns.txt``) is its
+       issuer: a name or description inside it, else the issuer of the last
+       subject with the same noun;
+     * a role noun (``data/person_nouns.txt``) with "the" is the person the
+       last sentences are about, as a pronoun; with "a" and nothing before,
+       the person named as the next speaker with an affiliation;
+     * a plural description is never one person;
+     * "the company" with no company named as one: the organization the
+       article is about, or an untagged name that spoke when the model
+       tagged no organization at all.
+
+  6. an organization named by its short form ("Ruch", "Commerce") is the one
+     with the full name ("Ruch SA", "Commerce Department") when the article
+     gives exactly one (``data/name_tails.txt``).
 
   When no rule is credible the name stays null, except for a bare
   description written as a name ("says war monitor"), which names itself.
@@ -52,6 +67,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import lexicon
 from ..models import Organization, Person, Quote
 from .context import Context
+from .entities.names import first_name_gender, name_words, short_forms
 
 _Entity = Person | Organization
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -60,6 +76,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "that", "which",
                        "us", "me", "one", "this", "these", "those", "someone", "anyone", "everyone"})
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_AFFILIATION = frozenset({"of", "for", "at", "from", "with"})
 # How far back, in entity mentions, a pronoun or a description looks for its
 # referent: farther than that none is credible, and the search must not grow
 # with the length of the input.
@@ -83,6 +100,13 @@ class SpeakerForm:
     determined: bool = False  # an article or a possessive: "the company", "its chief"
     antecedent: SpeakerForm | None = None  # a relative pronoun's noun
     antecedent_span: tuple[int, int] | None = None
+    span: tuple[int, int] | None = None  # the whole mention ("the Labour Department's report")
+    indefinite: bool = False  # "a spokeswoman", "an official"
+    definite: bool = False  # "the fighter", "this official" (not "his mother")
+    possessor: str = ""  # lemma of a common-noun or pronoun possessor: "company" of "the company's report"
+    affiliated: bool = False  # a name followed by whom it speaks for: "Erin Purcell of Reagan Communications"
+    plural: bool = False  # "the officials"
+    label: str = ""  # a name's entity label ("NORP" for "Romanian")
 
 
 @dataclass
@@ -166,11 +190,19 @@ def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
     if head.pos_ == "PRON":
         return SpeakerForm("pronoun", lower, hs)
     if _named(head):
-        return SpeakerForm("name", lower, hs)
+        affiliated = any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _AFFILIATION and any(
+            o.dep_ == "pobj" and _named(o) for o in c.children)) for c in head.rights)
+        return SpeakerForm("name", lower, hs, affiliated=affiliated, label=head.ent_type_)
     words = tuple(t.lower_ for t in tok_span if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss"
                   and not (t.i < head.i and any(a.dep_ == "poss" for a in t.ancestors if a.i <= head.i)))
     determined = any(c.dep_ in ("det", "poss") for c in head.lefts)
-    return SpeakerForm("description", head.lemma_.lower(), hs, words=words, determined=determined)
+    dets = {c.lower_ for c in head.lefts if c.dep_ == "det"}
+    poss = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PRON")), None)
+    return SpeakerForm("description", head.lemma_.lower(), hs, words=words, determined=determined,
+                       span=(ctx.base + tok_span.start_char, ctx.base + tok_span.end_char),
+                       indefinite=bool(dets & {"a", "an"}),
+                       definite=bool(dets & {"the", "this", "that"}) and not any(c.dep_ == "poss" for c in head.lefts),
+                       possessor=poss.lemma_.lower() if poss is not None else "", plural=head.tag_ in ("NNS", "NNPS"))
 
 
 def _noun_phrase(noun: Token) -> SpacySpan:
@@ -208,6 +240,38 @@ def speaker_hints(doc: Doc, ctx: Context, quotes: list[Quote]) -> SpeakerHints:
 @cache
 def _noun_kinds() -> dict[str, str]:
     return lexicon.mapping("speaker_nouns.txt")
+
+
+@cache
+def _person_nouns() -> dict[str, str]:
+    return lexicon.mapping("person_nouns.txt")
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    return lexicon.words("document_nouns.txt")
+
+
+def _fuller_names(organizations: list[Organization]) -> dict[str, Organization]:
+    """Organization id -> the one other organization of the article whose full name shortens to
+    one of its names ("Commerce" -> "Commerce Department", "Ruch" -> "Ruch SA").  Entities keep
+    them apart (the CoNLL gold does too); a speaker named by the short form is the full one."""
+    offers: dict[tuple[str, ...], dict[str, Organization]] = {}
+    for org in organizations:
+        for name in (org.name, *org.aliases):
+            for short in short_forms(name_words(name)):
+                offers.setdefault(short, {})[org.id] = org
+    out: dict[str, Organization] = {}
+    if not offers:
+        return out
+    for org in organizations:
+        found: dict[str, Organization] = {}
+        for name in (org.name, *org.aliases):
+            found.update(offers.get(name_words(name), {}))
+        found.pop(org.id, None)
+        if len(found) == 1:
+            out[org.id] = next(iter(found.values()))
+    return out
 
 
 def _last_word(name: str) -> str:
@@ -258,6 +322,15 @@ class _Resolver:
                     self.org_kind.setdefault(org.id, set()).add(kinds[_last_word(name)])
         for lst in self.described.values():
             lst.sort(key=lambda x: x[0])
+        self.fuller = _fuller_names(organizations)
+        # description head -> (start, form) of the subjects with it, in order
+        self.subject_heads: dict[str, list[tuple[int, SpeakerForm]]] = {}
+        for (s, _), f in sorted(hints.subject_forms.items(), key=lambda x: x[0]):
+            if f.kind == "description":
+                self.subject_heads.setdefault(f.head, []).append((s, f))
+        self.by_head: dict[str, _Entity | None] = {}  # description head -> what the last speaker with it was
+        self.speakers: list[tuple[int, int, SpeakerForm | None]] = []  # every speaker mention, in order
+        self.unknown: list[tuple[int, str]] = []  # speakers named by a name that is no entity, so far
 
     # -- lookups
 
@@ -355,13 +428,87 @@ class _Resolver:
                 return ent  # type: ignore[return-value]
         return holders[0] if len(ids) == 1 else None
 
+    def issuer(self, form: SpeakerForm, pos: int) -> _Entity | None:
+        """Rule 5b: a document ("the report said") is the one who issued it: a name inside the
+        mention ("the Labour Department's report"), a description inside it ("the company
+        report"), else the issuer of the last subject with the same document noun."""
+        if form.span is not None and form.span[0] < form.head_span[0]:
+            ent = self.at(form.span[0], form.head_span[0])
+            if ent is not None:
+                return ent
+        kinds, people = _noun_kinds(), _person_nouns()
+        if form.possessor in _ORG_PRONOUNS:
+            return self.org_pronoun(pos)
+        for w in (form.possessor, *form.words):
+            if w != form.head and (w in kinds or w in people):
+                return self.description(SpeakerForm("description", w, form.head_span, words=(w,), determined=True),
+                                        pos)
+        earlier = self.subject_heads.get(form.head, [])
+        k = bisect.bisect_left(earlier, form.head_span[0], key=lambda x: x[0]) - 1
+        while k >= 0:
+            prev = earlier[k][1]
+            if prev.span is not None and prev.span[1] <= form.head_span[0] \
+                    and ((prev.span[0] < prev.head_span[0] and len(prev.words) > 1) or self.at(*prev.span)):
+                return self.issuer(prev, prev.head_span[0])
+            k -= 1
+        return None
+
+    def role_anaphor(self, form: SpeakerForm, pos: int) -> Person | None:
+        """Rule 5c: 'The fighter said' is the person the last sentences are about, as 'he' would
+        be: the latest person (of the noun's gender, if it has one) that is the subject or speaker
+        of a clause within a few sentences.  Not when the article used the same noun for someone
+        before ('a ministry spokesman said ... The spokesman added': that unnamed one)."""
+        nouns = _person_nouns()
+        if form.head not in nouns or not form.definite or form.plural:
+            return None
+        if form.span is not None and self.at(*form.span) is not None:
+            return None  # 'the Kremlin spokesman': someone of the Kremlin, not the person just named
+        if form.head in self.by_head:
+            ent = self.by_head[form.head]
+            return ent if isinstance(ent, Person) else None
+        earlier = self.subject_heads.get(form.head, [])
+        if earlier and earlier[0][0] < form.head_span[0]:
+            return None
+        gender = nouns[form.head] or None
+        here = self.sentence(pos)
+        for at, ent, salient in self._back(pos):
+            if here - self.sentence(at) > _PRONOUN_SENTENCES:
+                break
+            if salient and isinstance(ent, Person) and (gender is None or self.gender.get(ent.id, gender) == gender):
+                return ent
+        return None
+
+    def announced(self, form: SpeakerForm, pos: int) -> Person | None:
+        """Rule 5d: 'a spokeswoman said ...' that nothing before resolves is the person the next
+        sentences name as a speaker ('..., said Erin Purcell of ...'), of the noun's gender."""
+        nouns = _person_nouns()
+        if form.head not in nouns or not form.indefinite or form.plural:
+            return None
+        gender = nouns[form.head] or None
+        here = self.sentence(pos)
+        k = bisect.bisect_right(self.speakers, pos, key=lambda x: x[0])
+        for start, end, f in self.speakers[k:]:
+            if self.sentence(start) - here > 1:
+                break
+            if f is None or f.kind != "name":
+                continue
+            if not f.affiliated:
+                return None
+            ent = self.at(start, end)
+            if isinstance(ent, Person):
+                return ent if gender is None or self.gender.get(ent.id, gender) == gender else None
+        return None
+
     def description(self, form: SpeakerForm, pos: int, people: bool = True) -> _Entity | None:
         """Rule 5: a description resolved through titles, descriptors, names and noun kinds."""
+        if form.head in _document_nouns():
+            return self.issuer(form, pos)
+        people = people and not form.plural  # 'Bosnian refugees' are not the one refugee named later
         if people:
             p = self.titled(form, pos)
             if p is not None:
                 return p
-        described = self.described.get(form.head)
+        described = [(s, e) for s, e in self.described.get(form.head, ()) if people or isinstance(e, Organization)]
         if described:
             k = bisect.bisect_left(described, pos, key=lambda x: x[0])
             if k:
@@ -369,6 +516,8 @@ class _Resolver:
             later = {ent.id: ent for _, ent in described}
             if len(later) == 1:
                 return next(iter(later.values()))
+        if people and form.head in _person_nouns() and form.head not in _noun_kinds():
+            return self.role_anaphor(form, pos) or self.announced(form, pos)
         if not form.determined:
             return None
         kind = _noun_kinds().get(form.head)
@@ -381,9 +530,32 @@ class _Resolver:
                 return ent
             if kind is not None and (kind == "any" or kind in self.org_kind.get(ent.id, ())):
                 return ent
-        return None
+        return self.main_company(form, pos)
+
+    def main_company(self, form: SpeakerForm, pos: int) -> Organization | None:
+        """Rule 5f: 'the company' (a company noun, definite, singular) when no organization was
+        named as one: the organization the article is about so far, i.e. mentioned at least twice
+        and more than any other, of no other known kind."""
+        if _noun_kinds().get(form.head) != "company" or not form.definite or form.plural:
+            return None
+        counts: dict[str, int] = {}
+        orgs: dict[str, Organization] = {}
+        for _, ent, _ in self._back(pos):
+            if isinstance(ent, Organization) and self.org_kind.get(ent.id, {"company"}) >= {"company"}:
+                counts[ent.id] = counts.get(ent.id, 0) + 1
+                orgs[ent.id] = ent
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return orgs[max(counts, key=lambda i: counts[i])]
 
     def resolve(self, start: int, end: int, form: SpeakerForm | None) -> _Entity | None:
+        ent = self._resolve(start, end, form)
+        if isinstance(ent, Organization):
+            return self.fuller.get(ent.id, ent)
+        return ent
+
+    def _resolve(self, start: int, end: int, form: SpeakerForm | None) -> _Entity | None:
         if form is None or form.kind == "name":
             return self.at(start, end)
         if form.kind == "relative":
@@ -392,7 +564,7 @@ class _Resolver:
                 hit = self.at(*ante)
                 if hit is not None:
                     return hit
-            return self.resolve(*ante, form.antecedent) if ante and form.antecedent else None
+            return self._resolve(*ante, form.antecedent) if ante and form.antecedent else None
         if form.kind == "pronoun":
             if form.head in PRONOUN_GENDER:
                 return self.person_pronoun(start, PRONOUN_GENDER[form.head])
@@ -407,6 +579,17 @@ class _Resolver:
 
     def spoke(self, pos: int, ent: _Entity) -> None:
         self.events.append((pos, ent))
+
+    def untagged(self, form: SpeakerForm | None, pos: int) -> str | None:
+        """Rule 5e: 'Comelf said ... The company said', where the model tagged no organization at
+        all before: the company is the last speaker named by a name that is no entity and no
+        person's (no known first name), as a reader would take it."""
+        if form is None or form.kind != "description" or not form.definite or form.plural \
+                or _noun_kinds().get(form.head) != "company":
+            return None
+        if any(isinstance(ent, Organization) for _, ent, _ in self._back(pos)):
+            return None
+        return self.unknown[-1][1] if self.unknown else None
 
 
 def _own_name(text: str, form: SpeakerForm | None) -> str | None:
@@ -423,13 +606,24 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
     docstring for the rules)."""
     hints = hints or SpeakerHints()
     r = _Resolver(people, organizations, hints)
-    for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):  # type: ignore[union-attr]
+    ordered = sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start)  # type: ignore[union-attr]
+    forms = []
+    for q in ordered:
         sp = q.speaker
         assert sp is not None
         form = hints.forms.get((sp.start, sp.end))
         if form is None and sp.text.lower() in PRONOUN_GENDER:
             form = SpeakerForm("pronoun", sp.text.lower(), (sp.start, sp.end))
+        forms.append(form)
+        r.speakers.append((sp.start, sp.end, form))
+    for q, form in zip(ordered, forms, strict=True):
+        sp = q.speaker
+        assert sp is not None
         ent = r.resolve(sp.start, sp.end, form)
+        if form is not None and form.kind == "description":
+            # what a later 'the spokesman' is: the person this one was found to be, or an unnamed
+            # one ('a ministry spokesman', 'Yeltsin's spokesman': not Yeltsin himself)
+            r.by_head[form.head] = ent if isinstance(ent, Person) and r.at(sp.start, sp.end) is None else None
         if ent is not None:
             sp.name, sp.entity = ent.name, ent.id
             r.spoke(sp.start, ent)
@@ -437,4 +631,7 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
             if g and isinstance(ent, Person):
                 r.gender.setdefault(ent.id, g)
         else:
-            sp.name = _own_name(sp.text, form)
+            sp.name = _own_name(sp.text, form) or r.untagged(form, sp.start)
+            if form is not None and form.kind == "name" and form.label not in ("NORP", "GPE", "LOC") \
+                    and sp.text[:1].isupper() and " " not in sp.text and first_name_gender(sp.text) is None:
+                r.unknown.append((sp.start, sp.text))

@@ -12,7 +12,7 @@ from collections import Counter
 from ... import lexicon
 from .. import places
 from .mention import EntityMention
-from .names import name_parts, norm_key
+from .names import legal_form, name_parts, name_words, norm_key, short_forms
 
 _KIND_ORDER = {"person": 3, "place": 2, "organization": 1}
 # a context role (a side that plays, a venue, a dateline) outweighs a label and the gazetteer
@@ -29,9 +29,11 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
     Then a form that is the surname of a person is a person.
     """
     votes: dict[str, Counter[str]] = {}
+    evidence: Counter[str] = Counter()
     for m in tagged:
         k = norm_key(m.text)
         v = votes.setdefault(k, Counter())
+        evidence[k] += m.person_evidence
         if m.role_kind is not None:  # the context says it: the label and the gazetteer are weaker evidence
             v[m.role_kind] += _ROLE_WEIGHT
             continue
@@ -44,6 +46,7 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
                 and m.text.split()[-1].casefold() not in lexicon.words("org_words.txt"))):
             v["place"] += 3
     kind_of = {k: max(v, key=lambda kind: (v[kind], _KIND_ORDER[kind])) for k, v in votes.items()}
+    _companies(kind_of, evidence)
     person_parts: set[str] = set()
     for k, kind in kind_of.items():
         if kind == "person":
@@ -63,6 +66,24 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
                 and places.lookup(k) is None and not set(words) & lexicon.words("org_words.txt"):
             kind_of[k] = "person"
     return kind_of
+
+
+def _companies(kind_of: dict[str, str], evidence: Counter[str]) -> None:
+    """A name ending in a legal form is a company ("Pirelli SpA", "Douglas & Lomason Co"), and so
+    are its short forms in the article ("Pirelli", "Magna" of "Magna International Inc"), unless
+    a title or a first name says a person: spaCy tags many firms named after people as persons."""
+    for k in list(kind_of):
+        words = name_words(k)
+        if not legal_form(words) or kind_of[k] == "place":
+            continue
+        if not evidence[k]:
+            kind_of[k] = "organization"
+        if kind_of[k] != "organization":
+            continue
+        for short in short_forms(words):
+            sk = " ".join(short)
+            if kind_of.get(sk) == "person" and not evidence[sk]:
+                kind_of[sk] = "organization"
 
 
 _WELL_KNOWN_CITY = 500_000

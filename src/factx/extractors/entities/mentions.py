@@ -99,6 +99,19 @@ def _without_common_tail(span: SpacySpan) -> SpacySpan:
     return span.doc[span.start:end]
 
 
+def _with_cut_surname(span: SpacySpan) -> SpacySpan:
+    """A person's name with the untagged capitalised word spaCy cut off its end when the parse
+    makes the name a compound of it ("Marco Tonchetti" + "Provera")."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+            and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].is_alpha \
+            and doc[end].ent_type_ not in (*KIND_OF_LABEL, "NORP") and doc[end - 1].whitespace_ \
+            and not is_title_word(doc[end]):
+        end += 1
+    return doc[span.start:end] if end > span.end else span
+
+
 def _joined_name(span: SpacySpan) -> SpacySpan | None:
     """The untagged name joined to an organization by a hyphen ("Ipsos" of "Reuters-Ipsos"), if any."""
     doc = span.doc
@@ -180,7 +193,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if kind != "person" and prev is not None and is_title_word(prev) and places.lookup(span.text) is None:
             kind = "person"  # "President Al-Sharaa" whatever spaCy's label
         if kind == "person":
-            span = trim_person(span)
+            span = _with_cut_surname(trim_person(span))
             if span.text.casefold() in lexicon.words("platforms.txt"):
                 kind = "organization"  # "Twitter" is a company, not a person
         if kind == "person":

@@ -91,3 +91,42 @@ def name_gender(name: str) -> str | None:
     """The gender gender-guesser gives the first name of a full name; None for a single word."""
     words = name.split()
     return first_name_gender(words[0]) if len(words) > 1 else None
+
+
+@lru_cache(maxsize=1)
+def _name_tails() -> dict[str, str]:
+    return {w.rstrip("."): kind for w, kind in lexicon.mapping("name_tails.txt").items()}
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The lower-case words of a name without a leading "the"."""
+    words = [w.strip(",") for w in name.lower().split()]
+    return tuple(words[1:] if words[:1] == ["the"] else words)
+
+
+def legal_form(words: tuple[str, ...]) -> bool:
+    """True when a name ends in a company's legal form ("Pirelli SpA", "Lear Corp.")."""
+    return len(words) > 1 and _name_tails().get(words[-1].rstrip(".")) == "legal"
+
+
+@lru_cache(maxsize=1 << 12)
+def short_forms(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The names an article shortens a full organization name to (``data/name_tails.txt``): every
+    leading part of a name ending in a legal form (("magna",), ("magna", "international") of
+    "Magna International Inc"), the name without its head for an institution (("commerce",) of
+    "Commerce Department" and of "Department of Commerce"); none for other names.
+
+    Articles name a company in full once and by its short name after; entities keep the forms
+    apart (so does the CoNLL gold) but a speaker or a kind vote needs to know they are one.
+    """
+    tails = _name_tails()
+    if len(words) >= 3 and tails.get(words[0].rstrip(".")) == "head" and words[1] == "of":
+        return (words[2:],)
+    n = len(words)
+    legal = False
+    while n > 1 and words[n - 1].rstrip(".") in tails:
+        legal = legal or tails[words[n - 1].rstrip(".")] == "legal"
+        n -= 1
+    if n == len(words):
+        return ()
+    return tuple(words[:k] for k in range(1, n + 1)) if legal else (words[:n],)

@@ -93,6 +93,9 @@ def subject(verb: Token) -> Token | None:
     """
     if asked_participle(verb):
         return None
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent  # "was told by Israeli soldiers that ...": the one by whom, not the one told
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
@@ -100,6 +103,13 @@ def subject(verb: Token) -> Token | None:
         if verb.head is verb:
             return None
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if verb.head.lower_ == "as" and obj is not None:
+                return obj  # "the paper quoted one of the initiators as saying": the one quoted
+            verb = verb.head.head
+        elif verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not is_reporting_lemma(verb.head.lemma_) \
+                and is_reporting_lemma(verb.head.head.lemma_) and any(c.dep_ == "ccomp" for c in verb.children):
+            # "X said the evidence supported it, and added (that) ...": a second report, parsed into the content
             verb = verb.head.head
         elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = verb.head
@@ -151,7 +161,9 @@ def speaker_span(subj: Token) -> SpacySpan:
         return doc[s:e + 1]
     # "the engineer Tom Ruiz", "the statistics agency Destatis": a name in apposition or right
     # after the noun is the speaker
-    named = next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.i > subj.i
+    # ("Pirelli SpA chairman and chief executive officer Marco Tonchetti Provera": after a coordinated title)
+    named = next((c for t in (subj, *(c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN"))
+                  for c in t.children if c.dep_ in ("appos", "compound") and c.i > t.i
                   and (c.ent_type_ in NAME_TYPES or c.pos_ == "PROPN")), None)
     if named is None and subj.i + 1 < len(doc) and doc[subj.i + 1].ent_type_ in NAME_TYPES \
             and doc[subj.i + 1].ent_iob_ == "B":
