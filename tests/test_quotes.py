@@ -318,3 +318,8 @@ def test_reported_clause_without_the_writers_relative_clause(extractor):
 def test_asked_participle_has_no_speaker_of_its_own(extractor):
     found = quotes(extractor, "Asked about the plan, the mayor said that it would cost too much.")
     assert [(q.speaker.text, q.cue.text) for q in found] == [("the mayor", "said")]
+
+
+def test_inch_mark_is_not_a_quotation_mark():
+    text = 'The letter said he is 6\' 2" tall. "We are fine," he said. A 5\'11" guard.'
+    assert [text[s:e] for s, e in find_quote_marks(text)] == ['"We are fine,"']
