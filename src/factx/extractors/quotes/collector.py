@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from ...models import Quote, Speaker
 from ..context import Context
 from .cues import candidates, cue_span
+from .marks import find_quote_marks, paragraph_break
 
 
 @dataclass
@@ -31,14 +32,31 @@ class Collector:
         self.text = self.ctx.text
         self.sents: list[SpacySpan] = list(self.doc.sents) if len(self.doc) else []
         self.candidates: list[Token] = candidates(self.doc)
+        self.marks: list[tuple[int, int]] = find_quote_marks(self.text)
+        self.paragraph_break = paragraph_break(self.text)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether doc-local ``start:end`` shares text with a quote already found."""
         return any(s <= start < e or start <= s < end for s, e in self.taken)
 
+    def through_open_quote(self, start: int, end: int) -> int:
+        """Where reported content at ``start:end`` ends once a quotation it opens is closed: 'said
+        the tone "was because they decided. And I think so."' runs to the closing mark (the
+        parse stops at the first sentence end inside the quotation); ``end`` when it opens none,
+        or when the rest of the quotation is another quote's."""
+        for qs, qe in self.marks:
+            if qs >= end:
+                break
+            if start <= qs and end < qe:
+                return end if self.overlaps(end, qe) else qe
+        return end
+
     def add(self, kind: str, start_char: int, end_char: int, sent_i: int, cue: Token | SpacySpan | None,
             speaker: SpacySpan | None) -> bool:
-        """Record a quote (doc-local offsets); False when it lies in page furniture and is dropped."""
+        """Record a quote (doc-local offsets); False when it lies in page furniture and is dropped.
+        Reported content that opens a quotation takes the rest of it (``through_open_quote``)."""
+        if kind != "direct":  # the kind stays that of the reported clause: quoted words inside it
+            end_char = self.through_open_quote(start_char, end_char)
         ctx = self.ctx
         s, e = ctx.base + start_char, ctx.base + end_char
         if ctx.non_fact_furniture.overlaps(s, e):

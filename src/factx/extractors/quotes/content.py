@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import SUBJECT_DEPS, is_reporting_lemma
+from .cues import CONTENT_DEPS, SUBJECT_DEPS, is_reporting_lemma
 
 _CLOSING_MARKS = "”\"’"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
@@ -22,17 +22,24 @@ def reported_kind(content: str) -> str:
     return "mixed" if share and share * 2 >= len(content) else "indirect"
 
 
-def _report_after(comp: Token) -> int | None:
-    """Index of the first token of a subject-less reporting verb phrase coordinated at the end
-    of the reported clause ('said he would offer a prayer but did not suggest ...', 'said she
-    regretted her remarks and promised to ...'), with its conjunction: the speaker's next
-    statement, a report of its own, not part of the first (the parser hangs it on the wrong
-    verb)."""
+def _report_after(comp: Token, cue: Token) -> int | None:
+    """Index of the first token of a reporting verb phrase coordinated at the end of the
+    reported clause, with its conjunction: subject-less ('said he would offer a prayer but did
+    not suggest ...', 'said she regretted her remarks and promised to ...'), the speaker's next
+    statement, or the cue's verb again with a subject and a clause of its own ('said they were
+    worried, and 4 in 10 said Trump would ...'), another report; either way not part of the
+    first (the parser hangs it on the wrong verb)."""
     if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return None
     for conj in comp.rights:
-        if conj.dep_ == "conj" and conj.pos_ == "VERB" and is_reporting_lemma(conj.lemma_.lower()) \
-                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in conj.children):
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or not is_reporting_lemma(conj.lemma_.lower()):
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in conj.children)
+        # '..., and more than 4 in 10 said Trump would ...': the cue's verb again, with another
+        # speaker and a clause of its own (a parallel report; 'said he was ill and his doctors
+        # have told him ...' or '... and it also showed ...' are what was said)
+        if not own_subject or (conj.lemma_ == cue.lemma_
+                               and any(c.dep_ in CONTENT_DEPS and c.i > conj.i for c in conj.children)):
             start = conj.left_edge.i
             doc = comp.doc
             while start > comp.i + 1 and (doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct):
@@ -68,7 +75,7 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     """Token range of a clausal complement, without the complementiser "that" and without a
     reporting verb phrase coordinated at its end (``_report_after``)."""
     toks = list(comp.subtree)
-    cut = _report_after(comp)
+    cut = _report_after(comp, cue)
     if cut is not None:
         toks = [t for t in toks if t.i < cut]
     while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ in ("that",)) or toks[0].is_punct):

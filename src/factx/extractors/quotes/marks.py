@@ -72,6 +72,16 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+_LINE_BREAK = re.compile(r"\n")
+
+
+def paragraph_break(text: str) -> re.Pattern[str]:
+    """What separates paragraphs in ``text``: a blank line, or, in a text that has none (one
+    paragraph or one sentence a line, as wire copy often is), a line break."""
+    return PARAGRAPH_BREAK if PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+
+
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 
 
