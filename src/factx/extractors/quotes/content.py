@@ -71,6 +71,15 @@ def _aside_start(toks: list[Token]) -> int:
     return len(toks)
 
 
+def _according_start(toks: list[Token]) -> int:
+    """How many of ``toks`` to keep: the content without ', according to X' at its end, the
+    writer's source for the report, a cue of its own (the "according to" pass)."""
+    for n in range(2, len(toks) - 2):
+        if toks[n].lower_ == "according" and toks[n + 1].lower_ == "to" and toks[n - 1].text == ",":
+            return n - 1
+    return len(toks)
+
+
 def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     """Token range of a clausal complement, without the complementiser "that" and without a
     reporting verb phrase coordinated at its end (``_report_after``)."""
@@ -85,6 +94,7 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     if not toks:
         return None
     toks = toks[:_aside_start(toks)]
+    toks = toks[:_according_start(toks)]
     end = toks[-1].i + 1
     doc = comp.doc
     opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1

@@ -18,7 +18,16 @@ from spacy.tokens import Token
 
 from .collector import Collector
 from .content import char_range, content_span, parenthetical_content, reported_kind, stripped
-from .cues import CONTENT_DEPS, asked_participle, frames, loose_speaker, reporting_verbs, speaker_span, subject
+from .cues import (
+    ADDRESSEE_VERBS,
+    CONTENT_DEPS,
+    asked_participle,
+    frames,
+    loose_speaker,
+    reporting_verbs,
+    speaker_span,
+    subject,
+)
 
 
 def verb_reports(found: Collector) -> None:
@@ -28,12 +37,12 @@ def verb_reports(found: Collector) -> None:
         # the complement after the verb first: one before it is often a quote already taken
         comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS), key=lambda c: c.i < tok.i)
         if not comps:
-            comps = noun_complement(tok)
+            comps = noun_complement(tok) or object_clause(tok)
         asked = asked_participle(tok)
         if asked and not comps:
             comps = asked_about(tok)
         if comps:
-            ranges = [content_span(c, tok) for c in comps]
+            ranges = [with_object_subject(content_span(c, tok), c, tok) for c in comps]
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             ranges = [parenthetical_content(tok)]  # "Prices rose, he said." / "The plan, she said, is dead."
         else:
@@ -61,10 +70,43 @@ def verb_reports(found: Collector) -> None:
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def with_object_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tuple[int, int] | None:
+    """``rng`` widened to the subject of the reported clause when the parser made it the verb's
+    object ('said his focus groups and other research show that ...': "groups" the object of
+    "said", "show" a noun): a verb of saying takes a clause, not an object and a clause (the
+    verbs whose object is the addressee, 'told reporters that', are left alone)."""
+    if rng is None or comp.i < verb.i or verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return rng
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return rng
+    return (obj.left_edge.i, rng[1])
+
+
 def asked_about(verb: Token) -> list[Token]:
     """What 'asked about X' asks: the object of "about" (a question reported by its topic)."""
     return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "about" and prep.i > verb.i
             for obj in prep.children if obj.dep_ == "pobj"]
+
+
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
+
+
+def object_clause(verb: Token) -> list[Token]:
+    """A clause the parser read as the verb's object: 'Stone says the increase in polarization
+    that Bloomberg decries also makes his election less likely' (the noun "increase" as object,
+    "makes" as a relative clause on it).  A relative clause has a subject or a relative word;
+    a finite one with neither is the rest of a clause whose subject is the "object"."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i < verb.i:
+            continue
+        for rel in obj.children:
+            if rel.dep_ == "relcl" and rel.i > obj.i and (rel.tag_ in FINITE_TAGS or any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in rel.children)) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.lower_ in _RELATIVE
+                                for c in rel.children):
+                return [obj]
+    return []
 
 
 def noun_complement(verb: Token) -> list[Token]:
@@ -85,7 +127,8 @@ def noun_complement(verb: Token) -> list[Token]:
 
 def according_to(found: Collector) -> None:
     """Pass: "according to X, CLAUSE" / "CLAUSE, according to X": X the speaker, the rest of
-    the sentence the content."""
+    the sentence (on the cue's line) the content, even around a quote found already ('Most
+    voters said Y, according to a poll': the poll reports what the voters said)."""
     doc = found.doc
     if not len(doc):
         return
@@ -100,12 +143,15 @@ def according_to(found: Collector) -> None:
             continue
         sent = tok.sent
         src = doc[obj.left_edge.i:obj.right_edge.i + 1]
-        rest = stripped([t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)], keep_closing_marks=False)
+        line_start = found.text.rfind("\n", 0, tok.idx) + 1
+        line_end = found.text.find("\n", tok.idx) % (len(found.text) + 1)
+        rest = stripped([t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)
+                         and line_start <= t.idx < line_end], keep_closing_marks=False)
         if not rest:
             continue
         cs, ce = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        if found.overlaps(cs, ce):
-            continue
+        if any((s < cs or ce < e or (s, e) == (cs, ce)) for s, e in found.taken if s < ce and cs < e):
+            continue  # nested reports are kept: 'X said Y, according to Z' attributes "X said Y" to Z
         found.add("indirect", cs, ce, sent.start, doc[tok.i:to.i + 1], src)
 
 
