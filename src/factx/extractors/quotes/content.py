@@ -22,6 +22,18 @@ def reported_kind(content: str) -> str:
     return "mixed" if share and share * 2 >= len(content) else "indirect"
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _shares_auxiliary(comp: Token, conj: Token) -> bool:
+    """A coordinated verb without a tense of its own under the clause's auxiliary ('he would
+    sit Putin down and tell him', 'Obama is acting unlawfully and showing disregard'): the
+    same clause goes on; a finite one ('and promised to ...', 'but did not suggest') is not."""
+    if conj.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") for c in comp.children)
+
+
 def _report_after(comp: Token, cue: Token) -> int | None:
     """Index of the first token of a reporting verb phrase coordinated at the end of the
     reported clause, with its conjunction: subject-less ('said he would offer a prayer but did
@@ -35,6 +47,8 @@ def _report_after(comp: Token, cue: Token) -> int | None:
         if conj.dep_ != "conj" or conj.pos_ != "VERB" or not is_reporting_lemma(conj.lemma_.lower()):
             continue
         own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in conj.children)
+        if not own_subject and _shares_auxiliary(comp, conj):
+            continue  # 'said he would sit Putin down and tell him ...': still what he would do
         # '..., and more than 4 in 10 said Trump would ...': the cue's verb again, with another
         # speaker and a clause of its own (a parallel report; 'said he was ill and his doctors
         # have told him ...' or '... and it also showed ...' are what was said)
@@ -84,6 +98,8 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     """Token range of a clausal complement, without the complementiser "that" and without a
     reporting verb phrase coordinated at its end (``_report_after``)."""
     toks = list(comp.subtree)
+    if comp.i > cue.i:  # 'the price that exporters say is realistic': the relative word stays outside
+        toks = [t for t in toks if t.i > cue.i]
     cut = _report_after(comp, cue)
     if cut is not None:
         toks = [t for t in toks if t.i < cut]

@@ -62,8 +62,9 @@ def verb_reports(found: Collector) -> None:
             speaker = loose_speaker(tok)
         else:
             speaker = None
-        if speaker is None or (cs < speaker.end_char and speaker.start_char < ce):
-            continue  # no one is part of what they say ('said Ann Cole, director of the programme ...')
+        if speaker is None or (cs < speaker.end_char and speaker.start_char < ce and not cs <= tok.idx < ce):
+            continue  # no one is part of what they say ('said Ann Cole, director of the programme ...');
+            # a parenthetical cue and its speaker sit inside the clause ('Time, Pence added, was ...')
         found.add(reported_kind(text[cs:ce]), cs, ce, rng[0], tok, speaker)
 
 
