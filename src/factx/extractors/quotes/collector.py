@@ -63,7 +63,12 @@ class Collector:
         if kind != "direct":
             opened, end_char = self.through_open_quote(start_char, end_char)
             if opened != start_char:  # the content is a quotation from its start ('argued that "..."')
-                start_char, kind = opened, reported_kind(self.text[opened:end_char])
+                cue_end = -1 if cue is None else (cue.idx + len(cue) if isinstance(cue, Token) else cue.end_char)
+                lead = self.text[cue_end:opened] if 0 <= cue_end <= opened else "x"
+                first = self.text[opened + 1:opened + 3].lstrip("'`\"“ ")[:1]
+                if not any(c.isalnum() for c in lead) and any(c in lead for c in ",:") and first.isupper():
+                    kind = reported_kind(self.text[opened:end_char])  # 'said: "We ..."': a quote of its own
+                start_char = opened
             # else the kind stays that of the reported clause: quoted words inside it
         ctx = self.ctx
         s, e = ctx.base + start_char, ctx.base + end_char

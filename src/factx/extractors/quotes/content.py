@@ -85,6 +85,27 @@ def _aside_start(toks: list[Token]) -> int:
     return len(toks)
 
 
+_CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+
+
+def _writers_tail(toks: list[Token], comp: Token) -> int:
+    """How many of ``toks`` to keep: the content without a contrast the writer adds after a comma
+    or a dash, with its own subject (', while about 4 in 10 want ...').  A trailing participle
+    stays: it is as often what was said ('visit often, competing at soccer') as the writer's."""
+    last = toks[-1].i
+    for n in range(3, len(toks) - 1):
+        mark, first = toks[n], toks[n + 1]
+        if mark.text not in _ASIDE_MARKS or (mark.text in ("-", "--") and not toks[n - 1].whitespace_):
+            continue
+        heads = [t for t in toks[n + 1:] if not (first.i <= t.head.i <= last)]
+        if len(heads) != 1 or heads[0].head.i != comp.i or heads[0].dep_ != "advcl":
+            continue
+        head = heads[0]
+        if first.lower_ in _CONTRAST_MARKS and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return n
+    return len(toks)
+
+
 def _according_start(toks: list[Token]) -> int:
     """How many of ``toks`` to keep: the content without ', according to X' at its end, the
     writer's source for the report, a cue of its own (the "according to" pass)."""
@@ -111,6 +132,7 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
         return None
     toks = toks[:_aside_start(toks)]
     toks = toks[:_according_start(toks)]
+    toks = toks[:_writers_tail(toks, comp)]
     end = toks[-1].i + 1
     doc = comp.doc
     opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1
