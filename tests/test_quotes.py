@@ -412,3 +412,30 @@ def test_according_to_around_a_report_and_not_across_a_paragraph(extractor):
         ("Most voters said that taxes were too high", "according to"), ("taxes were too high", "said")]
     q = one(extractor, "The plane is cleared to fly again, according to the agency.\n\nMost owners have one plane.")
     assert q.text == "The plane is cleared to fly again"
+
+
+def test_reported_quotation_takes_its_opening_mark_and_stays_reported_after_that(extractor):
+    q = one(extractor, 'The ad argues that "only Ann Cole can win the seat. The math works for no one else."')
+    assert q.text.startswith('"only Ann Cole') and q.text.endswith('else."') and q.type != "direct"
+    q = one(extractor, 'The mayor told the crowd: "We will rebuild the bridge. Nobody will stop us."')
+    assert q.type == "direct" and q.text.startswith('"We will')
+
+
+def test_verb_under_the_clauses_auxiliary_stays_in_the_content(extractor):
+    q = one(extractor, "Ann Cole says she would call the governor and tell him to resign.")
+    assert q.text == "she would call the governor and tell him to resign"
+
+
+def test_writers_contrast_after_the_reported_clause_is_left_out(extractor):
+    q = one(extractor, "About half of the farmers say they prefer the old rules, while a third want new ones.")
+    assert q.text == "they prefer the old rules"
+
+
+def test_relative_word_before_the_cue_is_not_content(extractor):
+    q = one(extractor, "The lira trades far below the rate that exporters say is fair.")
+    assert (q.text, q.speaker.text) == ("is fair", "exporters")
+
+
+def test_parenthetical_cue_keeps_its_clause(extractor):
+    q = one(extractor, "The plan, the minister added, was never approved by the cabinet.")
+    assert q.speaker.text == "the minister" and q.text.endswith("approved by the cabinet")
