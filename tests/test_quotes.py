@@ -439,3 +439,10 @@ def test_relative_word_before_the_cue_is_not_content(extractor):
 def test_parenthetical_cue_keeps_its_clause(extractor):
     q = one(extractor, "The plan, the minister added, was never approved by the cabinet.")
     assert q.speaker.text == "the minister" and q.text.endswith("approved by the cabinet")
+
+
+def test_passive_cue_speaks_through_its_agent(extractor):
+    q = one(extractor, "A driver was told by border guards at the crossing that the road was closed.")
+    assert (q.text, q.speaker.text) == ("the road was closed", "border guards")
+    q = one(extractor, "The ministry was quoted by local papers as saying that 40 people had died.")
+    assert q.speaker.text == "The ministry"

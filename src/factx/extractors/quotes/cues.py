@@ -96,7 +96,8 @@ def asked_participle(verb: Token) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    """The verb's subject, or, for a verb without one, whom it is said of.
+    """The verb's subject (in the passive, the "by" agent), or, for a verb without one, whom it
+    is said of.
 
     * a participle or coordinated verb ("..., adding that", "she smiled and
       said"): the subject of the verb it hangs from;
@@ -108,6 +109,9 @@ def subject(verb: Token) -> Token | None:
     """
     if asked_participle(verb):
         return None
+    agent = by_agent(verb)  # of the cue itself: 'X was quoted by newspapers as saying' is X's
+    if agent is not None:
+        return agent
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
@@ -129,6 +133,15 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def by_agent(verb: Token) -> Token | None:
+    """Who speaks in the passive: 'was told by Israeli soldiers that ...', 'it was announced by
+    the ministry that ...' (the subject is the one told, or the content)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
 def quoted_source(verb: Token) -> Token | None:

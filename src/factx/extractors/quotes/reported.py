@@ -240,8 +240,8 @@ def frame_reports(found: Collector) -> None:
         if _adjunct(verb):
             continue
         subj = subject(verb)
-        if subj is None or subj.dep_ != "nsubj" or not _source_like(subj) or verb.dep_ == "relcl":
-            continue  # 'a candidate who pledged to ban ...': the writer's background, not a report
+        if subj is None or subj.dep_ != "nsubj" or not _source_like(subj):
+            continue  # a relative clause reports too: 'Clinton, who announced a plan on Monday, ...'
         toks = stripped(list(doc[min(c.left_edge.i for c in parts):max(c.right_edge.i for c in parts) + 1]))
         if not toks:
             continue
