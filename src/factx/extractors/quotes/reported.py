@@ -239,9 +239,9 @@ def frame_reports(found: Collector) -> None:
             continue
         if _adjunct(verb):
             continue
-        subj = subject(verb)
+        subj = subject(verb)  # in a relative clause too: 'Clinton, who announced a plan on Monday, ...'
         if subj is None or subj.dep_ != "nsubj" or not _source_like(subj):
-            continue  # a relative clause reports too: 'Clinton, who announced a plan on Monday, ...'
+            continue
         toks = stripped(list(doc[min(c.left_edge.i for c in parts):max(c.right_edge.i for c in parts) + 1]))
         if not toks:
             continue
