@@ -140,6 +140,36 @@ def colon_cue(quote: SpacySpan) -> Cue | None:
     return None
 
 
+_DASHES = frozenset({"―", "—", "–", "--"})
+
+
+def dash_cue(quote: SpacySpan) -> Cue | None:
+    """A quotation signed with a dash and a name that ends its line ('"We deserve better." ―
+    Ann Cole', as under a reader's letter or an epigraph): the dash is the cue, the name the
+    speaker."""
+    doc = quote.doc
+    i = quote.end
+    if doc[i - 1].text[-1] in "―—–" and len(doc[i - 1]) > 1:
+        i -= 1  # the tokenizer glued the dash to the closing mark: '”―'
+    else:
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc) or doc[i].text not in _DASHES or "\n" in doc[quote.end - 1].whitespace_:
+            return None
+    dash = doc[i]
+    end = i + 1
+    while end < len(doc) and end - i <= 6 and "\n" not in doc[end].text and not doc[end].is_punct:
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    at_line_end = end >= len(doc) or "\n" in doc[end - 1].whitespace_ or "\n" in doc[end].text
+    name = doc[i + 1:end]
+    if not at_line_end or not len(name) or not any(t.ent_type_ in ("PERSON", "ORG") for t in name) \
+            or not all(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+        return None
+    return Cue(dash, name)
+
+
 def inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
     """The quote is part of a longer clause the verb reports (then the clause is the content)."""
     doc = verb.doc
@@ -275,7 +305,7 @@ def direct_quotes(found: Collector) -> None:
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
-        cue = direct_cue(span, found.sents, text, found.candidates) or colon_cue(span)
+        cue = direct_cue(span, found.sents, text, found.candidates) or colon_cue(span) or dash_cue(span)
         if utterance and cue is not None and ((cue.verb.i >= span.end and cue.verb.i - span.end <= SHORT_CUE_GAP)
                                               or (cue.verb.i < span.start and text[:qs].rstrip().endswith(":"))):
             minor = False  # '"Out, out!" Mr. Trump yelled', 'He said: "No way."': an utterance
