@@ -446,3 +446,21 @@ def test_passive_cue_speaks_through_its_agent(extractor):
     assert (q.text, q.speaker.text) == ("the road was closed", "border guards")
     q = one(extractor, "The ministry was quoted by local papers as saying that 40 people had died.")
     assert q.speaker.text == "The ministry"
+
+
+@pytest.mark.parametrize("sep", [" ― ", "― ", " — "])
+def test_quotation_signed_with_a_dash_and_a_name(extractor, sep):
+    text = ("“The council ignored our letters for two years. We deserve better.”" + sep
+            + "Maria Lopez\n\nThe council meets on Monday.")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.speaker.text == "Maria Lopez"
+
+
+def test_speaker_label_opening_a_line(extractor):
+    text = ("The mayor, Ann Cole, spoke to the host, Tom Ruiz, on Sunday.\n"
+            "RUIZ: Let us start with the bridge that collapsed last week.\n"
+            "COLE: We will rebuild it by the spring, and the state will pay for it.\n"
+            "UPDATE: The interview was cut short.")
+    found = quotes(extractor, text)
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("RUIZ", ":"), ("COLE", ":")]
+    assert found[1].text == "We will rebuild it by the spring, and the state will pay for it."

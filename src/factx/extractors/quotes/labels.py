@@ -26,7 +26,8 @@ def speaker_labels(found: Collector) -> None:
     for m in _LABEL.finditer(text):
         label = doc.char_span(m.start(1), m.end(1))
         if label is None or not 0 < len(label) <= MAX_LABEL_TOKENS \
-                or not all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in label):
+                or not all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or (t.is_upper and t.is_alpha)
+                           for t in label):  # a transcript's 'RUIZ' may be tagged a noun
             continue
         if people is None:  # the words of the article's person names, once
             people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
