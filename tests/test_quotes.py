@@ -317,4 +317,150 @@ def test_reported_clause_without_the_writers_relative_clause(extractor):
 
 def test_asked_participle_has_no_speaker_of_its_own(extractor):
     found = quotes(extractor, "Asked about the plan, the mayor said that it would cost too much.")
-    assert [(q.speaker.text, q.cue.text) for q in found] == [("the mayor", "said")]
+    assert [(q.text, q.speaker and q.speaker.text, q.cue.text) for q in found] == [
+        ("the plan", None, "Asked"), ("it would cost too much", "the mayor", "said")]
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Asked whether she would run again, the governor said she had not decided.", "whether she would run again"),
+    ('"Not this year," Ann Cole said when asked if the bridge would reopen.', "if the bridge would reopen"),
+])
+def test_question_of_an_asked_participle_is_reported_without_a_speaker(extractor, text, question):
+    q = next(q for q in quotes(extractor, text) if q.cue.text.lower() == "asked")
+    assert q.text == question and q.speaker is None
+
+
+def test_inch_mark_is_not_a_quotation_mark():
+    text = 'The letter said he is 6\' 2" tall. "We are fine," he said. A 5\'11" guard.'
+    assert [text[s:e] for s, e in find_quote_marks(text)] == ['"We are fine,"']
+
+
+def test_reported_content_runs_to_the_end_of_the_quotation_it_opens(extractor):
+    text = ('The senator said the vote "was a failure of nerve by everyone. And I think the voters '
+            'will remember it in November." The hearing ended at noon.')
+    q = one(extractor, text)
+    assert q.text.startswith("the vote") and q.text.endswith('November."')
+
+
+def test_parallel_reports_are_two_quotes(extractor):
+    found = quotes(extractor, "Most farmers said they were worried about the drought, "
+                              "and many economists said food prices would rise.")
+    assert [(q.text, q.speaker.text) for q in found] == [
+        ("they were worried about the drought", "Most farmers"), ("food prices would rise", "many economists")]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_quotation_paragraph_after_reported_speech_is_the_same_speakers(extractor, sep):
+    text = ("The mayor said that the bridge would reopen in May." + sep
+            + '"We have checked every cable twice and the engineers are satisfied."' + sep
+            + "Traffic has been diverted since March.")
+    reported, direct = quotes(extractor, text)
+    assert reported.type == "indirect" and direct.type == "direct"
+    assert direct.speaker.text == "The mayor" and direct.cue.text == "said"
+
+
+def test_quotation_line_continues_a_quote_in_one_sentence_a_line_copy(extractor):
+    text = ('"We are ready for talks," Tom Ruiz, the union leader, told reporters.\n'
+            '"Our members want a fair deal and nothing more."\nThe strike began on Monday.')
+    q = one(extractor, text)
+    assert q.text.endswith('nothing more."') and q.speaker.text == "Tom Ruiz"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ('"Get back in your cars," a police officer yelled at the drivers.', "yelled"),
+    ('"Shame on you!" the crowd shouted.', "shouted"),
+    ("The chairwoman emphasised that the merger would save jobs.", "emphasised"),
+])
+def test_verbs_of_speaking_and_british_spellings(extractor, text, cue):
+    assert one(extractor, text).cue.text == cue
+
+
+def test_cue_on_the_next_line_of_one_sentence_a_line_copy(extractor):
+    text = ('Farmers blocked the road.\n"Who will pay for the lost harvest?\nWho will feed our children?"\n'
+            "asked Ivan Petrov, a farmer from the village.")
+    q = one(extractor, text)
+    assert q.speaker.text == "Ivan Petrov" and q.cue.text == "asked"
+
+
+def test_clause_hung_on_a_statement_noun(extractor):
+    q = one(extractor, "The army said in a statement that three soldiers were wounded near the border.")
+    assert q.text == "three soldiers were wounded near the border" and q.speaker.text == "The army"
+
+
+def test_quoted_as_saying_names_the_one_quoted(extractor):
+    q = one(extractor, '"The talks will resume next week," the agency quoted Ivan Petrov as saying.')
+    assert q.speaker.text == "Ivan Petrov" and q.cue.text == "saying"
+
+
+@pytest.mark.parametrize("text", [
+    "The president flew to the capital on Friday to urge lawmakers to pass the budget.",
+    "The daily, quoting witnesses, reported that the fire started at dawn.",
+    "Romanian listed steel maker Sidex said its output rose.",
+])
+def test_purpose_clauses_participles_and_names_are_not_reports(extractor, text):
+    assert all(q.cue.text not in ("to urge", "urge", "quoting", "listed") for q in quotes(extractor, text))
+
+
+def test_clause_subject_read_as_the_object_of_the_cue(extractor):
+    q = one(extractor, "Ann Cole said her polls and other surveys show that the governor is ahead.")
+    assert q.text == "her polls and other surveys show that the governor is ahead"
+
+
+def test_according_to_around_a_report_and_not_across_a_paragraph(extractor):
+    found = quotes(extractor, "Most voters said that taxes were too high, according to a new poll.")
+    assert sorted((q.text, q.cue.text) for q in found) == [
+        ("Most voters said that taxes were too high", "according to"), ("taxes were too high", "said")]
+    q = one(extractor, "The plane is cleared to fly again, according to the agency.\n\nMost owners have one plane.")
+    assert q.text == "The plane is cleared to fly again"
+
+
+def test_reported_quotation_takes_its_opening_mark_and_stays_reported_after_that(extractor):
+    q = one(extractor, 'The ad argues that "only Ann Cole can win the seat. The math works for no one else."')
+    assert q.text.startswith('"only Ann Cole') and q.text.endswith('else."') and q.type != "direct"
+    q = one(extractor, 'The mayor told the crowd: "We will rebuild the bridge. Nobody will stop us."')
+    assert q.type == "direct" and q.text.startswith('"We will')
+
+
+def test_verb_under_the_clauses_auxiliary_stays_in_the_content(extractor):
+    q = one(extractor, "Ann Cole says she would call the governor and tell him to resign.")
+    assert q.text == "she would call the governor and tell him to resign"
+
+
+def test_writers_contrast_after_the_reported_clause_is_left_out(extractor):
+    q = one(extractor, "About half of the farmers say they prefer the old rules, while a third want new ones.")
+    assert q.text == "they prefer the old rules"
+
+
+def test_relative_word_before_the_cue_is_not_content(extractor):
+    q = one(extractor, "The lira trades far below the rate that exporters say is fair.")
+    assert (q.text, q.speaker.text) == ("is fair", "exporters")
+
+
+def test_parenthetical_cue_keeps_its_clause(extractor):
+    q = one(extractor, "The plan, the minister added, was never approved by the cabinet.")
+    assert q.speaker.text == "the minister" and q.text.endswith("approved by the cabinet")
+
+
+def test_passive_cue_speaks_through_its_agent(extractor):
+    q = one(extractor, "A driver was told by border guards at the crossing that the road was closed.")
+    assert (q.text, q.speaker.text) == ("the road was closed", "border guards")
+    q = one(extractor, "The ministry was quoted by local papers as saying that 40 people had died.")
+    assert q.speaker.text == "The ministry"
+
+
+@pytest.mark.parametrize("sep", [" ― ", "― ", " — "])
+def test_quotation_signed_with_a_dash_and_a_name(extractor, sep):
+    text = ("“The council ignored our letters for two years. We deserve better.”" + sep
+            + "Maria Lopez\n\nThe council meets on Monday.")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.speaker.text == "Maria Lopez"
+
+
+def test_speaker_label_opening_a_line(extractor):
+    text = ("The mayor, Ann Cole, spoke to the host, Tom Ruiz, on Sunday.\n"
+            "RUIZ: Let us start with the bridge that collapsed last week.\n"
+            "COLE: We will rebuild it by the spring, and the state will pay for it.\n"
+            "UPDATE: The interview was cut short.")
+    found = quotes(extractor, text)
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("RUIZ", ":"), ("COLE", ":")]
+    assert found[1].text == "We will rebuild it by the spring, and the state will pay for it."

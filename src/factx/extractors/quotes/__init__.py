@@ -9,7 +9,11 @@
 3. ``according_to`` (``reported.py``): "according to X";
 4. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...";
 5. ``frame_reports`` (``reported.py``): what a verb reports through its object
-   or infinitive ("announced his resignation", "vowed to fight on").
+   or infinitive ("announced his resignation", "vowed to fight on");
+6. ``quote_paragraphs`` (``paragraphs.py``): a paragraph that is only a
+   quotation, right after attributed reported speech, is the same speaker's;
+7. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
+   (transcripts, headlines).
 
 A later pass never takes content an earlier one found.  Speaker mentions are
 resolved to people and organizations afterwards, over the whole input
@@ -26,12 +30,15 @@ from ...models import Quote
 from ..context import Context
 from .collector import Collector
 from .direct import direct_quotes
+from .labels import speaker_labels
 from .marks import find_quote_marks
 from .nominal import nominal_cues
+from .paragraphs import quote_paragraphs
 from .reported import according_to, frame_reports, verb_reports
 
 PASSES: tuple[Callable[[Collector], None], ...] = (
-    direct_quotes, verb_reports, according_to, nominal_cues, frame_reports)
+    direct_quotes, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
+    speaker_labels)
 
 __all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
 

@@ -9,7 +9,9 @@ from spacy.tokens import Span as SpacySpan
 
 from ...models import Quote, Speaker
 from ..context import Context
+from .content import reported_kind
 from .cues import candidates, cue_span
+from .marks import find_quote_marks, paragraph_break
 
 
 @dataclass
@@ -31,14 +33,43 @@ class Collector:
         self.text = self.ctx.text
         self.sents: list[SpacySpan] = list(self.doc.sents) if len(self.doc) else []
         self.candidates: list[Token] = candidates(self.doc)
+        self.marks: list[tuple[int, int]] = find_quote_marks(self.text)
+        self.paragraph_break = paragraph_break(self.text)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether doc-local ``start:end`` shares text with a quote already found."""
         return any(s <= start < e or start <= s < end for s, e in self.taken)
 
+    def through_open_quote(self, start: int, end: int) -> tuple[int, int]:
+        """Reported content at ``start:end`` once a quotation it opens is closed: 'said the tone
+        "was because they decided. And I think so."' runs to the closing mark (the parse stops
+        at the first sentence end inside the quotation), and content that is the start of a
+        quotation ('argued that "only Cruz can win. The math won't work."') takes its opening
+        mark too; unchanged when it opens none, or when the rest of the quotation is another
+        quote's."""
+        for qs, qe in self.marks:
+            if qs >= end:
+                break
+            if end < qe and (start <= qs or not self.text[qs + 1:start].strip()):
+                if self.overlaps(end, qe):
+                    break
+                return min(start, qs), qe
+        return start, end
+
     def add(self, kind: str, start_char: int, end_char: int, sent_i: int, cue: Token | SpacySpan | None,
             speaker: SpacySpan | None) -> bool:
-        """Record a quote (doc-local offsets); False when it lies in page furniture and is dropped."""
+        """Record a quote (doc-local offsets); False when it lies in page furniture and is dropped.
+        Reported content that opens a quotation takes the rest of it (``through_open_quote``)."""
+        if kind != "direct":
+            opened, end_char = self.through_open_quote(start_char, end_char)
+            if opened != start_char:  # the content is a quotation from its start ('argued that "..."')
+                cue_end = -1 if cue is None else (cue.idx + len(cue) if isinstance(cue, Token) else cue.end_char)
+                lead = self.text[cue_end:opened] if 0 <= cue_end <= opened else "x"
+                first = self.text[opened + 1:opened + 3].lstrip("'`\"“ ")[:1]
+                if not any(c.isalnum() for c in lead) and any(c in lead for c in ",:") and first.isupper():
+                    kind = reported_kind(self.text[opened:end_char])  # 'said: "We ..."': a quote of its own
+                start_char = opened
+            # else the kind stays that of the reported clause: quoted words inside it
         ctx = self.ctx
         s, e = ctx.base + start_char, ctx.base + end_char
         if ctx.non_fact_furniture.overlaps(s, e):

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import SUBJECT_DEPS, is_reporting_lemma
+from .cues import CONTENT_DEPS, SUBJECT_DEPS, is_reporting_lemma
 
 _CLOSING_MARKS = "”\"’"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
@@ -22,17 +22,38 @@ def reported_kind(content: str) -> str:
     return "mixed" if share and share * 2 >= len(content) else "indirect"
 
 
-def _report_after(comp: Token) -> int | None:
-    """Index of the first token of a subject-less reporting verb phrase coordinated at the end
-    of the reported clause ('said he would offer a prayer but did not suggest ...', 'said she
-    regretted her remarks and promised to ...'), with its conjunction: the speaker's next
-    statement, a report of its own, not part of the first (the parser hangs it on the wrong
-    verb)."""
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _shares_auxiliary(comp: Token, conj: Token) -> bool:
+    """A coordinated verb without a tense of its own under the clause's auxiliary ('he would
+    sit Putin down and tell him', 'Obama is acting unlawfully and showing disregard'): the
+    same clause goes on; a finite one ('and promised to ...', 'but did not suggest') is not."""
+    if conj.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") for c in comp.children)
+
+
+def _report_after(comp: Token, cue: Token) -> int | None:
+    """Index of the first token of a reporting verb phrase coordinated at the end of the
+    reported clause, with its conjunction: subject-less ('said he would offer a prayer but did
+    not suggest ...', 'said she regretted her remarks and promised to ...'), the speaker's next
+    statement, or the cue's verb again with a subject and a clause of its own ('said they were
+    worried, and 4 in 10 said Trump would ...'), another report; either way not part of the
+    first (the parser hangs it on the wrong verb)."""
     if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return None
     for conj in comp.rights:
-        if conj.dep_ == "conj" and conj.pos_ == "VERB" and is_reporting_lemma(conj.lemma_.lower()) \
-                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in conj.children):
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or not is_reporting_lemma(conj.lemma_.lower()):
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in conj.children)
+        if not own_subject and _shares_auxiliary(comp, conj):
+            continue  # 'said he would sit Putin down and tell him ...': still what he would do
+        # '..., and more than 4 in 10 said Trump would ...': the cue's verb again, with another
+        # speaker and a clause of its own (a parallel report; 'said he was ill and his doctors
+        # have told him ...' or '... and it also showed ...' are what was said)
+        if not own_subject or (conj.lemma_ == cue.lemma_
+                               and any(c.dep_ in CONTENT_DEPS and c.i > conj.i for c in conj.children)):
             start = conj.left_edge.i
             doc = comp.doc
             while start > comp.i + 1 and (doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct):
@@ -64,11 +85,43 @@ def _aside_start(toks: list[Token]) -> int:
     return len(toks)
 
 
+_CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+
+
+def _writers_tail(toks: list[Token], comp: Token) -> int:
+    """How many of ``toks`` to keep: the content without a contrast the writer adds after a comma
+    or a dash, with its own subject (', while about 4 in 10 want ...').  A trailing participle
+    stays: it is as often what was said ('visit often, competing at soccer') as the writer's."""
+    last = toks[-1].i
+    for n in range(3, len(toks) - 1):
+        mark, first = toks[n], toks[n + 1]
+        if mark.text not in _ASIDE_MARKS or (mark.text in ("-", "--") and not toks[n - 1].whitespace_):
+            continue
+        heads = [t for t in toks[n + 1:] if not (first.i <= t.head.i <= last)]
+        if len(heads) != 1 or heads[0].head.i != comp.i or heads[0].dep_ != "advcl":
+            continue
+        head = heads[0]
+        if first.lower_ in _CONTRAST_MARKS and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return n
+    return len(toks)
+
+
+def _according_start(toks: list[Token]) -> int:
+    """How many of ``toks`` to keep: the content without ', according to X' at its end, the
+    writer's source for the report, a cue of its own (the "according to" pass)."""
+    for n in range(2, len(toks) - 2):
+        if toks[n].lower_ == "according" and toks[n + 1].lower_ == "to" and toks[n - 1].text == ",":
+            return n - 1
+    return len(toks)
+
+
 def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     """Token range of a clausal complement, without the complementiser "that" and without a
     reporting verb phrase coordinated at its end (``_report_after``)."""
     toks = list(comp.subtree)
-    cut = _report_after(comp)
+    if comp.i > cue.i:  # 'the price that exporters say is realistic': the relative word stays outside
+        toks = [t for t in toks if t.i > cue.i]
+    cut = _report_after(comp, cue)
     if cut is not None:
         toks = [t for t in toks if t.i < cut]
     while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ in ("that",)) or toks[0].is_punct):
@@ -78,6 +131,8 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     if not toks:
         return None
     toks = toks[:_aside_start(toks)]
+    toks = toks[:_according_start(toks)]
+    toks = toks[:_writers_tail(toks, comp)]
     end = toks[-1].i + 1
     doc = comp.doc
     opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1

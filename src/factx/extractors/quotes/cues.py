@@ -39,17 +39,32 @@ class Cue:
     speaker: SpacySpan | None
 
 
+def british(lemma: str) -> str | None:
+    """The British spelling of an -ize/-yze verb ('emphasize' -> 'emphasise'): the lexicons are
+    learned from US news, world news writes both."""
+    if lemma.endswith(("ize", "yze")) and len(lemma) > 5:
+        return lemma[:-2] + "se"
+    return None
+
+
+@cache
 def reporting_verbs() -> frozenset[str]:
-    return lexicon.words("reporting_verbs.txt")
+    """Lemmas of verbs that report a clause: learned (``data/reporting_verbs.txt``), verbs of
+    speaking (``data/speech_verbs.txt``), and the British spellings of both."""
+    words = lexicon.words("reporting_verbs.txt") | lexicon.words("speech_verbs.txt")
+    return words | {b for w in words if (b := british(w))}
 
 
 @cache
 def frames() -> dict[str, frozenset[str]]:
     """Lemma -> the complements of it that hold reported content besides a clause
-    (``data/reporting_frames.txt``: "dobj", "xcomp", "prep:of", ...)."""
+    (``data/reporting_frames.txt``: "dobj", "xcomp", "prep:of", ...; British spellings too)."""
     out: dict[str, set[str]] = {}
     for row in lexicon.rows("reporting_frames.txt"):
-        out.setdefault(row[0].lower(), set()).add(row[1])
+        lemma = row[0].lower()
+        for key in (lemma, british(lemma)):
+            if key:
+                out.setdefault(key, set()).add(row[1])
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -81,21 +96,22 @@ def asked_participle(verb: Token) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    """The verb's subject, or, for a verb without one, whom it is said of.
+    """The verb's subject (in the passive, the "by" agent), or, for a verb without one, whom it
+    is said of.
 
     * a participle or coordinated verb ("..., adding that", "she smiled and
       said"): the subject of the verb it hangs from;
     * a gerund after a preposition ("by saying that"): the subject of the
-      verb the preposition modifies;
+      verb the preposition modifies, but the object of "quoted X as saying";
     * a participle modifying a noun: the noun ("voters saying they want"),
       unless the noun is the object of a verb ("put out a statement saying",
       "emailed supporters saying"): then that verb's subject.
     """
     if asked_participle(verb):
         return None
-    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    agent = by_agent(verb)  # of the cue itself: 'X was quoted by newspapers as saying' is X's
     if agent is not None:
-        return agent  # "was told by Israeli soldiers that ...": the one by whom, not the one told
+        return agent
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
@@ -103,9 +119,9 @@ def subject(verb: Token) -> Token | None:
         if verb.head is verb:
             return None
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-            if verb.head.lower_ == "as" and obj is not None:
-                return obj  # "the paper quoted one of the initiators as saying": the one quoted
+            quoted = quoted_source(verb)
+            if quoted is not None:
+                return quoted
             verb = verb.head.head
         elif verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not is_reporting_lemma(verb.head.lemma_) \
                 and is_reporting_lemma(verb.head.head.lemma_) and any(c.dep_ == "ccomp" for c in verb.children):
@@ -121,6 +137,24 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def by_agent(verb: Token) -> Token | None:
+    """Who speaks in the passive: 'was told by Israeli soldiers that ...', 'it was announced by
+    the ministry that ...' (the subject is the one told, or the content)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def quoted_source(verb: Token) -> Token | None:
+    """Whom 'the agency quoted X as saying' quotes: the object of "quote", not its subject
+    (the passive 'X was quoted as saying' finds X as the subject)."""
+    prep, head = verb.head, verb.head.head
+    if prep.lower_ != "as" or head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj"), None)
 
 
 _BOUNDARIES = ("—", "–", "--")

@@ -19,7 +19,7 @@ from ... import lexicon
 from .collector import Collector
 from .content import reported_kind
 from .cues import CONTENT_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, Cue, loose_speaker, reporting_cues, speaker_span
-from .marks import find_quote_marks
+from .marks import PARAGRAPH_BREAK
 
 # How far (in tokens) a cue may sit from its direct quote: after it ('"...," the
 # senator from Ohio said') or before it ('The senator said on Monday: "..."').
@@ -30,7 +30,6 @@ CUE_BEFORE_WINDOW = 15
 # (the speaker's name) between them.
 SHORT_CUE_GAP = 4
 _WORD = re.compile(r"\w+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 # a sentence of the writer's between two quotes: a lower-case word ends a sentence and another starts
 _NARRATIVE_SENTENCE = re.compile(r"\b[a-z]{2,}[.!?][)\]]?\s+[A-Z(]")  # not 'Mrs. Clinton said'
 
@@ -52,7 +51,8 @@ def direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, verbs: list[
             dist = i - quote.end if after else quote.start - i
             window = CUE_AFTER_WINDOW if after else CUE_BEFORE_WINDOW
             gap = text[quote.end_char:cue.verb.idx] if after else text[cue.verb.idx:quote.start_char]
-            if "\n" in gap or (not after and _SENTENCE_END.search(gap)):
+            if ("\n" in gap and not (after and _line_goes_on(text, quote.end_char, cue.verb.idx))) \
+                    or (not after and _SENTENCE_END.search(gap)):
                 continue  # a cue before the quote must lead into it ('X said: "..."')
             if dist > window:
                 continue
@@ -68,6 +68,20 @@ def direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, verbs: list[
         # the parser took a word of the quote for the subject ('"We were wrong," Ramos told ...')
         return Cue(cue.verb, loose_speaker(cue.verb))
     return cue
+
+
+def _line_goes_on(text: str, start: int, end: int) -> bool:
+    """Every line break in ``text[start:end]`` is followed by a lower-case word: the sentence
+    goes on past it (one sentence a line in wire copy, broken after a question: '"... our
+    holy places?"\nasked Mustafa Hoshiyeh'); a capital opens a new paragraph."""
+    for k in range(start, end):
+        if text[k] == "\n":
+            j = k + 1
+            while j < len(text) and text[j] in " \t\r\n":
+                j += 1
+            if j >= len(text) or not text[j].islower():
+                return False
+    return True
 
 
 def introduces_own_content(verb: Token) -> bool:
@@ -124,6 +138,36 @@ def colon_cue(quote: SpacySpan) -> Cue | None:
     if len(clause) <= 5 and all(t.pos_ == "PROPN" for t in clause):  # a name the tagger knows, NER missed
         return Cue(colon, clause)
     return None
+
+
+_DASHES = frozenset({"―", "—", "–", "--"})
+
+
+def dash_cue(quote: SpacySpan) -> Cue | None:
+    """A quotation signed with a dash and a name that ends its line ('"We deserve better." ―
+    Ann Cole', as under a reader's letter or an epigraph): the dash is the cue, the name the
+    speaker."""
+    doc = quote.doc
+    i = quote.end
+    if doc[i - 1].text[-1] in "―—–" and len(doc[i - 1]) > 1:
+        i -= 1  # the tokenizer glued the dash to the closing mark: '”―'
+    else:
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc) or doc[i].text not in _DASHES or "\n" in doc[quote.end - 1].whitespace_:
+            return None
+    dash = doc[i]
+    end = i + 1
+    while end < len(doc) and end - i <= 6 and "\n" not in doc[end].text and not doc[end].is_punct:
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    at_line_end = end >= len(doc) or "\n" in doc[end - 1].whitespace_ or "\n" in doc[end].text
+    name = doc[i + 1:end]
+    if not at_line_end or not len(name) or not any(t.ent_type_ in ("PERSON", "ORG") for t in name) \
+            or not all(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+        return None
+    return Cue(dash, name)
 
 
 def inside_reported_clause(quote: SpacySpan, verb: Token) -> bool:
@@ -193,7 +237,8 @@ def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def continues(text: str, prev_end: int, qs: int, qe: int, minor: bool) -> bool:
+def continues(text: str, prev_end: int, qs: int, qe: int, minor: bool,
+              breaks_at: re.Pattern[str] = PARAGRAPH_BREAK) -> bool:
     """Whether the quote at ``qs:qe`` carries on the attributed quote ending at ``prev_end``.
 
     In the same paragraph: '"A," she said. "B."', and a lower-case or short
@@ -209,7 +254,7 @@ def continues(text: str, prev_end: int, qs: int, qe: int, minor: bool) -> bool:
     if "\n" not in gap.strip(" "):
         # '"A," she said. "B."' but not '"A," says X, who works in retail. X backs Y. "B."'
         return not _NARRATIVE_SENTENCE.search(gap)
-    breaks = list(_PARAGRAPH_BREAK.finditer(gap))
+    breaks = list(breaks_at.finditer(gap))
     if len(breaks) != 1 or "\n" in gap[:breaks[0].start()] or gap[breaks[0].end():].strip(" \t"):
         return False
     rest = text[qe:qe + 200].lstrip(" \t\r")
@@ -226,7 +271,7 @@ class _Open:
     around: int  # words between its parts (the cue and speaker in the middle)
 
 
-def _minor(inner: str) -> bool:
+def minor_quote(inner: str) -> bool:
     """Too short, lower-case or title-like to be an utterance on its own."""
     return len(inner.split()) < 4 or inner[:1].islower() or title_case(inner)
 
@@ -243,12 +288,12 @@ def direct_quotes(found: Collector) -> None:
     doc, text, quotes = found.doc, found.text, found.quotes
     base = found.ctx.base
     last: _Open | None = None
-    for qs, qe in find_quote_marks(text):
+    for qs, qe in found.marks:
         inner = text[qs + 1:qe - 1].strip(" '`")
         # scare quotes and titles; a fragment quoted inside a sentence ('called it "a
         # foundation of"') is no utterance either, unless it carries on a split quote;
         # a short exclamation opening its sentence may be one ('"Swaps are tricky," he said.')
-        minor = _minor(inner)
+        minor = minor_quote(inner)
         opens = opens_sentence(text, qs)
         utterance = minor and inner[:1].isalnum() and not inner[:1].islower() and opens \
             and inner[-1:] in (",", ".", "!", "?")
@@ -260,7 +305,7 @@ def direct_quotes(found: Collector) -> None:
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None:
             continue
-        cue = direct_cue(span, found.sents, text, found.candidates) or colon_cue(span)
+        cue = direct_cue(span, found.sents, text, found.candidates) or colon_cue(span) or dash_cue(span)
         if utterance and cue is not None and ((cue.verb.i >= span.end and cue.verb.i - span.end <= SHORT_CUE_GAP)
                                               or (cue.verb.i < span.start and text[:qs].rstrip().endswith(":"))):
             minor = False  # '"Out, out!" Mr. Trump yelled', 'He said: "No way."': an utterance
@@ -276,7 +321,7 @@ def direct_quotes(found: Collector) -> None:
                 continue
         if last is not None and (cue is None or cue.verb.i == last.cue.verb.i):
             prev = quotes[last.index]
-            if continues(text, prev.end - base, qs, qe, minor):
+            if continues(text, prev.end - base, qs, qe, minor, found.paragraph_break):
                 quoted = last.quoted + words(text[qs:qe])
                 around = last.around + words(text[prev.end - base:qs])
                 if around <= quoted:

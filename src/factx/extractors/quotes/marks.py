@@ -6,6 +6,8 @@ import re
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+# feet and inches, '6' 2"', '5'11.5"': the straight mark after the inches is a unit, not a quotation mark
+_INCHES = re.compile(r"""\d\s?['’′]\s?\d{1,2}(?:\.\d+)?(")""")
 
 
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
@@ -15,10 +17,13 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     within a paragraph.  A paragraph that opens a quote without closing it,
     followed by a paragraph that reopens it, continues the same quote.
     Unpaired marks are ignored.  Doubled apostrophes and backticks (``...'',
-    ''...'', common in wire copy) count as straight double quotes.
+    ''...'', common in wire copy) count as straight double quotes.  The inch
+    mark of a height (`6' 2"`) is no quotation mark.
     """
     raw = text
     text = text.replace("``", '"\x01').replace("''", '"\x01')
+    if '"' in text:  # an inch mark never pairs: blank it at the same length
+        text = _INCHES.sub(lambda m: m.group()[:-1] + "\x02", text)
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -65,6 +70,16 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     return spans
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+_LINE_BREAK = re.compile(r"\n")
+
+
+def paragraph_break(text: str) -> re.Pattern[str]:
+    """What separates paragraphs in ``text``: a blank line, or, in a text that has none (one
+    paragraph or one sentence a line, as wire copy often is), a line break."""
+    return PARAGRAPH_BREAK if PARAGRAPH_BREAK.search(text) else _LINE_BREAK
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")

@@ -18,7 +18,16 @@ from spacy.tokens import Token
 
 from .collector import Collector
 from .content import char_range, content_span, parenthetical_content, reported_kind, stripped
-from .cues import CONTENT_DEPS, frames, speaker_span, subject
+from .cues import (
+    ADDRESSEE_VERBS,
+    CONTENT_DEPS,
+    asked_participle,
+    frames,
+    loose_speaker,
+    reporting_verbs,
+    speaker_span,
+    subject,
+)
 
 
 def verb_reports(found: Collector) -> None:
@@ -27,8 +36,13 @@ def verb_reports(found: Collector) -> None:
     for tok in found.candidates:
         # the complement after the verb first: one before it is often a quote already taken
         comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS), key=lambda c: c.i < tok.i)
+        if not comps:
+            comps = noun_complement(tok) or object_clause(tok)
+        asked = asked_participle(tok)
+        if asked and not comps:
+            comps = asked_about(tok)
         if comps:
-            ranges = [content_span(c, tok) for c in comps]
+            ranges = [with_object_subject(content_span(c, tok), c, tok) for c in comps]
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             ranges = [parenthetical_content(tok)]  # "Prices rose, he said." / "The plan, she said, is dead."
         else:
@@ -38,15 +52,84 @@ def verb_reports(found: Collector) -> None:
         if not free:
             continue
         rng, (cs, ce) = free[0]
-        subj = subject(tok)
-        if subj is None:
+        if asked:  # 'Asked whether he would run, Smith said ...': the question, its asker unnamed
+            found.add("indirect", cs, ce, rng[0], tok, None)
             continue
-        found.add(reported_kind(text[cs:ce]), cs, ce, rng[0], tok, speaker_span(subj))
+        subj = subject(tok)
+        if subj is not None:
+            speaker = speaker_span(subj)
+        elif tok.tag_ in FINITE_TAGS:  # a finite verb has a subject the parser missed ('X, Zycie Warszawy daily said')
+            speaker = loose_speaker(tok)
+        else:
+            speaker = None
+        if speaker is None or (cs < speaker.end_char and speaker.start_char < ce and not cs <= tok.idx < ce):
+            continue  # no one is part of what they say ('said Ann Cole, director of the programme ...');
+            # a parenthetical cue and its speaker sit inside the clause ('Time, Pence added, was ...')
+        found.add(reported_kind(text[cs:ce]), cs, ce, rng[0], tok, speaker)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def with_object_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tuple[int, int] | None:
+    """``rng`` widened to the subject of the reported clause when the parser made it the verb's
+    object ('said his focus groups and other research show that ...': "groups" the object of
+    "said", "show" a noun): a verb of saying takes a clause, not an object and a clause (the
+    verbs whose object is the addressee, 'told reporters that', are left alone)."""
+    if rng is None or comp.i < verb.i or verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return rng
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return rng
+    return (obj.left_edge.i, rng[1])
+
+
+def asked_about(verb: Token) -> list[Token]:
+    """What 'asked about X' asks: the object of "about" (a question reported by its topic)."""
+    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "about" and prep.i > verb.i
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
+
+
+def object_clause(verb: Token) -> list[Token]:
+    """A clause the parser read as the verb's object: 'Stone says the increase in polarization
+    that Bloomberg decries also makes his election less likely' (the noun "increase" as object,
+    "makes" as a relative clause on it).  A relative clause has a subject or a relative word;
+    a finite one with neither is the rest of a clause whose subject is the "object"."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i < verb.i:
+            continue
+        for rel in obj.children:
+            if rel.dep_ == "relcl" and rel.i > obj.i and (rel.tag_ in FINITE_TAGS or any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in rel.children)) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.lower_ in _RELATIVE
+                                for c in rel.children):
+                return [obj]
+    return []
+
+
+def noun_complement(verb: Token) -> list[Token]:
+    """The clause a reporting verb reports through a noun of its own: 'said in a statement that
+    CLAUSE', 'said in a separate report that CLAUSE' (the parser hangs the clause on the noun,
+    with "that" as its complementiser; a relative clause has none)."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            out.extend(c for c in obj.children if c.dep_ in ("acl", "relcl") and c.i > obj.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children))
+    return out
 
 
 def according_to(found: Collector) -> None:
     """Pass: "according to X, CLAUSE" / "CLAUSE, according to X": X the speaker, the rest of
-    the sentence the content."""
+    the sentence (on the cue's line) the content, even around a quote found already ('Most
+    voters said Y, according to a poll': the poll reports what the voters said)."""
     doc = found.doc
     if not len(doc):
         return
@@ -61,12 +144,15 @@ def according_to(found: Collector) -> None:
             continue
         sent = tok.sent
         src = doc[obj.left_edge.i:obj.right_edge.i + 1]
-        rest = stripped([t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)], keep_closing_marks=False)
+        line_start = found.text.rfind("\n", 0, tok.idx) + 1
+        line_end = found.text.find("\n", tok.idx) % (len(found.text) + 1)
+        rest = stripped([t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)
+                         and line_start <= t.idx < line_end], keep_closing_marks=False)
         if not rest:
             continue
         cs, ce = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        if found.overlaps(cs, ce):
-            continue
+        if any((s < cs or ce < e or (s, e) == (cs, ce)) for s, e in found.taken if s < ce and cs < e):
+            continue  # nested reports are kept: 'X said Y, according to Z' attributes "X said Y" to Z
         found.add("indirect", cs, ce, sent.start, doc[tok.i:to.i + 1], src)
 
 
@@ -106,6 +192,32 @@ def _source_like(subj: Token) -> bool:
         or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children)
 
 
+def _adjunct(verb: Token) -> bool:
+    """A verb that says why or how something else was done, not what someone said: an
+    infinitive of purpose ('went before the legislature to urge Arabs to ...') or a participle
+    that is not a verb of speech ('raced to the scene, hoping to find survivors', 'the
+    newspaper, quoting witnesses, said')."""
+    if verb.dep_ != "advcl" and not (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.lemma_.lower() not in reporting_verbs()
+
+
+def _names_a_speaker(found: Collector, start: int, end: int) -> bool:
+    """The content lies inside the speaker of a quote already found, or runs straight into it: a
+    description before a name, with a word of it taken for a verb ('Romanian listed state
+    engineer Comelf said ...')."""
+    base = found.ctx.base
+    for q in found.quotes:
+        if q.speaker is None:
+            continue
+        s, e = q.speaker.start - base, q.speaker.end - base
+        if s <= start < e or (end <= s and found.text[end:s].strip() == ""):
+            return True
+    return False
+
+
 def frame_reports(found: Collector) -> None:
     """Pass: what a verb reports through its object, infinitive or prepositional complement
     ("announced his resignation", "vowed to fight on", "accused the mayor of lying", "pointed
@@ -125,14 +237,16 @@ def frame_reports(found: Collector) -> None:
         parts, prep = _frame_parts(verb, lemma_frames.get(verb.lemma_.lower(), frozenset()))
         if not parts:
             continue
-        subj = subject(verb)
-        if subj is None or subj.dep_ != "nsubj" or not _source_like(subj) or verb.dep_ == "relcl":
-            continue  # 'a candidate who pledged to ban ...': the writer's background, not a report
+        if _adjunct(verb):
+            continue
+        subj = subject(verb)  # in a relative clause too: 'Clinton, who announced a plan on Monday, ...'
+        if subj is None or subj.dep_ != "nsubj" or not _source_like(subj):
+            continue
         toks = stripped(list(doc[min(c.left_edge.i for c in parts):max(c.right_edge.i for c in parts) + 1]))
         if not toks:
             continue
         cs, ce = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        if found.overlaps(cs, ce):
+        if found.overlaps(cs, ce) or _names_a_speaker(found, cs, ce):
             continue
         cue = doc[verb.i:prep.i + 1] if prep is not None else verb
         found.add(reported_kind(found.text[cs:ce]), cs, ce, toks[0].i, cue, speaker_span(subj))
