@@ -15,7 +15,11 @@ For each ``--jobs`` value it times, over every ``.txt`` file of a folder:
 
 and prints words per second (whitespace-separated words of the input) for
 each and the ratios.  Each measurement includes starting its processes and
-loading its model.  ``--no-spacy`` leaves the bare spaCy runs out.  Examples::
+loading its model, and runs in a fresh Python process (this script again,
+with ``--one``), so that no run inherits another's state: ``multiprocessing``
+keeps one forkserver per process, and the first run to start it would set
+what every later run's workers find imported.  ``--no-spacy`` leaves the
+bare spaCy runs out.  Examples::
 
     uv run python bench/bench.py ../shared/data/polnear/train/text --jobs 1 2
     uv run python bench/bench.py ../shared/data/polnear/train/text --jobs 2 --scheduler local --no-spacy
@@ -24,8 +28,10 @@ loading its model.  ``--no-spacy`` leaves the bare spaCy runs out.  Examples::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -116,6 +122,31 @@ def cpu_timed(fn, *args) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     return wall, sum(me.cpu_times()[:2]) - before + sum(seen.values())
 
 
+def measure(mode: str, args: argparse.Namespace, model: str, jobs: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of ``mode`` (spacy, factx or dask), in a fresh process."""
+    cmd = [sys.executable, __file__, str(args.folder), "--one", mode, "--jobs", str(jobs), "--model", model,
+           "--limit", str(args.limit)]
+    if args.scheduler:
+        cmd += ["--scheduler", args.scheduler]
+    out = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True).stdout
+    wall, cpu = json.loads(out.splitlines()[-1])
+    return wall, cpu
+
+
+def one(mode: str, paths: list[Path], texts: list[str], model: str, jobs: int, scheduler: str | None) -> int:
+    """``--one``: run one measurement here and print ``[wall, cpu]`` as the last line of stdout."""
+    import spacy  # noqa: F401  (imported before the clock starts, in every mode alike)
+
+    if mode == "spacy":
+        wall, cpu = cpu_timed(bare_spacy, texts, model, jobs)
+    elif mode == "factx":
+        wall, cpu = cpu_timed(factx_run, texts, model, jobs)
+    else:
+        wall, cpu = cpu_timed(dask_run, paths, model, jobs, scheduler)
+    print(json.dumps([wall, cpu]))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", type=Path, help="folder of .txt files (searched recursively)")
@@ -125,6 +156,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest is kept")
     ap.add_argument("--scheduler", default=None, help="also measure factx on Dask: 'local' or an address")
     ap.add_argument("--no-spacy", action="store_true", help="leave out the bare spaCy runs")
+    ap.add_argument("--one", choices=["spacy", "factx", "dask"], help=argparse.SUPPRESS)  # see ``measure``
     args = ap.parse_args()
 
     from factx.pipeline import model_name
@@ -134,6 +166,8 @@ def main() -> int:
     if args.limit:
         paths = paths[: args.limit]
     texts = [p.read_bytes().decode("utf-8", errors="replace") for p in paths]
+    if args.one:
+        return one(args.one, paths, texts, model, args.jobs[0], args.scheduler)
     words = sum(len(t.split()) for t in texts)
     cpu = platform.processor() or platform.machine()
     print(f"corpus: {args.folder} ({len(texts)} files, {words:,} words); model {model}")
@@ -143,13 +177,13 @@ def main() -> int:
     print(f"{'jobs':>4}  {'spaCy words/s':>14}  {'factx words/s':>14}  {'ratio':>6}{dask_head}")
     factx_rate: dict[int, float] = {}
     for jobs in args.jobs:
-        t_bare = None if args.no_spacy else min(bare_spacy(texts, model, jobs) for _ in range(args.repeat))
+        t_bare = None if args.no_spacy else min(measure("spacy", args, model, jobs)[0] for _ in range(args.repeat))
         # factx and factx on Dask take turns, so a burst of load on a shared machine hits both
         runs: dict[str, list[tuple[float, float]]] = {"factx": [], "dask": []}
         for _ in range(args.repeat):
-            runs["factx"].append(cpu_timed(factx_run, texts, model, jobs))
+            runs["factx"].append(measure("factx", args, model, jobs))
             if args.scheduler:
-                runs["dask"].append(cpu_timed(dask_run, paths, model, jobs, args.scheduler))
+                runs["dask"].append(measure("dask", args, model, jobs))
         t_factx = min(w for w, _ in runs["factx"])
         factx_rate[jobs] = words / t_factx
         bare_rate = f"{words / t_bare:>14,.0f}" if t_bare else f"{'-':>14}"

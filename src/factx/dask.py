@@ -55,7 +55,10 @@ INFLIGHT_PER_WORKER = 3
 # input); no statistical profiler (it samples every worker's stack every 10 ms, and spaCy's stacks are deep);
 # the event loops' periodic chores (event-loop ticks, system and memory monitors) at a slower pace, and no
 # work stealing (the tasks are alike and few are queued): on a 2-core machine these cost several percent of
-# the CPU that the extraction needs.
+# the CPU that the extraction needs.  The nannies of a LocalCluster start their workers with
+# MALLOC_TRIM_THRESHOLD_=64k (a Dask default, to hand freed memory back to the system at once): spaCy frees
+# and reallocates large blocks for every batch, and that setting turns each into page faults, some 8% more
+# CPU per article (and the most in system time); unset, a worker allocates as a plain run's workers do.
 QUIET = {
     "logging.distributed": "error",
     "distributed.worker.profile.enabled": False,
@@ -63,7 +66,14 @@ QUIET = {
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.scheduler.work-stealing": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
+
+
+# What a LocalCluster's forkserver imports once for all its workers (see ``_fork_workers``): Dask, and the
+# libraries the extraction loads (spaCy alone is a second or more of CPU per process).
+FORKSERVER_PRELOAD = ["distributed", "spacy", "factx.pipeline", "factx.models", "factx.fastpipe",
+                      "factx.extractors.places"]
 
 
 class DaskMissingError(ImportError):
@@ -114,12 +124,35 @@ def connect(scheduler: str, jobs: int) -> tuple[Any, Any]:
         # stays ignored in a child), and the client stops them, rather than each dying with a traceback
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
+            _fork_workers()
             cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                                dashboard_address=None, silence_logs=logging.ERROR)
         finally:
             signal.signal(signal.SIGINT, previous)
         return distributed.Client(cluster), cluster
     return distributed.Client(scheduler, timeout="30s"), None
+
+
+def _fork_workers() -> None:
+    """Have a LocalCluster's nannies fork their workers from a forkserver that has already imported Dask
+    and spaCy, rather than spawn fresh interpreters that each import them again.
+
+    Spawned (Dask's default), every worker spends some 2-3 CPU seconds importing ``distributed`` and then
+    spaCy before its first article, and as long again to stop; forked, the imports are done once, in the
+    forkserver.  The forkserver is the process's only one (``multiprocessing`` keeps one per process): when
+    it is already running (a process pool started it), the workers fork from it and import what it lacks.
+    It starts here, after the nanny has set the workers' environment (``OMP_NUM_THREADS=1``...), so they
+    keep it, and inside ``connect``'s SIGINT-ignored window, so its workers ignore Ctrl-C too.
+    """
+    import multiprocessing
+
+    import dask
+    from distributed.utils import get_mp_context
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows: Dask's default, spawn
+        return
+    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+    get_mp_context().set_forkserver_preload(FORKSERVER_PRELOAD)  # after Dask has set its own list, once
 
 
 def close(client: Any, cluster: Any) -> None:
