@@ -234,9 +234,23 @@ def run(items: Iterable[str | ReadError], model: str, client: Any, encoding: str
         while pending:
             yield from drain_one()
     finally:
-        if pending:
+        if pending:  # stopped early (Ctrl-C, or the caller closed the generator)
+            _silence_teardown()
             with contextlib.suppress(Exception):
                 client.cancel([f for _, f, _ in pending], force=True)
+
+
+def _silence_teardown() -> None:
+    """Keep the event loops' teardown noise off stderr once a run is stopped early.
+
+    A Ctrl-C that lands while Dask is still creating a future makes the future's cancel callback fail
+    inside Dask (a ``NameError`` in ``distributed``), and tornado logs that traceback from the client's
+    event-loop thread, possibly after the cluster is closed.  The user asked the run to stop, factx says
+    "interrupted" in one line, and nothing left to do can fail in a way that matters: tornado's, asyncio's
+    and Dask's loggers say nothing more in this process.
+    """
+    for name in ("tornado.application", "tornado.general", "asyncio", "distributed"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 def _source(item: Item) -> str:
