@@ -59,3 +59,15 @@ def assert_offsets(article, text: str) -> None:
     for sp in all_spans(article):
         assert 0 <= sp.start <= sp.end <= len(text), sp
         assert text[sp.start:sp.end] == sp.text, sp
+
+
+def as_from_terminal() -> None:
+    """``preexec_fn`` for a child that a test stops with SIGINT: Ctrl-C's default action, as in a terminal.
+
+    A shell that starts the test run in the background (``pytest &``) starts it with SIGINT ignored, an
+    ignored signal stays ignored in every child, and Python then installs no KeyboardInterrupt handler:
+    the factx under test would rightly go on running.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import as_from_terminal
 
 GOOD = "Mayor John Smith said that 300 people attended the meeting in Boston.\n"
 PIPED = "“We will rebuild the bridge,” Governor Ann Lee told reporters on Monday.\n"
@@ -121,7 +122,8 @@ def test_signal_while_waiting_for_stdin(tmp_path, sig, status, said):
     """
     db = tmp_path / "f.db"
     proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", "-", "--db", str(db)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=as_from_terminal)
     deadline = time.monotonic() + 120
     while not db.exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)

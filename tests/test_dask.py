@@ -20,7 +20,7 @@ from pathlib import Path
 import dask.bag as db
 import psutil
 import pytest
-from conftest import SEED_TEXT
+from conftest import SEED_TEXT, as_from_terminal
 from distributed import Client, LocalCluster
 
 import factx.dask
@@ -192,8 +192,7 @@ def test_interrupted_output_dir_run_resumes_to_the_same_output(corpus, plain, tm
            "--part-size", "3"]
     proc = subprocess.Popen([*cmd, "--scheduler", "local", "--jobs", "2"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True,
-                            # as from a terminal even when the tests run in the background (SIGINT ignored)
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            preexec_fn=as_from_terminal)
     while not (out / "part-00001.jsonl").exists():
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.02)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEED_TEXT
+from conftest import SEED_TEXT, as_from_terminal
 
 from factx.pipeline import ExtractError, run_parallel
 from factx.reader import Document, ReadError
@@ -40,7 +40,8 @@ def test_signal_stops_promptly_without_partial_output(folder, tmp_path, jobs, si
     out = tmp_path / "out.jsonl"
     many = [str(folder)] * 20  # long enough to be interrupted mid-run
     proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", *many, "-j", jobs, "-o", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=as_from_terminal)
     time.sleep(8)
     assert proc.poll() is None, "still running when interrupted"
     start = time.monotonic()
