@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from polnear import arguments, parsed_articles
+from attribution_corpus import arguments, parsed_articles
 
 FRAME_DEPS = ("dobj", "xcomp", "oprd", "prep")
 

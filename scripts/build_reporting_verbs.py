@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from polnear import arguments, parsed_articles
+from attribution_corpus import arguments, parsed_articles
 
 COMPLEMENT_DEPS = ("ccomp", "parataxis")
 

@@ -49,7 +49,7 @@ def test_result_table_rows_give_sides(extractor):
             "Results of English league soccer matches on Saturday:\n"
             "Bristol 3 Hull 1\n"
             "Walsall 0 Wigan 2\n"
-            "Standings (tabulate under played, won, drawn, lost, goals for, against, points):\n"
+            "Table (played, won, drawn, lost, goals scored, goals conceded, points):\n"
             "Wigan 3 3 0 0 7 1 9\n"
             "Bristol 3 2 1 0 6 2 7\n"
             "Fixtures: Hull v Walsall, Wigan v Bristol.\n")

@@ -127,8 +127,8 @@ def test_cue_that_reports_its_own_content_is_not_a_trailing_cue(extractor):
 
 
 def test_closing_mark_typed_as_an_opening_one(extractor):
-    q = one(extractor, "“Your facts are wrong,” Ramos wrote. “Immigrants commit fewer crimes than the native born.“")
-    assert q.text.endswith("native born.“") and q.speaker.text == "Ramos"
+    q = one(extractor, "“Your numbers are wrong,” Ramos wrote. “Tourism grew faster than any forecast said.“")
+    assert q.text.endswith("forecast said.“") and q.speaker.text == "Ramos"
 
 
 def test_stray_straight_mark_does_not_swallow_a_curly_quote():
@@ -245,7 +245,7 @@ def test_quote_carries_sentence_and_figures(extractor):
 @pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
     ("The bank rejected the report, saying it was based on old figures.",
      "it was based on old figures", "The bank", "saying"),
-    ("His office put out a statement saying the plan was dead.", "the plan was dead", "His office", "saying"),
+    ("Her office put out a statement saying the plan was dead.", "the plan was dead", "Her office", "saying"),
     ("In an interview with Reuters, Finance Minister Carla Diaz said the budget would be cut.",
      "the budget would be cut", "Finance Minister Carla Diaz", "said"),
     ("Trump landed in hot water by saying that the judge could not be impartial.",
@@ -271,7 +271,7 @@ def test_unclosed_mark_does_not_swallow_the_next_quote(extractor, sep):
 
 
 @pytest.mark.parametrize(("text", "content", "cue"), [
-    ("Media titan Rupert Murdoch announced his engagement on Monday.", "his engagement", "announced"),
+    ("Film producer Dana Marsh announced her engagement on Monday.", "her engagement", "announced"),
     ("She vowed to take her campaign all the way to the convention.",
      "to take her campaign all the way to the convention", "vowed"),
     ("Senator Ann Cole accused the mayor of hiding the report.", "the mayor of hiding the report", "accused"),
@@ -293,7 +293,7 @@ def test_quote_ending_a_lead_in_takes_the_sentence(extractor):
 
 
 def test_dateline_is_not_the_speaker(extractor):
-    text = "CLEVELAND, July 19 (UPI) — Former Attorney General Ann Cole told delegates that taxes would rise."
+    text = "DENVER, May 3 (UPI) — Former Treasury Secretary Ann Cole told delegates that taxes would rise."
     q = one(extractor, text)
     assert q.speaker.name == "Ann Cole" and q.text == "taxes would rise"
 

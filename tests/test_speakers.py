@@ -215,7 +215,7 @@ def test_quoted_as_saying_is_said_by_the_one_quoted(extractor):
 
 def test_passive_cue_is_said_by_its_agent(extractor):
     """'X was told by the guards that ...': the guards speak, X is told."""
-    text = "A tourist from Jordan was also told by border guards that he could not enter the city."
+    text = "A hiker from Malta was also told by border guards that he could not enter the city."
     assert [spk for spk, _ in speakers(extractor, text)] == ["border guards"]
 
 

@@ -26,8 +26,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _shares_auxiliary(comp: Token, conj: Token) -> bool:
-    """A coordinated verb without a tense of its own under the clause's auxiliary ('he would
-    sit Putin down and tell him', 'Obama is acting unlawfully and showing disregard'): the
+    """A coordinated verb without a tense of its own under the clause's auxiliary ('she would
+    call the minister in and tell him', 'the board is acting rashly and showing disregard'): the
     same clause goes on; a finite one ('and promised to ...', 'but did not suggest') is not."""
     if conj.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
         return False

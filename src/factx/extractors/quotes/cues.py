@@ -162,8 +162,8 @@ _BOUNDARIES = ("—", "–", "--")
 
 def after_boundary(subj: Token, verb: Token) -> Token:
     """The subject, unless a line break or a dash lies between it and the verb: then the
-    noun phrase after the last one (a dateline parsed as the subject: 'CLEVELAND, July 19
-    (UPI) — Former Attorney General Michael Mukasey told', 'CHICAGO 1996-08-31\\nBernardin
+    noun phrase after the last one (a dateline parsed as the subject: 'DENVER, May 3
+    (UPI) — Former Treasury Secretary Ann Cole told', 'OSLO 1996-08-31\\nHansen
     said')."""
     if subj.i > verb.i:
         return subj
@@ -195,7 +195,7 @@ def speaker_span(subj: Token) -> SpacySpan:
         return doc[s:e + 1]
     # "the engineer Tom Ruiz", "the statistics agency Destatis": a name in apposition or right
     # after the noun is the speaker
-    # ("Pirelli SpA chairman and chief executive officer Marco Tonchetti Provera": after a coordinated title)
+    # ("Acme SpA chairman and chief executive officer Anna Berti Rossi": after a coordinated title)
     named = next((c for t in (subj, *(c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN"))
                   for c in t.children if c.dep_ in ("appos", "compound") and c.i > t.i
                   and (c.ent_type_ in NAME_TYPES or c.pos_ == "PROPN")), None)

@@ -1,8 +1,8 @@
 """Quote paragraphs: a paragraph that is nothing but a quotation carries on the speaker before it.
 
-News writes 'Kerry said that 100,000 would be accepted.' and then, as the
-next paragraph, '"That adds up to 185,000 over two years."' with no cue:
-the quotation is Kerry's.  The direct pass already carries a direct quote
+News writes 'Lund said that 2,000 jobs would go.' and then, as the next
+paragraph, '"That is a third of the plant."' with no cue: the quotation is
+Lund's.  The direct pass already carries a direct quote
 on into such a paragraph; this pass does the same after reported speech
 (found by the later passes), once every attributed quote is known.
 """

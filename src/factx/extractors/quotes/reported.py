@@ -94,8 +94,8 @@ _RELATIVE = frozenset({"that", "which", "who", "whom", "whose", "where", "when"}
 
 
 def object_clause(verb: Token) -> list[Token]:
-    """A clause the parser read as the verb's object: 'Stone says the increase in polarization
-    that Bloomberg decries also makes his election less likely' (the noun "increase" as object,
+    """A clause the parser read as the verb's object: 'Lund says the rise in prices
+    that the union fears also makes a strike more likely' (the noun "rise" as object,
     "makes" as a relative clause on it).  A relative clause has a subject or a relative word;
     a finite one with neither is the rest of a clause whose subject is the "object"."""
     for obj in verb.children:
