@@ -139,19 +139,30 @@ def test_extract_bag(corpus, cluster, plain):
     assert second["source"] == "-" and second["length"] == len(PARAGRAPHS[2])
 
 
-def test_killed_worker_loses_nothing(corpus, cluster, plain):
-    """Kill a worker process mid-run: its batches run again elsewhere; every input appears exactly once."""
-    _, client = cluster
-    items = list(iter_paths([str(corpus)]))
+def _run_killing_a_worker(client, items, batch_size):
+    """Run over the cluster and SIGKILL one worker process as soon as the first result is in."""
     results = []
-    for result in factx.dask.run(items, model_name(), client, batch_size=2):
+    for result in factx.dask.run(items, model_name(), client, batch_size=batch_size):
         results.append(result)
         if len(results) == 1:
             pids = client.run(os.getpid)
             os.kill(next(iter(pids.values())), signal.SIGKILL)
+    return results
+
+
+def _assert_same_as_plain(results, items, plain):
+    """One result per input, in input order, and the articles' JSON as the plain run's."""
     assert [r.source for r in results] == [i if isinstance(i, str) else i.source for i in items]
     lines = [to_json(r) for r in results if not isinstance(r, ReadError | ExtractError)]
     assert "\n".join(lines) + "\n" == plain.stdout.decode()
+
+
+def test_killed_worker_loses_nothing(corpus, cluster, plain):
+    """Kill a worker process mid-run: its batches run again elsewhere; every input appears exactly once."""
+    _, client = cluster
+    items = list(iter_paths([str(corpus)]))
+    results = _run_killing_a_worker(client, items, batch_size=2)
+    _assert_same_as_plain(results, items, plain)
     assert [r.source for r in results if isinstance(r, ReadError | ExtractError)] == [str(corpus / "n07b.txt")]
 
 
@@ -167,15 +178,8 @@ def test_batch_that_kills_its_workers_is_retried_input_by_input(corpus, plain):
         sizes = []  # the size of every batch submitted
         submit = client.submit
         client.submit = lambda fn, batch, *a, **k: sizes.append(len(batch)) or submit(fn, batch, *a, **k)
-        results = []
-        for result in factx.dask.run(items, model_name(), client, batch_size=4):
-            results.append(result)
-            if len(results) == 1:
-                pids = client.run(os.getpid)
-                os.kill(next(iter(pids.values())), signal.SIGKILL)
-    assert [r.source for r in results] == [i if isinstance(i, str) else i.source for i in items]
-    lines = [to_json(r) for r in results if not isinstance(r, ReadError | ExtractError)]
-    assert "\n".join(lines) + "\n" == plain.stdout.decode()
+        results = _run_killing_a_worker(client, items, batch_size=4)
+    _assert_same_as_plain(results, items, plain)
     assert 1 in sizes, "the killed batches were retried one input at a time"
 
 

@@ -200,13 +200,19 @@ def test_second_run_inserts_nothing(reference, corpus, tmp_path, extractor):
     assert connect(reference).execute("SELECT source, extracted_at FROM articles").fetchall() == stamps
 
 
-def test_changed_file_is_replaced(corpus, tmp_path):
+def _two_stories_stored(corpus, tmp_path):
+    """A folder of two of the corpus's stories, extracted once into a new database: (folder, database)."""
     d = tmp_path / "c"
     d.mkdir()
     for name in ("story000.txt", "story001.txt"):
         (d / name).write_bytes((corpus / name).read_bytes())
     db = tmp_path / "facts.db"
     assert run("extract", str(d), "--db", str(db)).returncode == 0
+    return d, db
+
+
+def test_changed_file_is_replaced(corpus, tmp_path):
+    d, db = _two_stories_stored(corpus, tmp_path)
     (d / "story001.txt").write_text("Governor Ann Lee said 3,000 homes were flooded in Denver.\n", encoding="utf-8")
     r = run("extract", str(d), "--db", str(db))
     assert "1 article(s) stored, 1 unchanged" in r.stderr.decode()
@@ -287,12 +293,7 @@ def make_v1(db: Path, v1: Path) -> None:
 
 
 def test_schema_1_database_is_upgraded_and_its_articles_extracted_again(corpus, tmp_path):
-    d = tmp_path / "c"
-    d.mkdir()
-    for name in ("story000.txt", "story001.txt"):
-        (d / name).write_bytes((corpus / name).read_bytes())
-    db = tmp_path / "facts.db"
-    assert run("extract", str(d), "--db", str(db)).returncode == 0
+    d, db = _two_stories_stored(corpus, tmp_path)
     reference = content(db)
     make_v1(db, tmp_path / "v1.db")
     db = tmp_path / "v1.db"
