@@ -228,8 +228,8 @@ def test_added_parsed_into_the_content_keeps_the_speaker(extractor):
 
 def test_name_after_a_coordinated_title_is_the_speaker(extractor):
     text = ("“We will grow in Asia,” said Norvale chairman and chief executive officer "
-            "Marco Tonchetti Provera.")
-    assert speakers(extractor, text) == [("Marco Tonchetti Provera", "Marco Tonchetti Provera")]
+            "Paolo Ventresca Landi.")
+    assert speakers(extractor, text) == [("Paolo Ventresca Landi", "Paolo Ventresca Landi")]
 
 
 def test_resolution_without_hints_uses_mentions_and_pronouns():

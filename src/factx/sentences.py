@@ -23,9 +23,9 @@ Hard-wrapped text (lines broken mid-sentence near a fixed width) is told
 apart by its lines that go on in lower case; there a line break without
 punctuation starts a sentence only after a line far shorter than the wrap
 width (a headline), and a line ending in "." is left to the parser.  Left to
-the parser everywhere: a line that ends with an abbreviation ("Gov.\\nCarroll
-Campbell": the tokenizer keeps it whole), a comma, a colon, an opening bracket
-or a hyphen, and a name wrapped inside a list ("Damien\\nFlemming, Jason").
+the parser everywhere: a line that ends with an abbreviation ("Gov.\\nDale
+Morrow": the tokenizer keeps it whole), a comma, a colon, an opening bracket
+or a hyphen, and a name wrapped inside a list ("Colin\\nMarlowe, Sean").
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]»]*$")
 _OPEN_END = re.compile(r"(?:[\w\"'”’)\]%»]|;| [-–—]{1,2})$")
 # A name cut by wrapping inside a list: the line ends with ", " and one or two capitalised words,
 # the next opens with one or two capitalised words and a comma, a bracket or a number
-# ("Michael Bevan, Damien\nFlemming, Jason Gillespie", "Falk Balzer (Germany), George\nPanayiotopoulos (Greece)").
+# ("Peter Vane, Colin\nMarlowe, Sean Tuck", "Jon Hale (Norway), Stefan\nKorvalainen (Finland)").
 _LIST_TAIL = re.compile(r", [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?$")
 _LIST_HEAD = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:,| \(| \d)")
 # Hard-wrapped text: at least this many breaks go on in lower case, and at least this share of all line breaks.

@@ -43,8 +43,8 @@ parse exists only per piece:
        article is about, or an untagged name that spoke when the model
        tagged no organization at all.
 
-  6. an organization named by its short form ("Ruch", "Commerce") is the one
-     with the full name ("Ruch SA", "Commerce Department") when the article
+  6. an organization named by its short form ("Vesta", "Commerce") is the one
+     with the full name ("Vesta SA", "Commerce Department") when the article
      gives exactly one (``data/name_tails.txt``).
 
   When no rule is credible the name stays null, except for a bare
@@ -254,7 +254,7 @@ def _document_nouns() -> frozenset[str]:
 
 def _fuller_names(organizations: list[Organization]) -> dict[str, Organization]:
     """Organization id -> the one other organization of the article whose full name shortens to
-    one of its names ("Commerce" -> "Commerce Department", "Ruch" -> "Ruch SA").  Entities keep
+    one of its names ("Commerce" -> "Commerce Department", "Vesta" -> "Vesta SA").  Entities keep
     them apart (the CoNLL gold does too); a speaker named by the short form is the full one."""
     offers: dict[tuple[str, ...], dict[str, Organization]] = {}
     for org in organizations:
@@ -581,7 +581,7 @@ class _Resolver:
         self.events.append((pos, ent))
 
     def untagged(self, form: SpeakerForm | None, pos: int) -> str | None:
-        """Rule 5e: 'Comelf said ... The company said', where the model tagged no organization at
+        """Rule 5e: 'Norvik said ... The company said', where the model tagged no organization at
         all before: the company is the last speaker named by a name that is no entity and no
         person's (no known first name), as a reader would take it."""
         if form is None or form.kind != "description" or not form.definite or form.plural \

@@ -101,7 +101,7 @@ def _without_common_tail(span: SpacySpan) -> SpacySpan:
 
 def _with_cut_surname(span: SpacySpan) -> SpacySpan:
     """A person's name with the untagged capitalised word spaCy cut off its end when the parse
-    makes the name a compound of it ("Marco Tonchetti" + "Provera")."""
+    makes the name a compound of it ("Paolo Ventresca" + "Landi")."""
     doc = span.doc
     end = span.end
     while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \

@@ -207,7 +207,7 @@ def _adjunct(verb: Token) -> bool:
 def _names_a_speaker(found: Collector, start: int, end: int) -> bool:
     """The content lies inside the speaker of a quote already found, or runs straight into it: a
     description before a name, with a word of it taken for a verb ('Romanian listed state
-    engineer Comelf said ...')."""
+    engineer Norvik said ...')."""
     base = found.ctx.base
     for q in found.quotes:
         if q.speaker is None:
