@@ -123,6 +123,9 @@ def subject(verb: Token) -> Token | None:
             if quoted is not None:
                 return quoted
             verb = verb.head.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "advmod" \
+                and verb.head.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head.head  # 'aside from saying', 'apart from saying': the verb "aside" modifies
         elif verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not is_reporting_lemma(verb.head.lemma_) \
                 and is_reporting_lemma(verb.head.head.lemma_) and any(c.dep_ == "ccomp" for c in verb.children):
             # "X said the evidence supported it, and added (that) ...": a second report, parsed into the content

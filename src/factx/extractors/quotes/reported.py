@@ -37,12 +37,12 @@ def verb_reports(found: Collector) -> None:
         # the complement after the verb first: one before it is often a quote already taken
         comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS), key=lambda c: c.i < tok.i)
         if not comps:
-            comps = noun_complement(tok) or object_clause(tok)
+            comps = noun_complement(tok) or object_clause(tok) or adverbial_clause(tok) or orphan_clause(tok)
         asked = asked_participle(tok)
         if asked and not comps:
             comps = asked_about(tok)
         if comps:
-            ranges = [with_object_subject(content_span(c, tok), c, tok) for c in comps]
+            ranges = [_from_subject(with_object_subject(content_span(c, tok), c, tok), c, tok) for c in comps]
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             ranges = [parenthetical_content(tok)]  # "Prices rose, he said." / "The plan, she said, is dead."
         else:
@@ -82,6 +82,52 @@ def with_object_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return rng
     return (obj.left_edge.i, rng[1])
+
+
+def adverbial_clause(verb: Token) -> list[Token]:
+    """A clause the parser hung on the verb as an adverbial because a phrase stands between
+    them: 'said after the meeting (that) the deal was dead', 'wrote in the early hours that
+    ...'.  It has a subject of its own and no conjunction that makes it an adverbial ('said so
+    because ...', 'said it when he was ...'); a "that" opening it is the complementiser."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            continue
+        if not (c.tag_ in FINITE_TAGS or any(k.dep_ == "aux" and k.tag_ == "MD" for k in c.children)):
+            continue
+        if any(k.i < c.i and ((k.dep_ == "mark" and k.lower_ != "that") or k.tag_ == "WRB") for k in c.children):
+            continue
+        return [c]
+    return []
+
+
+def _from_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tuple[int, int] | None:
+    """An adverbial-looking clause reported by ``verb`` starts at its subject: the phrase before
+    it ('said after the meeting the deal ...') and a "that" belong to the cue."""
+    if rng is None or comp.dep_ != "advcl":
+        return rng
+    subj = next((k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or subj.left_edge.i <= rng[0]:
+        return rng
+    return (subj.left_edge.i, rng[1])
+
+
+def orphan_clause(verb: Token) -> list[Token]:
+    """The clause right after a reporting verb that the parser gave to another verb: 'While he
+    acknowledged funding was the reason, Ham noted ...' (the clause hung on "noted").  The
+    verb has no complement of its own and the clause starts on the next word."""
+    doc = verb.doc
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "that":
+        nxt += 1
+    if nxt >= len(doc) or verb.dep_ not in ("advcl", "relcl", "conj"):
+        return []
+    for c in doc[nxt].ancestors:
+        if c.i <= verb.i:
+            break
+        if c.dep_ == "ccomp" and c.head is not verb and c.head.i > c.right_edge.i \
+                and any(k.dep_ in ("nsubj", "nsubjpass", "expl") and k.i >= nxt for k in c.children):
+            return [c]
+    return []
 
 
 def asked_about(verb: Token) -> list[Token]:
@@ -126,6 +172,19 @@ def noun_complement(verb: Token) -> list[Token]:
     return out
 
 
+def _swallowed_clause(according: Token, obj: Token) -> int:
+    """Where the source of a sentence-opening "According to X, CLAUSE" ends when the parser took
+    the clause into X (as an apposition): at the last comma of X's phrase, when more than two
+    words follow it; else X's phrase is left whole."""
+    doc = according.doc
+    if according.i != according.sent.start:
+        return obj.right_edge.i
+    commas = [t.i for t in doc[obj.i:obj.right_edge.i + 1] if t.text == ","]
+    if not commas or obj.right_edge.i - commas[-1] < 3:
+        return obj.right_edge.i
+    return commas[-1] - 1
+
+
 def according_to(found: Collector) -> None:
     """Pass: "according to X, CLAUSE" / "CLAUSE, according to X": X the speaker, the rest of
     the sentence (on the cue's line) the content, even around a quote found already ('Most
@@ -143,11 +202,16 @@ def according_to(found: Collector) -> None:
         if obj is None:
             continue
         sent = tok.sent
-        src = doc[obj.left_edge.i:obj.right_edge.i + 1]
+        src_end = obj.right_edge.i
         line_start = found.text.rfind("\n", 0, tok.idx) + 1
         line_end = found.text.find("\n", tok.idx) % (len(found.text) + 1)
-        rest = stripped([t for t in sent if not (tok.i <= t.i <= obj.right_edge.i)
+        rest = stripped([t for t in sent if not (tok.i <= t.i <= src_end)
                          and line_start <= t.idx < line_end], keep_closing_marks=False)
+        if not rest:  # 'According to X, the move reeks of ...' parsed as an apposition to X
+            src_end = _swallowed_clause(tok, obj)
+            rest = stripped([t for t in sent if not (tok.i <= t.i <= src_end)
+                             and line_start <= t.idx < line_end], keep_closing_marks=False)
+        src = doc[obj.left_edge.i:src_end + 1]
         if not rest:
             continue
         cs, ce = rest[0].idx, rest[-1].idx + len(rest[-1].text)

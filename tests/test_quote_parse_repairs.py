@@ -1,0 +1,60 @@
+"""Reported speech the parser hangs in the wrong place: the clause is still what was said.
+
+Each sentence is written for this test; the parse errors are the small English model's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_offsets
+
+
+def reported(extractor, text: str) -> list[tuple[str, str, str | None]]:
+    article = extractor.extract_text(text)
+    assert_offsets(article, text)
+    return [(q.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else None) for q in article.quotes]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a phrase between the verb and its clause makes the clause an adverbial in the parse
+    ("Ms. Ortiz said after the hearing she would not accept the council's offer if it were made.",
+     "she would not accept the council's offer if it were made", "Ms. Ortiz"),
+    ("The mayor wrote in the early morning hours that the budget was “a disgrace” and “a fraud”.",
+     "the budget was “a disgrace” and “a fraud”", "The mayor"),
+])
+def test_clause_after_an_intervening_phrase_is_reported(extractor, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, _, s in reported(extractor, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pat Moreau said it when he was in Lyon.",
+    "Pat Moreau said so because he was angry about the vote.",
+])
+def test_adverbial_clauses_are_not_content(extractor, text):
+    assert reported(extractor, text) == []
+
+
+def test_concession_with_its_own_report(extractor):
+    text = ("While he acknowledged pay was a major reason he felt let down, Colonel Vance also noted "
+            "several other slights left him bitter.")
+    found = reported(extractor, text)
+    assert ("pay was a major reason he felt let down", "acknowledged", "he") in found
+    assert any(cue == "noted" and "left him bitter" in c for c, cue, _ in found)
+
+
+def test_gerund_after_aside_from_takes_the_clause_subject(extractor):
+    text = "The governor refuses to name candidates, aside from saying he wants a younger cabinet."
+    assert ("he wants a younger cabinet", "saying", "The governor") in reported(extractor, text)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Crowds gathered early. According to talk radio host Dale Pruitt, the move reeks of “fear” and panic.",
+     "talk radio host Dale Pruitt"),
+    ("According to the report, prices rose sharply in May.", "the report"),
+])
+def test_according_to_opening_a_sentence(extractor, text, source):
+    found = reported(extractor, text)
+    assert len(found) == 1
+    content, cue, speaker = found[0]
+    assert cue == "According to" and speaker == source
+    assert content in ("the move reeks of “fear” and panic", "prices rose sharply in May")
