@@ -58,3 +58,41 @@ def test_according_to_opening_a_sentence(extractor, text, source):
     content, cue, speaker = found[0]
     assert cue == "According to" and speaker == source
     assert content in ("the move reeks of “fear” and panic", "prices rose sharply in May")
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    # the cue coordinated with the clause it reports, at the end of the sentence
+    ("Officials should show proof for their claims and not use words like “likely” and “maybe”, he told reporters.",
+     "Officials should show proof for their claims and not use words like “likely” and “maybe”", "told", "he"),
+    # "said," with the clause's subject parsed as the verb's object
+    ("The trust gave $40,000 in 2011.\n\nIn both years, Ellen Marsh said, those gifts paid for tables at the "
+     "charity's spring dinner.",
+     "those gifts paid for tables at the charity's spring dinner", "said", "Ellen Marsh"),
+    # a parenthetical cue inside the subject of the clause it reports
+    ("The change now, she told me on Monday, is that she presents the late bulletin.",
+     "The change now, she told me on Monday, is that she presents the late bulletin", "told", "she"),
+    # the addressee's "that" clause taken for a relative clause
+    ("In Suva last week, the envoy told a meeting of island leaders that few people grasp the risk better "
+     "than they do.",
+     "few people grasp the risk better than they do", "told", "the envoy"),
+])
+def test_misattached_clauses_are_reported(extractor, text, content, cue, speaker):
+    assert (content, cue, speaker) in reported(extractor, text)
+
+
+def test_a_time_clause_after_the_cue_is_not_content(extractor):
+    found = reported(extractor, 'Fans cheered. "He never paid the loans," he said as some in red shirts booed.')
+    assert found == [('"He never paid the loans,"', "said", "he")]
+
+
+def test_a_relative_clause_between_cue_and_clause_keeps_the_direct_quote(extractor):
+    text = ("She turned the radio off.\n\n“It’s over,” she said of the race, in which she was sure her "
+            "candidate would win and more voters would at last see the light.")
+    assert ("“It’s over,”", "said", "she") in reported(extractor, text)
+    assert all(c.startswith("“It’s over") for c, _, _ in reported(extractor, text))
+
+
+def test_a_title_case_headline_speaker_stops_before_the_verb(extractor):
+    text = "Mayor Says He Never Promised To Close The Port.\n\nMayor Ed Kline said on Monday that he wants it open."
+    found = reported(extractor, text)
+    assert ("He Never Promised To Close The Port", "Says", "Mayor") in found

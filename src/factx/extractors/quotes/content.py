@@ -168,9 +168,10 @@ def on_cue_line(rng: tuple[int, int], cue: Token) -> tuple[int, int] | None:
     return (start, end) if end - start >= 2 else None
 
 
-def parenthetical_content(cue: Token) -> tuple[int, int] | None:
-    """Token range of the clause a parenthetical cue comments on, without the cue's own words."""
-    clause = cue.head
+def parenthetical_content(cue: Token, clause: Token | None = None) -> tuple[int, int] | None:
+    """Token range of the clause a parenthetical cue comments on (``clause``, by default the
+    cue's head), without the cue's own words."""
+    clause = cue.head if clause is None else clause
     cue_tokens = {t.i for t in cue.subtree}
     toks = [t for t in clause.subtree if t.i not in cue_tokens]
     while toks and toks[0].is_punct:

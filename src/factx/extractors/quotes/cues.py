@@ -89,6 +89,21 @@ def candidates(doc: Doc) -> list[Token]:
     return [doc[i] for i in hits.nonzero()[0].tolist()]
 
 
+def detached(comp: Token, verb: Token) -> bool:
+    """A clause after the verb with a relative clause between them ('she said of the election,
+    in which she was sure Trump would win'): the parser gave the relative clause's complement to
+    the verb; it is not what the verb reports."""
+    if comp.i < verb.i:
+        return False
+    return any(t.dep_ == "relcl" and verb.i < t.i < comp.left_edge.i for t in verb.doc[verb.i:comp.left_edge.i])
+
+
+def adverbial_mark(comp: Token) -> bool:
+    """A clause opened by a subordinating word other than "that", "whether" or "if" ('said as
+    the crowd booed', 'said because ...') says when or why, not what."""
+    return any(k.dep_ == "mark" and k.lower_ not in ("that", "whether", "if") and k.i < comp.i for k in comp.children)
+
+
 def asked_participle(verb: Token) -> bool:
     """A passive participle without a subject ('Asked about X, Smith said ...', 'told Congress
     when asked: "..."'): the one it is said of answered; who asked is not said."""
@@ -189,7 +204,10 @@ def speaker_span(subj: Token) -> SpacySpan:
         s = e = subj.i
         while (s > 0 and doc[s - 1].ent_iob_ == "I") or (s > 0 and doc[s].ent_iob_ == "I"):
             s -= 1
-        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+        # not past the subject's phrase: a title-case headline runs the name into the verb
+        # ('Trump Says He Never ...' tagged as one PERSON)
+        stop = subj.head.i if subj.head.i > subj.i and subj.head.pos_ in ("VERB", "AUX") else len(doc)
+        while e + 1 < min(len(doc), stop) and doc[e + 1].ent_iob_ == "I":
             e += 1
         # keep title words before the name ("Interim President Ahmed Al-Sharaa")
         while s > 0 and doc[s - 1].dep_ in ("compound", "amod") and doc[s - 1].head.i in range(s, e + 1) \

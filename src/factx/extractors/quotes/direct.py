@@ -18,7 +18,17 @@ from spacy.tokens import Token
 from ... import lexicon
 from .collector import Collector
 from .content import reported_kind
-from .cues import CONTENT_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, Cue, loose_speaker, reporting_cues, speaker_span
+from .cues import (
+    CONTENT_DEPS,
+    QUOTE_TOKENS,
+    SUBJECT_DEPS,
+    Cue,
+    adverbial_mark,
+    detached,
+    loose_speaker,
+    reporting_cues,
+    speaker_span,
+)
 from .marks import PARAGRAPH_BREAK
 
 # How far (in tokens) a cue may sit from its direct quote: after it ('"...," the
@@ -94,6 +104,7 @@ def introduces_own_content(verb: Token) -> bool:
         return False  # no "X said CLAUSE" structure: an inverted or misparsed cue
     marks = ("“", '"', "''", "``", "‘")
     return any(c.dep_ in CONTENT_DEPS and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+               and not adverbial_mark(c) and not detached(c, verb)
                and doc[c.left_edge.i].text not in marks
                and (c.left_edge.i == 0 or doc[c.left_edge.i - 1].text not in marks)
                for c in verb.children)

@@ -17,11 +17,13 @@ from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from .collector import Collector
-from .content import char_range, content_span, parenthetical_content, reported_kind, stripped
+from .content import char_range, content_span, on_cue_line, parenthetical_content, reported_kind, stripped
 from .cues import (
     ADDRESSEE_VERBS,
     CONTENT_DEPS,
+    adverbial_mark,
     asked_participle,
+    detached,
     frames,
     loose_speaker,
     reporting_verbs,
@@ -35,16 +37,23 @@ def verb_reports(found: Collector) -> None:
     doc, text = found.doc, found.text
     for tok in found.candidates:
         # the complement after the verb first: one before it is often a quote already taken
-        comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS), key=lambda c: c.i < tok.i)
+        comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS and not adverbial_mark(c)
+                        and not detached(c, tok)), key=lambda c: c.i < tok.i)
         if not comps:
-            comps = noun_complement(tok) or object_clause(tok) or adverbial_clause(tok) or orphan_clause(tok)
+            comps = noun_complement(tok) or object_clause(tok) or addressee_clause(tok) or adverbial_clause(tok) \
+                or orphan_clause(tok) or comma_object(tok)
         asked = asked_participle(tok)
         if asked and not comps:
             comps = asked_about(tok)
         if comps:
             ranges = [_from_subject(with_object_subject(content_span(c, tok), c, tok), c, tok) for c in comps]
+        elif trailing_conj(tok) and tok.head.pos_ in ("VERB", "AUX"):
+            ranges = [_before_cue(tok)]
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             ranges = [parenthetical_content(tok)]  # "Prices rose, he said." / "The plan, she said, is dead."
+        elif tok.dep_ == "parataxis" and tok.head.dep_ in ("nsubj", "nsubjpass") \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            ranges = [parenthetical_content(tok, tok.head.head)]  # 'The difference, he told me, is that ...'
         else:
             continue
         free = [(rng, char_range(doc, rng)) for rng in ranges if rng is not None]
@@ -84,6 +93,75 @@ def with_object_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -
     return (obj.left_edge.i, rng[1])
 
 
+def addressee_clause(verb: Token) -> list[Token]:
+    """'told a meeting of island leaders that few people understood ...': after a verb whose
+    object is the addressee, the clause with "that" as its complementiser and a subject of its
+    own, which the parser hung on the addressee as a relative clause."""
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return []
+    for t in obj.subtree:
+        if t.dep_ == "relcl" and t.i > obj.i and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children) \
+                and any(k.dep_ in ("nsubj", "nsubjpass", "expl") and k.lower_ not in ("that", "which", "who")
+                        for k in t.children):
+            return [t]
+    return []
+
+
+def comma_object(verb: Token) -> list[Token]:
+    """'In both cases, Ann Cole said, those payments covered ...': after "said," the parser made
+    the reported clause's subject an object; an object with a verb of its own is a clause."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != "," or verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i + 1), None)
+    if obj is None or not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD")
+                              for t in obj.subtree):
+        return []
+    return [obj]
+
+
+def trailing_conj(verb: Token) -> bool:
+    """A cue at the end of a sentence that the parser coordinated with the clause it reports
+    ('People should provide evidence ..., he told reporters.'): after a comma, with a subject
+    of its own and no clause after it."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    doc = verb.doc
+    if doc[subj.left_edge.i - 1].text != "," or any(c.dep_ == "cc" for c in verb.head.children if c.i > subj.i - 3):
+        return False
+    return all(c.dep_ in ("dobj", "prep", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass", "aux", "neg")
+               and c.pos_ not in ("VERB", "AUX") for c in verb.children)
+
+
+def _up_to_speaker(rng: tuple[int, int], verb: Token) -> tuple[int, int]:
+    """A clause before its cue ('CLAUSE, he said') runs up to the comma before the speaker: words
+    the parser hung on the verb instead ('... like “likely” and “maybe”, he said') are in it."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or rng[1] >= subj.left_edge.i:
+        return rng
+    end = subj.left_edge.i
+    if end < 1 or doc[end - 1].text != ",":
+        return rng
+    gap = doc[rng[1]:end - 1]
+    if not len(gap) or any("\n" in t.text_with_ws or t.pos_ in ("VERB", "AUX") for t in gap):
+        return rng
+    return (rng[0], end - 1)
+
+
+def _before_cue(verb: Token) -> tuple[int, int] | None:
+    """The clause before a trailing coordinated cue ('CLAUSE, he told reporters.')."""
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
+    toks = stripped(list(verb.doc[verb.head.left_edge.i:subj.left_edge.i]))
+    return on_cue_line((toks[0].i, toks[-1].i + 1), verb) if len(toks) >= 3 else None
+
+
 def adverbial_clause(verb: Token) -> list[Token]:
     """A clause the parser hung on the verb as an adverbial because a phrase stands between
     them: 'said after the meeting (that) the deal was dead', 'wrote in the early hours that
@@ -103,7 +181,14 @@ def adverbial_clause(verb: Token) -> list[Token]:
 def _from_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tuple[int, int] | None:
     """An adverbial-looking clause reported by ``verb`` starts at its subject: the phrase before
     it ('said after the meeting the deal ...') and a "that" belong to the cue."""
-    if rng is None or comp.dep_ != "advcl":
+    if rng is None:
+        return rng
+    doc = comp.doc
+    if doc[rng[0]].lower_ == "that" and rng[1] - rng[0] > 2 and doc[rng[0]].head is comp:
+        rng = (rng[0] + 1, rng[1])  # 'said Wednesday that he ...' with "that" parsed as an adverb
+    if comp.i < verb.i:
+        return _up_to_speaker(rng, verb)
+    if comp.dep_ != "advcl":
         return rng
     subj = next((k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or subj.left_edge.i <= rng[0]:
@@ -198,7 +283,7 @@ def according_to(found: Collector) -> None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None:
             continue
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)  # 'according to show insiders'
         if obj is None:
             continue
         sent = tok.sent
