@@ -96,3 +96,15 @@ def test_a_title_case_headline_speaker_stops_before_the_verb(extractor):
     text = "Mayor Says He Never Promised To Close The Port.\n\nMayor Ed Kline said on Monday that he wants it open."
     found = reported(extractor, text)
     assert ("He Never Promised To Close The Port", "Says", "Mayor") in found
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("She shook hands and asked the nurses if they planned to join the strike.",
+     "if they planned to join the strike", "asked", "She"),
+    ("A reporter asked the minister during a radio chat whether she would back the bill.",
+     "whether she would back the bill", "asked", "A reporter"),
+    # the passive: the one asked is no speaker, and who asked is not said
+    ("Okafor was asked about the loan during an interview on Monday.", "the loan", "was asked", None),
+])
+def test_questions_reported_by_a_question_verb(extractor, text, content, cue, speaker):
+    assert (content, cue, speaker) in reported(extractor, text)

@@ -104,6 +104,18 @@ def adverbial_mark(comp: Token) -> bool:
     return any(k.dep_ == "mark" and k.lower_ not in ("that", "whether", "if") and k.i < comp.i for k in comp.children)
 
 
+def question_verb(verb: Token) -> bool:
+    """A verb that reports a question (lexicon ``data/question_verbs.txt``)."""
+    return verb.lemma_.lower() in lexicon.words("question_verbs.txt")
+
+
+def asked_passive(verb: Token) -> bool:
+    """'X was asked about Y' / 'X was asked whether ...': the one asked is the subject; who
+    asked is not said (unless a "by" agent names them)."""
+    return question_verb(verb) and any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def asked_participle(verb: Token) -> bool:
     """A passive participle without a subject ('Asked about X, Smith said ...', 'told Congress
     when asked: "..."'): the one it is said of answered; who asked is not said."""

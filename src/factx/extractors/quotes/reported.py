@@ -23,8 +23,10 @@ from .cues import (
     CONTENT_DEPS,
     adverbial_mark,
     asked_participle,
+    asked_passive,
     detached,
     frames,
+    question_verb,
     loose_speaker,
     reporting_verbs,
     speaker_span,
@@ -40,9 +42,9 @@ def verb_reports(found: Collector) -> None:
         comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS and not adverbial_mark(c)
                         and not detached(c, tok)), key=lambda c: c.i < tok.i)
         if not comps:
-            comps = noun_complement(tok) or object_clause(tok) or addressee_clause(tok) or adverbial_clause(tok) \
-                or orphan_clause(tok) or comma_object(tok)
-        asked = asked_participle(tok)
+            comps = question_clause(tok) or noun_complement(tok) or object_clause(tok) or addressee_clause(tok) \
+                or adverbial_clause(tok) or orphan_clause(tok) or comma_object(tok)
+        asked = asked_participle(tok) or asked_passive(tok)
         if asked and not comps:
             comps = asked_about(tok)
         if comps:
@@ -188,7 +190,7 @@ def _from_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tupl
         rng = (rng[0] + 1, rng[1])  # 'said Wednesday that he ...' with "that" parsed as an adverb
     if comp.i < verb.i:
         return _up_to_speaker(rng, verb)
-    if comp.dep_ != "advcl":
+    if comp.dep_ != "advcl" or any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in comp.children):
         return rng
     subj = next((k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or subj.left_edge.i <= rng[0]:
@@ -213,6 +215,15 @@ def orphan_clause(verb: Token) -> list[Token]:
                 and any(k.dep_ in ("nsubj", "nsubjpass", "expl") and k.i >= nxt for k in c.children):
             return [c]
     return []
+
+
+def question_clause(verb: Token) -> list[Token]:
+    """The "if"/"whether" clause of a verb that reports a question ('asked the minister during
+    a chat if she would commit to it'), which the parser makes an adverbial."""
+    if not question_verb(verb):
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in c.children)][:1]
 
 
 def asked_about(verb: Token) -> list[Token]:
