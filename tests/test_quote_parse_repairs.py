@@ -108,3 +108,19 @@ def test_a_title_case_headline_speaker_stops_before_the_verb(extractor):
 ])
 def test_questions_reported_by_a_question_verb(extractor, text, content, cue, speaker):
     assert (content, cue, speaker) in reported(extractor, text)
+
+
+@pytest.mark.parametrize("text, content", [
+    # what follows "according to X," in the same sentence is the writer's
+    ("Going into the last votes, Ann Lee leads Bo Park by 271 delegates according to a tally by the "
+     "agency, but Park has vowed to fight on.", "Going into the last votes, Ann Lee leads Bo Park by 271 delegates"),
+    # fronted: the clause after it, without the writer's "so ..."
+    ("But, according to the survey, 46 percent of members remain undecided, so late shifts could matter.",
+     "46 percent of members remain undecided"),
+    # inside brackets: the bracketed clause
+    ("She repeats the claim (the real share is closer to 15 percent, according to a fact-checker). She left.",
+     "the real share is closer to 15 percent"),
+])
+def test_according_to_attributes_its_own_clause(extractor, text, content):
+    found = [(c, s) for c, cue, s in reported(extractor, text) if cue.lower() == "according to"]
+    assert [c for c, _ in found] == [content]

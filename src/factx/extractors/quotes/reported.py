@@ -281,6 +281,50 @@ def _swallowed_clause(according: Token, obj: Token) -> int:
     return commas[-1] - 1
 
 
+def _reported_side(rest: list[Token], according: Token, src_end: int) -> list[Token]:
+    """``_attributed_side`` without a conjunction left hanging at its end ('..., so')."""
+    toks = _attributed_side(rest, according, src_end)
+    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct and toks[-1].text not in "”\"’"):
+        toks = toks[:-1]
+    return toks
+
+
+def _attributed_side(rest: list[Token], according: Token, src_end: int) -> list[Token]:
+    """Of the sentence around a mid-sentence "according to X", the clause it attributes: the
+    one it hangs on (a relative clause, a bracketed aside), and of that the side before the
+    phrase ('Ann leads by 271 delegates, according to a count, but Bo has vowed ...': what
+    follows is the writer's); "According to X, CLAUSE" keeps what follows."""
+    if not rest or according.i == according.sent.start:
+        return rest
+    head = according.head
+    if head.pos_ in ("VERB", "AUX") and head.dep_ in ("relcl", "parataxis"):
+        inside = {t.i for t in head.subtree}
+        rest = stripped([t for t in rest if t.i in inside], keep_closing_marks=False)
+    opened = [t.i for t in according.sent if t.i < according.i and t.text in "()"]
+    if opened and according.doc[opened[-1]].text == "(":  # '(the actual number is 15 percent, according to X)'
+        rest = stripped([t for t in rest if t.i > opened[-1]], keep_closing_marks=False)
+    before = [t for t in rest if t.i < according.i]
+    after = [t for t in rest if t.i > src_end]
+    if len(before) >= 3 and head.i < according.i:
+        return stripped(before, keep_closing_marks=False)
+    if len(after) >= 3 and head.i > src_end:  # 'But, according to the poll, 46 percent ...'
+        return stripped(_own_clause(after), keep_closing_marks=False)
+    return rest
+
+
+_CLAUSE_LINKS = frozenset({"so", "but", "and", "while", "although", "though", "yet", "whereas"})
+
+
+def _own_clause(toks: list[Token]) -> list[Token]:
+    """``toks`` up to a comma and a conjunction that open another clause with its own subject
+    ('46 percent remain undecided, so late shifts could matter')."""
+    for n in range(1, len(toks) - 2):
+        if toks[n].text == "," and toks[n + 1].lower_ in _CLAUSE_LINKS \
+                and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in toks[n + 2:]):
+            return toks[:n]
+    return toks
+
+
 def according_to(found: Collector) -> None:
     """Pass: "according to X, CLAUSE" / "CLAUSE, according to X": X the speaker, the rest of
     the sentence (on the cue's line) the content, even around a quote found already ('Most
@@ -308,6 +352,7 @@ def according_to(found: Collector) -> None:
             rest = stripped([t for t in sent if not (tok.i <= t.i <= src_end)
                              and line_start <= t.idx < line_end], keep_closing_marks=False)
         src = doc[obj.left_edge.i:src_end + 1]
+        rest = _reported_side(rest, tok, src_end)
         if not rest:
             continue
         cs, ce = rest[0].idx, rest[-1].idx + len(rest[-1].text)
