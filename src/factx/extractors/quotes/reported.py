@@ -284,7 +284,7 @@ def _swallowed_clause(according: Token, obj: Token) -> int:
 def _reported_side(rest: list[Token], according: Token, src_end: int) -> list[Token]:
     """``_attributed_side`` without a conjunction left hanging at its end ('..., so')."""
     toks = _attributed_side(rest, according, src_end)
-    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct and toks[-1].text not in "”\"’"):
+    while toks and (toks[-1].dep_ == "cc" or (toks[-1].is_punct and toks[-1].text not in "”\"’")):
         toks = toks[:-1]
     return toks
 
