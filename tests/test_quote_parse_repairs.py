@@ -124,3 +124,20 @@ def test_questions_reported_by_a_question_verb(extractor, text, content, cue, sp
 def test_according_to_attributes_its_own_clause(extractor, text, content):
     found = [(c, s) for c, cue, s in reported(extractor, text) if cue.lower() == "according to"]
     assert [c for c, _ in found] == [content]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"A man came in and said we should all leave," said the clerk, who like many here did not give her name.',
+     "the clerk"),
+    ("“Having the list is worth a lot,” said Okonjo, explaining he had worked on it for years.", "Okonjo"),
+    ("“How tall is that fence?” asked the girl, who was wearing a blue cap.", "the girl"),
+    ('"Better keep an eye on him," tweeted another.', "another"),
+])
+def test_noun_phrase_after_an_inverted_cue_is_the_speaker(extractor, text, speaker):
+    found = [(c, s) for c, cue, s in reported(extractor, text) if cue in ("said", "asked", "tweeted")]
+    assert len(found) == 1 and found[0][1] == speaker
+
+
+def test_asked_by_someone_names_the_asker(extractor):
+    found = reported(extractor, '"Certainly," she said when asked by a reporter if that is still her plan.')
+    assert ("if that is still her plan", "asked", "a reporter") in found

@@ -119,7 +119,8 @@ def asked_passive(verb: Token) -> bool:
 def asked_participle(verb: Token) -> bool:
     """A passive participle without a subject ('Asked about X, Smith said ...', 'told Congress
     when asked: "..."'): the one it is said of answered; who asked is not said."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in verb.children)  # 'when asked by X': X asks
 
 
 def subject(verb: Token) -> Token | None:
@@ -278,7 +279,32 @@ def loose_speaker(verb: Token) -> SpacySpan | None:
         if tok.head is verb and tok.dep_ in INVERTED_SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") \
                 and verb.lemma_ not in ADDRESSEE_VERBS:
             return speaker_span(tok)
-    return None
+    return after_quote_speaker(verb)
+
+
+_PRONOUN_SPEAKERS = frozenset({"another", "one", "others", "both", "several", "many", "some"})
+
+
+def after_quote_speaker(verb: Token) -> SpacySpan | None:
+    """The noun phrase right after a cue that directly follows a quotation ('"...," said the
+    woman, who ...', '"...?" asked the boy', '"...," tweeted another', '"...," said Skelly,
+    explaining ...'): in that order it is the speaker, whatever the parser made of it (the
+    subject of a later clause, an object, an adverb)."""
+    doc = verb.doc
+    before = [t for t in doc[max(0, verb.i - 2):verb.i] if not t.is_space]
+    if not before or before[-1].text not in QUOTE_TOKENS:
+        return None
+    words: list[Token] = []
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 7)]:
+        if tok.is_punct or tok.is_space or (tok.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ") \
+                and tok.lower_ not in _PRONOUN_SPEAKERS):
+            break
+        words.append(tok)
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.lower_ in _PRONOUN_SPEAKERS
+             or (t.is_title and t.is_alpha)]
+    if not heads:
+        return None
+    return doc[words[0].i:heads[-1].i + 1]
 
 
 def reporting_cues(sent: SpacySpan, verbs: list[Token]) -> list[Cue]:
