@@ -141,3 +141,11 @@ def test_noun_phrase_after_an_inverted_cue_is_the_speaker(extractor, text, speak
 def test_asked_by_someone_names_the_asker(extractor):
     found = reported(extractor, '"Certainly," she said when asked by a reporter if that is still her plan.')
     assert ("if that is still her plan", "asked", "a reporter") in found
+
+
+def test_a_participle_report_after_a_reported_clause_is_the_first_speakers(extractor):
+    text = ("Put simply, Ruiz told the Gazette that Ann Holt “had a mad plan of self-exile which was absurd,” "
+            "adding, “She lost every rural vote.”")
+    found = reported(extractor, text)
+    assert ("Ann Holt “had a mad plan of self-exile which was absurd,”", "told", "Ruiz") in found
+    assert ("“She lost every rural vote.”", "adding", "Ruiz") in found

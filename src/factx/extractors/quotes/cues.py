@@ -144,7 +144,7 @@ def subject(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return after_boundary(subj, verb)
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return None
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             quoted = quoted_source(verb)
@@ -154,6 +154,13 @@ def subject(verb: Token) -> Token | None:
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "advmod" \
                 and verb.head.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head.head  # 'aside from saying', 'apart from saying': the verb "aside" modifies
+        elif verb.dep_ in ("advcl", "conj") and verb.head.dep_ == "ccomp" and is_reporting_lemma(verb.lemma_) \
+                and is_reporting_lemma(verb.head.head.lemma_) and not is_reporting_lemma(verb.head.lemma_) \
+                and any(c.dep_ in SUBJECT_DEPS for c in verb.head.head.children) \
+                and (verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.doc[verb.i - 1].text in (",", "”", '"'))):
+            # 'X told Y that Z had ..., adding, "..."' / 'X said Z is ... and accused him of ...': a second
+            # report of the first speaker, which the parser hung on the reported clause
+            verb = verb.head.head
         elif verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not is_reporting_lemma(verb.head.lemma_) \
                 and is_reporting_lemma(verb.head.head.lemma_) and any(c.dep_ == "ccomp" for c in verb.children):
             # "X said the evidence supported it, and added (that) ...": a second report, parsed into the content
@@ -276,7 +283,7 @@ def loose_speaker(verb: Token) -> SpacySpan | None:
             break
         if named(tok):
             return speaker_span(tok)
-        if tok.head is verb and tok.dep_ in INVERTED_SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") \
+        if tok.head.i == verb.i and tok.dep_ in INVERTED_SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") \
                 and verb.lemma_ not in ADDRESSEE_VERBS:
             return speaker_span(tok)
     return after_quote_speaker(verb)

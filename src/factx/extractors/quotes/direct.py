@@ -136,7 +136,7 @@ def colon_cue(quote: SpacySpan) -> Cue | None:
         return None
     if clause[-1].ent_type_ in ("PERSON", "ORG"):
         return Cue(colon, speaker_span(clause[-1]))
-    roots = [t for t in clause if (t.head.i < start or t.head.i >= i or t.head is t) and t.pos_ in ("VERB", "AUX")]
+    roots = [t for t in clause if (t.head.i < start or t.head.i >= i or t.head.i == t.i) and t.pos_ in ("VERB", "AUX")]
     for verb in roots:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and start <= c.i < i), None)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in ("it", "this", "that"):

@@ -26,6 +26,7 @@ from .cues import (
     asked_passive,
     detached,
     frames,
+    is_reporting_lemma,
     loose_speaker,
     question_verb,
     reporting_verbs,
@@ -141,6 +142,20 @@ def trailing_conj(verb: Token) -> bool:
                and c.pos_ not in ("VERB", "AUX") for c in verb.children)
 
 
+def _before_next_report(rng: tuple[int, int], comp: Token, verb: Token) -> tuple[int, int]:
+    """The content stops before ', adding, "..."': a participle of a reporting verb that the
+    parser hung on the reported clause is the speaker's next report, not part of this one."""
+    doc = comp.doc
+    for t in doc[rng[0]:rng[1]]:
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == comp.i and t.i - 1 > rng[0] \
+                and doc[t.i - 1].text in (",", "”", '"') and is_reporting_lemma(t.lemma_):
+            end = t.i
+            while end > rng[0] and (doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"')):
+                end -= 1
+            return (rng[0], end) if end - rng[0] >= 2 else rng
+    return rng
+
+
 def _up_to_speaker(rng: tuple[int, int], verb: Token) -> tuple[int, int]:
     """A clause before its cue ('CLAUSE, he said') runs up to the comma before the speaker: words
     the parser hung on the verb instead ('... like “likely” and “maybe”, he said') are in it."""
@@ -186,7 +201,8 @@ def _from_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tupl
     if rng is None:
         return rng
     doc = comp.doc
-    if doc[rng[0]].lower_ == "that" and rng[1] - rng[0] > 2 and doc[rng[0]].head is comp:
+    rng = _before_next_report(rng, comp, verb)
+    if doc[rng[0]].lower_ == "that" and rng[1] - rng[0] > 2 and doc[rng[0]].head.i == comp.i:
         rng = (rng[0] + 1, rng[1])  # 'said Wednesday that he ...' with "that" parsed as an adverb
     if comp.i < verb.i:
         return _up_to_speaker(rng, verb)
@@ -211,7 +227,7 @@ def orphan_clause(verb: Token) -> list[Token]:
     for c in doc[nxt].ancestors:
         if c.i <= verb.i:
             break
-        if c.dep_ == "ccomp" and c.head is not verb and c.head.i > c.right_edge.i \
+        if c.dep_ == "ccomp" and c.head.i != verb.i and c.head.i > c.right_edge.i \
                 and any(k.dep_ in ("nsubj", "nsubjpass", "expl") and k.i >= nxt for k in c.children):
             return [c]
     return []
