@@ -149,3 +149,11 @@ def test_a_participle_report_after_a_reported_clause_is_the_first_speakers(extra
     found = reported(extractor, text)
     assert ("Ann Holt “had a mad plan of self-exile which was absurd,”", "told", "Ruiz") in found
     assert ("“She lost every rural vote.”", "adding", "Ruiz") in found
+
+
+def test_a_participle_report_under_a_reported_infinitive_keeps_the_first_speaker(extractor):
+    text = ("Even a senior party strategist said Lee will have to pick a side soon, saying, “At some point, "
+            "she is going to have to come out.”")
+    found = reported(extractor, text)
+    assert ("Lee will have to pick a side soon", "said", "a senior party strategist") in found
+    assert ("“At some point, she is going to have to come out.”", "saying", "a senior party strategist") in found

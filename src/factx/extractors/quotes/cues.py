@@ -154,13 +154,10 @@ def subject(verb: Token) -> Token | None:
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "advmod" \
                 and verb.head.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head.head  # 'aside from saying', 'apart from saying': the verb "aside" modifies
-        elif verb.dep_ in ("advcl", "conj") and verb.head.dep_ == "ccomp" and is_reporting_lemma(verb.lemma_) \
-                and is_reporting_lemma(verb.head.head.lemma_) and not is_reporting_lemma(verb.head.lemma_) \
-                and any(c.dep_ in SUBJECT_DEPS for c in verb.head.head.children) \
-                and (verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.doc[verb.i - 1].text in (",", "”", '"'))):
+        elif (outer := _outer_report(verb)) is not None:
             # 'X told Y that Z had ..., adding, "..."' / 'X said Z is ... and accused him of ...': a second
             # report of the first speaker, which the parser hung on the reported clause
-            verb = verb.head.head
+            verb = outer
         elif verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not is_reporting_lemma(verb.head.lemma_) \
                 and is_reporting_lemma(verb.head.head.lemma_) and any(c.dep_ == "ccomp" for c in verb.children):
             # "X said the evidence supported it, and added (that) ...": a second report, parsed into the content
@@ -175,6 +172,24 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _outer_report(verb: Token) -> Token | None:
+    """The reporting verb whose reported clause the parser gave ``verb`` to, when ``verb`` is a
+    report of its own: a participle after a comma or quotation mark, or a coordinated verb
+    ('X said Z will have to choose, saying, "..."', 'X said Z is ... and accused him of ...')."""
+    if verb.dep_ not in ("advcl", "conj") or not is_reporting_lemma(verb.lemma_):
+        return None
+    if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" and verb.doc[verb.i - 1].text in (",", "”", '"')):
+        return None
+    clause = verb.head
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head
+    outer = clause.head
+    if clause.dep_ != "ccomp" or is_reporting_lemma(clause.lemma_) or not is_reporting_lemma(outer.lemma_) \
+            or not any(c.dep_ in SUBJECT_DEPS for c in outer.children):
+        return None
+    return outer
 
 
 def by_agent(verb: Token) -> Token | None:

@@ -147,7 +147,7 @@ def _before_next_report(rng: tuple[int, int], comp: Token, verb: Token) -> tuple
     parser hung on the reported clause is the speaker's next report, not part of this one."""
     doc = comp.doc
     for t in doc[rng[0]:rng[1]]:
-        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == comp.i and t.i - 1 > rng[0] \
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and rng[0] <= t.head.i < t.i and t.i - 1 > rng[0] \
                 and doc[t.i - 1].text in (",", "”", '"') and is_reporting_lemma(t.lemma_):
             end = t.i
             while end > rng[0] and (doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"')):
