@@ -157,3 +157,23 @@ def test_a_participle_report_under_a_reported_infinitive_keeps_the_first_speaker
     found = reported(extractor, text)
     assert ("Lee will have to pick a side soon", "said", "a senior party strategist") in found
     assert ("“At some point, she is going to have to come out.”", "saying", "a senior party strategist") in found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Moreno also said for the first time that some letters between the two mayors have been found.",
+     "some letters between the two mayors have been found", "Moreno"),
+    ("Ines Duval, a former mayor of Lille, said in one of a series of posts that the van was carrying fuel.",
+     "the van was carrying fuel", "Ines Duval"),
+    # the speaker and title parsed as an apposition inside the clause before the cue
+    ("Two files sent to the mayor have been placed in a safe, Karl Weiss, the deputy minister, wrote in a memo.",
+     "Two files sent to the mayor have been placed in a safe", "Karl Weiss"),
+])
+def test_clause_hung_on_a_noun_or_holding_its_speaker(extractor, text, content, speaker):
+    assert any(c == content and s == speaker for c, _, s in reported(extractor, text))
+
+
+def test_lead_in_quote_before_an_inverted_cue_with_a_long_speaker(extractor):
+    text = ("He stayed quiet. With Ms. Lund's help, the club was ''trying to change its image from that of a "
+            "haven for cheats,'' wrote the Swedish envoy at the time, Per Ekdahl.")
+    found = reported(extractor, text)
+    assert len(found) == 1 and found[0][0].startswith("With Ms. Lund's help") and found[0][1] == "wrote"

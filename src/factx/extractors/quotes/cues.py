@@ -292,6 +292,14 @@ def loose_speaker(verb: Token) -> SpacySpan | None:
             break
         if named(doc[i]) or (doc[i].pos_ == "PROPN" and i == verb.i - 1):  # '"...," Conway notes'
             return speaker_span(doc[i])
+    inverted = after_quote_speaker(verb)
+    if inverted is not None:  # a name in the phrase after the cue first ('said Secretary of State Ann Cole')
+        for tok in doc[verb.i + 1:min(len(doc), verb.i + 9)]:
+            if boundary(tok) or tok.is_punct:
+                break
+            if tok.ent_type_ in ("PERSON", "ORG"):
+                return speaker_span(tok)
+        return inverted
     for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
         tok = doc[i]
         if boundary(tok) or tok.is_punct:
@@ -301,7 +309,7 @@ def loose_speaker(verb: Token) -> SpacySpan | None:
         if tok.head.i == verb.i and tok.dep_ in INVERTED_SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") \
                 and verb.lemma_ not in ADDRESSEE_VERBS:
             return speaker_span(tok)
-    return after_quote_speaker(verb)
+    return None
 
 
 _PRONOUN_SPEAKERS = frozenset({"another", "one", "others", "both", "several", "many", "some"})

@@ -24,6 +24,7 @@ from .cues import (
     SUBJECT_DEPS,
     Cue,
     adverbial_mark,
+    after_quote_speaker,
     detached,
     loose_speaker,
     reporting_cues,
@@ -218,7 +219,9 @@ _LEAD_BOUNDARIES = frozenset({":", ";", "(", "[", *QUOTE_TOKENS})
 def _reports_after(verb: Token) -> bool:
     """The cue reports something after it ('..., saying "..."', 'said: ...')."""
     doc = verb.doc
-    if any(c.i > verb.i and c.dep_ in (*CONTENT_DEPS, "xcomp", "dobj") for c in verb.children):
+    inverted = after_quote_speaker(verb) is not None  # '"...," wrote the ambassador': its object is the speaker
+    if any(c.i > verb.i and c.dep_ in (*CONTENT_DEPS, "xcomp", *(() if inverted else ("dobj",)))
+           for c in verb.children):
         return True
     for k in range(verb.i + 1, verb.sent.end):  # 'saying in a post on Twitter: "..."'
         if doc[k].text == ":":

@@ -74,6 +74,11 @@ def verb_reports(found: Collector) -> None:
             speaker = loose_speaker(tok)
         else:
             speaker = None
+        if speaker is not None and cs < speaker.start < ce <= tok.idx:
+            # 'CLAUSE, Ann Cole, the under-secretary, wrote': the parser hung the speaker on the clause
+            head = stripped(list(doc[rng[0]:speaker.start]))
+            if len(head) >= 3:
+                cs, ce = head[0].idx, head[-1].idx + len(head[-1].text)
         if speaker is None or (cs < speaker.end_char and speaker.start_char < ce and not cs <= tok.idx < ce):
             continue  # no one is part of what they say ('said Ann Cole, director of the programme ...');
             # a parenthetical cue and its speaker sit inside the clause ('Time, Pence added, was ...')
@@ -276,12 +281,14 @@ def noun_complement(verb: Token) -> list[Token]:
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            out.extend(c for c in obj.children if c.dep_ in ("acl", "relcl") and c.i > obj.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children))
-    return out
+        # 'said in one of a series of messages that ...', 'said for the first time that ...': on any
+        # noun of the phrase; "that" opens it (as the complementiser, or an adverb in the parse) and
+        # the clause has a subject of its own (a relative "that" is the subject or object itself)
+        out.extend(c for c in prep.subtree if c.dep_ in ("acl", "relcl") and c.head.pos_ in ("NOUN", "PROPN", "NUM")
+                   and c.i > c.head.i and any(m.dep_ in ("mark", "advmod") and m.lower_ == "that"
+                                              and m.i == c.left_edge.i for m in c.children)
+                   and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children))
+    return out[:1]
 
 
 def _swallowed_clause(according: Token, obj: Token) -> int:
