@@ -177,3 +177,9 @@ def test_lead_in_quote_before_an_inverted_cue_with_a_long_speaker(extractor):
             "haven for cheats,'' wrote the Swedish envoy at the time, Per Ekdahl.")
     found = reported(extractor, text)
     assert len(found) == 1 and found[0][0].startswith("With Ms. Lund's help") and found[0][1] == "wrote"
+
+
+def test_a_role_noun_subject_speaks_through_a_frame(extractor):
+    text = "The Atlas chairman met the press. The spokesman also outlined the plan and vowed to cut 300 jobs."
+    assert any(cue == "vowed" and c == "to cut 300 jobs" and s == "The spokesman"
+               for c, cue, s in reported(extractor, text))

@@ -16,6 +16,7 @@ from spacy.parts_of_speech import VERB
 from spacy.strings import hash_string
 from spacy.tokens import Token
 
+from ... import lexicon
 from .collector import Collector
 from .content import char_range, content_span, on_cue_line, parenthetical_content, reported_kind, stripped
 from .cues import (
@@ -417,7 +418,15 @@ def _source_like(subj: Token) -> bool:
     gives a name to ('the senator', 'critics' are left out: without a name or a pronoun a
     noun is as often a thing, 'all signs point to', 'the platform will endorse')."""
     return subj.pos_ == "PROPN" or bool(subj.ent_type_) or subj.lower_ in _PERSONAL \
-        or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children)
+        or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children) \
+        or (subj.lemma_.lower() in _speaker_heads() and any(c.dep_ in ("det", "poss") for c in subj.children))
+
+
+@cache
+def _speaker_heads() -> frozenset[str]:
+    """Nouns that name a speaker by role or kind ('the nominee', 'the ministry'): the person and
+    organization nouns the speaker resolution reads (``data/person_nouns.txt``, ``speaker_nouns.txt``)."""
+    return frozenset(lexicon.mapping("person_nouns.txt")) | frozenset(lexicon.mapping("speaker_nouns.txt"))
 
 
 def _adjunct(verb: Token) -> bool:
