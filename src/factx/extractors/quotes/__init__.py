@@ -13,7 +13,9 @@
 6. ``quote_paragraphs`` (``paragraphs.py``): a paragraph that is only a
    quotation, right after attributed reported speech, is the same speaker's;
 7. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
-   (transcripts, headlines).
+   (transcripts, headlines);
+8. ``colon_blocks`` (``blocks.py``): 'X wrote:' and the paragraph after it, or
+   'X said: words' on one line, without quotation marks.
 
 A later pass never takes content an earlier one found.  Speaker mentions are
 resolved to people and organizations afterwards, over the whole input
@@ -28,6 +30,7 @@ from spacy.tokens import Doc
 
 from ...models import Quote
 from ..context import Context
+from .blocks import colon_blocks
 from .collector import Collector
 from .direct import direct_quotes
 from .labels import speaker_labels
@@ -38,7 +41,7 @@ from .reported import according_to, frame_reports, verb_reports
 
 PASSES: tuple[Callable[[Collector], None], ...] = (
     direct_quotes, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
-    speaker_labels)
+    speaker_labels, colon_blocks)
 
 __all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
 
