@@ -15,7 +15,11 @@
 7. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
    (transcripts, headlines);
 8. ``colon_blocks`` (``blocks.py``): 'X wrote:' and the paragraph after it, or
-   'X said: words' on one line, without quotation marks.
+   'X said: words' on one line, without quotation marks;
+9. ``proform_answers`` and ``short_quotes`` (``answers.py``): answers in a word
+   or two ('46 percent said yes', 'said the same of X', 'said, "Probably."');
+10. ``headline_reports`` (``headlines.py``): a title-case headline 'Lee Says
+    Bridge Will Close'.
 
 A later pass never takes content an earlier one found.  Speaker mentions are
 resolved to people and organizations afterwards, over the whole input
@@ -30,8 +34,10 @@ from spacy.tokens import Doc
 
 from ...models import Quote
 from ..context import Context
+from .answers import proform_answers, short_quotes
 from .blocks import colon_blocks
 from .collector import Collector
+from .headlines import headline_reports
 from .direct import direct_quotes
 from .labels import speaker_labels
 from .marks import find_quote_marks
@@ -41,7 +47,8 @@ from .reported import according_to, frame_reports, verb_reports
 
 PASSES: tuple[Callable[[Collector], None], ...] = (
     direct_quotes, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
-    speaker_labels, colon_blocks)
+    speaker_labels, colon_blocks, proform_answers, short_quotes,
+    headline_reports)
 
 __all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
 

@@ -70,6 +70,23 @@ def _free(verb: Token, colon: Token) -> bool:
     return True
 
 
+_OPEN_COMPLEMENTS = frozenset({"xcomp", "pcomp", "prep", "conj"})
+
+
+def _governs_clause(verb: Token, start: int, end: int) -> bool:
+    """The verb is the clause's own, not one of a clause inside it: the clause root, or reached
+    from it through open complements only ('never tire of telling the story:'), not through a
+    relative or adverbial clause ('engaging in what analysts described as tactics:')."""
+    tok = verb
+    for _ in range(8):
+        if tok.head.i == tok.i or not start <= tok.head.i < end:
+            return True
+        if tok.dep_ not in _OPEN_COMPLEMENTS:
+            return False
+        tok = tok.head
+    return False
+
+
 def _cue(found: Collector, colon: Token) -> tuple[Token | SpacySpan, SpacySpan] | None:
     """The cue and speaker of the clause before ``colon``: the outermost reporting verb of the
     clause with nothing to report before the colon ('In a speech last July, he said:'), or
@@ -86,9 +103,9 @@ def _cue(found: Collector, colon: Token) -> tuple[Token | SpacySpan, SpacySpan] 
     verbs = [v for v in found.candidates if start <= v.i < colon.i]
     if not verbs:
         return None
-    # the outermost verb of the clause: its head lies outside the clause, or it is its root
-    outer = [v for v in verbs if v.head.i == v.i or not start <= v.head.i < colon.i]
-    for verb in outer:
+    for verb in verbs:
+        if not _governs_clause(verb, start, colon.i):
+            continue
         if not _free(verb, colon):
             continue
         subj = subject(verb)
