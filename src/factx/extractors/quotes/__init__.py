@@ -19,7 +19,9 @@
 9. ``proform_answers`` and ``short_quotes`` (``answers.py``): answers in a word
    or two ('46 percent said yes', 'said the same of X', 'said, "Probably."');
 10. ``headline_reports`` (``headlines.py``): a title-case headline 'Lee Says
-    Bridge Will Close'.
+    Bridge Will Close';
+11. ``request_reports`` (``questions.py``): questions and requests ('asked them
+    if ...', 'asked the board to ...', 'asked about X', 'told him not to ...').
 
 A later pass never takes content an earlier one found.  Speaker mentions are
 resolved to people and organizations afterwards, over the whole input
@@ -43,12 +45,13 @@ from .labels import speaker_labels
 from .marks import find_quote_marks
 from .nominal import nominal_cues
 from .paragraphs import quote_paragraphs
+from .questions import request_reports
 from .reported import according_to, frame_reports, verb_reports
 
 PASSES: tuple[Callable[[Collector], None], ...] = (
     direct_quotes, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
     speaker_labels, colon_blocks, proform_answers, short_quotes,
-    headline_reports)
+    headline_reports, request_reports)
 
 __all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
 

@@ -76,9 +76,12 @@ _OPEN_COMPLEMENTS = frozenset({"xcomp", "pcomp", "prep", "conj"})
 def _governs_clause(verb: Token, start: int, end: int) -> bool:
     """The verb is the clause's own, not one of a clause inside it: the clause root, or reached
     from it through open complements only ('never tire of telling the story:'), not through a
-    relative or adverbial clause ('engaging in what analysts described as tactics:')."""
+    relative, adverbial or subordinate clause ('engaging in what analysts described as
+    tactics:')."""
     tok = verb
     for _ in range(8):
+        if any(c.dep_ == "mark" for c in tok.children):
+            return False  # a subordinate clause: 'if they were to reply in kind:'
         if tok.head.i == tok.i or not start <= tok.head.i < end:
             return True
         if tok.dep_ not in _OPEN_COMPLEMENTS:

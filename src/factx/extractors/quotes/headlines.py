@@ -21,7 +21,7 @@ from .content import reported_kind
 _LINE = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t\r]*$", re.MULTILINE)
 _WORD = re.compile(r"\S+")
 _CUT = re.compile(r",\s|;\s|\s[-–—―]+\s|\s\.\.\.|…")
-_LEAD = re.compile(r".*(?::\s|\s[-–—―]+\s)")
+_LEAD = re.compile(r".*(?::\s|,\s|\s[-–—―]+\s)")  # 'Wow: ', 'Railing Against Lee, ' before the speaker
 MIN_WORDS, MAX_WORDS = 4, 25
 MAX_SPEAKER_WORDS = 6
 CAPITALISED_SHARE = 0.8
