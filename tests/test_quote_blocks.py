@@ -38,7 +38,8 @@ def test_paragraph_after_a_cue_ending_in_a_colon_is_what_was_said(extractor):
 def test_block_runs_over_its_broken_lines_to_the_blank_line(extractor):
     text = ("In an interview last May, Ann Cole said:\n\nThe harbour cannot take another winter like this "
             "one.\nWe have asked for help three times.\n\nThe council has not replied.")
-    q = found(extractor, text, "The harbour cannot take another winter like this one.\nWe have asked for help three times.")
+    q = found(extractor, text,
+              "The harbour cannot take another winter like this one.\nWe have asked for help three times.")
     assert q.speaker.name == "Ann Cole"
 
 
@@ -65,8 +66,9 @@ def test_same_line_colon_after_a_cue(extractor):
 ])
 def test_colons_that_introduce_no_words_of_a_speaker(extractor, text):
     """Lists, times, a verb with an object of its own, a subordinate clause, embedded markup."""
-    assert not [q for q in quotes(extractor, text) if q.cue is not None and q.cue.text in ("posted", "reply", "tweeted")]
-    assert not any(q.text.startswith(("1. The budget", "the port would", "<tweet")) for q in quotes(extractor, text))
+    found = quotes(extractor, text)
+    assert not [q for q in found if q.cue is not None and q.cue.text in ("posted", "reply", "tweeted")]
+    assert not any(q.text.startswith(("1. The budget", "the port would", "<tweet")) for q in found)
 
 
 def test_quoted_paragraph_after_a_colon_is_left_to_the_direct_pass(extractor):

@@ -39,8 +39,8 @@ from ..context import Context
 from .answers import proform_answers, short_quotes
 from .blocks import colon_blocks
 from .collector import Collector
-from .headlines import headline_reports
 from .direct import direct_quotes
+from .headlines import headline_reports
 from .labels import speaker_labels
 from .marks import find_quote_marks
 from .nominal import nominal_cues

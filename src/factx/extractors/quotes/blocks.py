@@ -153,7 +153,7 @@ def colon_blocks(found: Collector) -> None:
             line_end = text.find("\n", cs) % (len(text) + 1)
             stop = _SENTENCE_END.search(text, cs, line_end)
             ce = stop.start() if stop else line_end
-        while ce > cs and text[ce - 1] in " \t\r\xa0" or (not block and ce > cs and text[ce - 1] == "."):
+        while (ce > cs and text[ce - 1] in " \t\r\xa0") or (not block and ce > cs and text[ce - 1] == "."):
             ce -= 1
         content = text[cs:ce]
         if len(content.split()) < MIN_WORDS or ce - cs > MAX_BLOCK or content.rstrip().endswith(":"):
