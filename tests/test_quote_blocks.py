@@ -66,9 +66,9 @@ def test_same_line_colon_after_a_cue(extractor):
 ])
 def test_colons_that_introduce_no_words_of_a_speaker(extractor, text):
     """Lists, times, a verb with an object of its own, a subordinate clause, embedded markup."""
-    found = quotes(extractor, text)
-    assert not [q for q in found if q.cue is not None and q.cue.text in ("posted", "reply", "tweeted")]
-    assert not any(q.text.startswith(("1. The budget", "the port would", "<tweet")) for q in found)
+    got = quotes(extractor, text)
+    assert not [q for q in got if q.cue is not None and q.cue.text in ("posted", "reply", "tweeted")]
+    assert not any(q.text.startswith(("1. The budget", "the port would", "<tweet")) for q in got)
 
 
 def test_quoted_paragraph_after_a_colon_is_left_to_the_direct_pass(extractor):
