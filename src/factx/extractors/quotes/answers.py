@@ -135,9 +135,10 @@ def short_quotes(found: Collector) -> None:
                 or not _ends_sentence(text, qs, qe):
             continue
         verb = _cue_before(found, qs)
-        if verb is None:
-            continue
-        speaker = _speaker(verb)
+        subj = subject(verb) if verb is not None else None
+        if subj is None:
+            continue  # a verb without a subject of its own: the word next to it is no surer a speaker
+        speaker = speaker_span(subj)
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if speaker is None or span is None or speaker.end_char > qs:
             continue

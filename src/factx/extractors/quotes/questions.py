@@ -4,8 +4,9 @@ What a question or a request reports is no "that" clause: the parser hangs
 'if they planned to vote' on "asked" as an adverbial clause and 'to donate
 the profits' as an open complement, so the reported-speech pass, which
 reads clausal complements, passes them by.  PolNeAR train annotates them as
-attributions: the if/whether clause (with its "if"), the infinitive (with its
-"to"), the object of "about" or "for".  Who asks is the subject; in the
+attributions: the if/whether clause (with its "if"), the one asked with the
+infinitive ('the network to donate the profits'), the object of "about" or
+"for".  Who asks is the subject; in the
 passive ('she was asked if ...', 'Asked whether ..., Lee said') the subject
 is the one asked and the asker goes unnamed unless a "by" phrase names them.
 The verbs and the complements each takes are a lexicon
@@ -46,7 +47,10 @@ def _complement(verb: Token, wanted: frozenset[str]) -> tuple[int, int, Token | 
                 m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS and m.i == c.left_edge.i for m in c.children):
             return c.left_edge.i, c.right_edge.i + 1, None
         if "xcomp" in wanted and c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            return c.left_edge.i, c.right_edge.i + 1, None
+            # the one asked or urged is part of the request ('urged the council to resign'), as
+            # PolNeAR train mostly annotates it (21 of 27 such contents)
+            obj = next((o for o in verb.children if o.dep_ in ("dobj", "dative") and verb.i < o.i < c.i), None)
+            return (obj.left_edge.i if obj is not None else c.left_edge.i), c.right_edge.i + 1, None
         if c.dep_ == "prep" and f"prep:{c.lower_}" in wanted:
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
