@@ -158,3 +158,16 @@ def test_questions_and_requests(extractor, text, content, cue, speaker):
 def test_asked_in_the_passive_names_no_asker(extractor):
     q = found(extractor, "Asked whether he would run again, Lee said no.", "whether he would run again")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Lawmakers have not said when they would take up the bill.", "when they would take up the bill"),
+    ("Cook did not say when.", "when"),
+])
+def test_question_a_negated_say_leaves_open(extractor, text, content):
+    assert found(extractor, text, content).cue.text.endswith(("said", "say"))
+
+
+def test_plain_say_with_a_time_clause_is_no_open_question(extractor):
+    got = contents(extractor, "Lee said when he was young he had no money.")
+    assert "when he was young" not in got

@@ -6,7 +6,7 @@ the profits' as an open complement, so the reported-speech pass, which
 reads clausal complements, passes them by.  PolNeAR train annotates them as
 attributions: the if/whether clause (with its "if"), the one asked with the
 infinitive ('the network to donate the profits'), the object of "about" or
-"for".  Who asks is the subject; in the
+"for", and the question a speaker leaves open ('did not say when').  Who asks is the subject; in the
 passive ('she was asked if ...', 'Asked whether ..., Lee said') the subject
 is the one asked and the asker goes unnamed unless a "by" phrase names them.
 The verbs and the complements each takes are a lexicon
@@ -25,12 +25,14 @@ from .content import reported_kind, stripped
 from .cues import SUBJECT_DEPS, asked_participle, by_agent, speaker_span, subject
 
 _QUESTION_MARKS = frozenset({"if", "whether"})
+_WH_WORDS = frozenset({"when", "where", "why", "how", "who", "whom", "what", "which", "whether", "if"})
 
 
 @cache
 def _frames() -> dict[str, frozenset[str]]:
     """Lemma -> the complements that hold its question or request (``question``: an if/whether
-    clause, ``xcomp``: an infinitive, ``prep:about`` / ``prep:for``: a prepositional object)."""
+    clause, ``xcomp``: an infinitive, ``prep:about`` / ``prep:for``: a prepositional object,
+    ``unsaid``: a wh-word or wh-clause after the negated verb)."""
     out: dict[str, set[str]] = {}
     for lemma, comp in lexicon.rows("request_frames.txt"):
         out.setdefault(lemma.lower(), set()).add(comp)
@@ -40,6 +42,12 @@ def _frames() -> dict[str, frozenset[str]]:
 def _complement(verb: Token, wanted: frozenset[str]) -> tuple[int, int, Token | None] | None:
     """Token range of the first complement after the verb that its frames name, and the
     preposition that joins the cue ('asked for')."""
+    if "unsaid" in wanted and any(c.dep_ == "neg" for c in verb.children):
+        # 'did not say when', 'would not say when, or if, the vote will come': the question left open
+        after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+        if after and after[0].dep_ in ("advmod", "advcl", "ccomp") \
+                and after[0].left_edge.lower_ in _WH_WORDS:
+            return after[0].left_edge.i, max(c.right_edge.i for c in after) + 1, None
     for c in verb.children:
         if c.i < verb.i:
             continue
@@ -89,7 +97,7 @@ def request_reports(found: Collector) -> None:
         if rng is None:
             continue
         toks = stripped(list(doc[rng[0]:rng[1]]))
-        if len(toks) < 2 and not (toks and toks[0].pos_ in ("NOUN", "PROPN")):
+        if len(toks) < 2 and not (toks and (toks[0].pos_ in ("NOUN", "PROPN") or toks[0].lower_ in _WH_WORDS)):
             continue
         cs, ce = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if found.overlaps(cs, ce):
