@@ -171,3 +171,16 @@ def test_question_a_negated_say_leaves_open(extractor, text, content):
 def test_plain_say_with_a_time_clause_is_no_open_question(extractor):
     got = contents(extractor, "Lee said when he was young he had no money.")
     assert "when he was young" not in got
+
+
+# gerund subjects ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Manny Gomez said seeing so many police officers at the parade was a welcome sight.",
+     "seeing so many police officers at the parade was a welcome sight"),
+    ("Tester said having Lee at the top of the ticket puts every seat at risk.",
+     "having Lee at the top of the ticket puts every seat at risk"),
+])
+def test_reported_clause_with_a_gerund_subject(extractor, text, content):
+    q = found(extractor, text, content)
+    assert q.cue.text == "said"
