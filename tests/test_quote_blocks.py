@@ -63,12 +63,16 @@ def test_same_line_colon_after_a_cue(extractor):
     "Lee posted a photo of the crowd:\n\nEven the governor left early that night.",
     "If they were to reply in kind: the port would lose a third of its trade.",
     "One resident tweeted:\n\n<tweet id=\"1\">Bridge closed again</tweet>",
+    "Note: the figures for May are provisional and may change.",
+    "The survey also found that:\n\nThe survey has a margin of error of three points.",
+    "Lee said that the council asked her about her top issue: the ferry.",
 ])
 def test_colons_that_introduce_no_words_of_a_speaker(extractor, text):
-    """Lists, times, a verb with an object of its own, a subordinate clause, embedded markup."""
+    """Lists, times, a verb with an object of its own, a subordinate clause, embedded markup, an
+    imperative, a verb of finding, a colon inside a reported clause."""
     got = quotes(extractor, text)
-    assert not [q for q in got if q.cue is not None and q.cue.text in ("posted", "reply", "tweeted")]
-    assert not any(q.text.startswith(("1. The budget", "the port would", "<tweet")) for q in got)
+    assert not [q for q in got if q.cue is not None and q.cue.text in ("posted", "reply", "tweeted", "Note", "found")]
+    assert not any(q.text.startswith(("1. The budget", "the port would", "<tweet", "the ferry")) for q in got)
 
 
 def test_quoted_paragraph_after_a_colon_is_left_to_the_direct_pass(extractor):
@@ -103,6 +107,10 @@ def test_repeated_answer_is_one_content(extractor):
     "He said no one would lose a job.",
     "She said so many things that night that nobody kept count.",
     "“I never said so,” Lee told reporters. “Not once in my life.”",
+    "The mayor says no matter what the council decides, the bridge will close.",
+    "She concluded so eloquently that the hall stood up.",
+    "Lee would not have the chance to show the same.",
+    "Lee said no to the new road and yes to the ferry.",
 ])
 def test_no_pro_form_content_before_a_noun_or_inside_a_quotation(extractor, text):
     assert not {"no", "so"} & set(contents(extractor, text))

@@ -25,6 +25,8 @@ from .direct import minor_quote, title_case
 _AFTER_POS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SPACE"})
 _DEGREE = frozenset({"much", "many", "more", "less", "far", "few", "little", "long", "longer", "well"})
 _COMPLEMENT_PREPS = frozenset({"of", "about", "for", "regarding"})
+# 'says no matter what', 'said no to the war' (a vote, not an answer), 'said so long'
+_NOT_AFTER = frozenset({"matter", "doubt", "longer", "to"})
 SHORT_CUE_GAP = 2  # tokens between a cue and the opening mark of its short quote ('said simply, "No."')
 
 
@@ -43,8 +45,11 @@ def _ends_clause(doc, i: int) -> bool:
 
 
 def _proform_after(verb: Token) -> tuple[int, int] | None:
-    """Token range of a pro-form right after ``verb`` ('said so', 'say the same of Lee')."""
+    """Token range of a pro-form right after ``verb`` ('said so', 'say the same of Lee'), a
+    word the verb governs itself ('concluded so eloquently' is no pro-form)."""
     doc = verb.doc
+    if verb.lemma_.lower() not in lexicon.words("proform_verbs.txt"):
+        return None
     start = verb.i + 1
     for words in _proforms():
         end = start + len(words)
@@ -53,7 +58,8 @@ def _proform_after(verb: Token) -> tuple[int, int] | None:
         while end + len(words) < len(doc) and doc[end].text == "," \
                 and tuple(t.lower_ for t in doc[end + 1:end + 1 + len(words)]) == words:
             end += 1 + len(words)  # 'said yes, yes, yes'
-        if not _ends_clause(doc, end):
+        if not _ends_clause(doc, end) or (end < len(doc) and doc[end].lower_ in _NOT_AFTER) \
+                or any(not (verb.i <= t.head.i < end) for t in doc[start:end]):
             return None
         if words[-1] in ("same", "thing") and end < len(doc) and doc[end].lower_ in _COMPLEMENT_PREPS:
             obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)

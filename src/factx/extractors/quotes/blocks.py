@@ -9,7 +9,8 @@ block quote of a web page); a run of list items ('- ...', '1. ...') after
 'X argued that:' is one block.  A colon also opens lists ('Here are three
 reasons:'), headings and times, introduces quoted paragraphs (the direct pass
 takes those) and embedded tweets ('<tweet ...>'); so the clause before the
-colon must hold a reporting verb that has nothing to report yet: no clause
+colon must hold a verb of saying or writing (``data/block_verbs.txt``) with its
+subject before it, that has nothing to report yet: no clause
 or object of its own after it ('CNN noted the sparse crowd:' introduces
 a picture, not words), and a speaker.
 """
@@ -25,7 +26,7 @@ from spacy.tokens import Token
 from ... import lexicon
 from .collector import Collector
 from .content import reported_kind
-from .cues import ADDRESSEE_VERBS, CONTENT_DEPS, loose_speaker, speaker_span, subject
+from .cues import ADDRESSEE_VERBS, CONTENT_DEPS, speaker_span, subject
 
 _COLON = re.compile(r":(?:[ \t\xa0]*\r?\n|[ \t\xa0]+(?=\S))")
 _OPENING = "\"“‘'«„`<"
@@ -59,6 +60,10 @@ def _clause_start(doc, colon: Token) -> int:
 def _free(verb: Token, colon: Token) -> bool:
     """Nothing the verb reports lies between it and the colon: no clause, and no object but an
     addressee ('told reporters:') or a word that points at what follows ('said this:')."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1:colon.i]:
+        if tok.dep_ in ("ccomp", "advcl", "parataxis") or any(c.dep_ == "mark" for c in tok.children):
+            return False  # a clause of its own before the colon: 'said that CNN asked her about her issue:'
     for child in verb.children:
         if not verb.i < child.i < colon.i:
             continue
@@ -103,7 +108,8 @@ def _cue(found: Collector, colon: Token) -> tuple[Token | SpacySpan, SpacySpan] 
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None and obj.right_edge.i < colon.i:
                 return doc[tok.i:tok.i + 2], doc[obj.left_edge.i:obj.right_edge.i + 1]
-    verbs = [v for v in found.candidates if start <= v.i < colon.i]
+    block_verbs = lexicon.words("block_verbs.txt")
+    verbs = [v for v in found.candidates if start <= v.i < colon.i and v.lemma_.lower() in block_verbs]
     if not verbs:
         return None
     for verb in verbs:
@@ -112,8 +118,10 @@ def _cue(found: Collector, colon: Token) -> tuple[Token | SpacySpan, SpacySpan] 
         if not _free(verb, colon):
             continue
         subj = subject(verb)
-        speaker = speaker_span(subj) if subj is not None else loose_speaker(verb)
-        if speaker is None or speaker.start < start:
+        if subj is None or subj.i > verb.i:
+            continue  # an imperative ('Note:'), or a speaker after the verb whose words run on to the colon
+        speaker = speaker_span(subj)
+        if speaker.start < start:
             continue
         return verb, speaker
     return None
