@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from ... import lexicon
 from .collector import Collector
 from .content import reported_kind
-from .cues import ADDRESSEE_VERBS, CONTENT_DEPS, speaker_span, subject
+from .cues import ADDRESSEE_VERBS, CONTENT_DEPS, loose_speaker, speaker_span, subject
 
 _COLON = re.compile(r":(?:[ \t\xa0]*\r?\n|[ \t\xa0]+(?=\S))")
 _OPENING = "\"“‘'«„`<"
@@ -118,11 +118,9 @@ def _cue(found: Collector, colon: Token) -> tuple[Token | SpacySpan, SpacySpan] 
         if not _free(verb, colon):
             continue
         subj = subject(verb)
-        if subj is None or subj.i > verb.i:
+        speaker = speaker_span(subj) if subj is not None else loose_speaker(verb)
+        if speaker is None or speaker.start < start or speaker.end > verb.i:
             continue  # an imperative ('Note:'), or a speaker after the verb whose words run on to the colon
-        speaker = speaker_span(subj)
-        if speaker.start < start:
-            continue
         return verb, speaker
     return None
 
