@@ -11,6 +11,7 @@ parse gives them no clause, so the reported-speech pass cannot see them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from spacy.tokens import Span as SpacySpan
@@ -74,8 +75,10 @@ def _speaker(verb: Token) -> SpacySpan | None:
     return speaker_span(subj) if subj is not None else loose_speaker(verb)
 
 
-def _inside(marks: list[tuple[int, int]], i: int) -> bool:
-    return any(s < i < e for s, e in marks)
+def _inside(marks: list[tuple[int, int]], starts: list[int], i: int) -> bool:
+    """Position ``i`` lies inside a quotation (``marks`` in text order, ``starts`` their starts)."""
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and marks[k][0] < i < marks[k][1]
 
 
 def proform_answers(found: Collector) -> None:
@@ -83,9 +86,10 @@ def proform_answers(found: Collector) -> None:
     of X', 'said as much'), outside quotation marks (inside them it is the speaker's own turn
     of phrase: '"I never said so"')."""
     doc = found.doc
+    starts = [s for s, _ in found.marks]
     for verb in found.candidates:
         rng = _proform_after(verb)
-        if rng is None or _inside(found.marks, verb.idx):
+        if rng is None or _inside(found.marks, starts, verb.idx):
             continue
         cs, last = doc[rng[0]].idx, doc[rng[1] - 1]
         ce = last.idx + len(last.text)
@@ -97,7 +101,7 @@ def proform_answers(found: Collector) -> None:
         found.add("indirect", cs, ce, rng[0], verb, speaker)
 
 
-def _cue_before(found: Collector, qs: int) -> Token | None:
+def _cue_before(found: Collector, verbs: dict[int, Token], qs: int) -> Token | None:
     """The reporting verb that leads straight into the quotation opening at ``qs`` ('Lee said,
     "No."', 'the way they say "huge crowds."'): at most a comma or colon and a word or two
     between them, on the same line."""
@@ -110,7 +114,6 @@ def _cue_before(found: Collector, qs: int) -> Token | None:
         if "\n" in doc[i].text:
             return None
         i -= 1
-    verbs = {v.i: v for v in found.candidates}
     for k in range(i, max(-1, i - SHORT_CUE_GAP - 1), -1):
         if "\n" in doc[k].text_with_ws:
             return None
@@ -135,12 +138,13 @@ def short_quotes(found: Collector) -> None:
     'she replied: "as long as it is legal."'), right after its reporting verb and closing the
     sentence: what the verb's subject said."""
     doc, text = found.doc, found.text
+    verbs = {v.i: v for v in found.candidates}
     for qs, qe in found.marks:
         inner = text[qs + 1:qe - 1].strip(" '`")
         if not inner or found.overlaps(qs, qe) or not minor_quote(inner) or title_case(inner) \
                 or not _ends_sentence(text, qs, qe):
             continue
-        verb = _cue_before(found, qs)
+        verb = _cue_before(found, verbs, qs)
         subj = subject(verb) if verb is not None else None
         if subj is None:
             continue  # a verb without a subject of its own: the word next to it is no surer a speaker

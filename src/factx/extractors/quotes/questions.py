@@ -15,6 +15,7 @@ The verbs and the complements each takes are a lexicon
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from spacy.tokens import Token
@@ -89,10 +90,14 @@ def request_reports(found: Collector) -> None:
     object, the asker the speaker (none in the passive without "by")."""
     doc, text = found.doc, found.text
     frames = _frames()
+    starts = [s for s, _ in found.marks]
     for verb in found.candidates:
         wanted = frames.get(verb.lemma_.lower())
-        if wanted is None or any(s < verb.idx < e for s, e in found.marks):
+        if wanted is None:
             continue
+        k = bisect_right(starts, verb.idx) - 1
+        if k >= 0 and found.marks[k][0] < verb.idx < found.marks[k][1]:
+            continue  # inside a quotation: the speaker's own words
         rng = _complement(verb, wanted)
         if rng is None:
             continue
