@@ -98,6 +98,8 @@ def request_reports(found: Collector) -> None:
         k = bisect_right(starts, verb.idx) - 1
         if k >= 0 and found.marks[k][0] < verb.idx < found.marks[k][1]:
             continue  # inside a quotation: the speaker's own words
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue  # a purpose ('flew to the capital to urge lawmakers to ...'): what was done, not said
         rng = _complement(verb, wanted)
         if rng is None:
             continue
