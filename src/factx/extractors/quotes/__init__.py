@@ -13,7 +13,17 @@
 6. ``quote_paragraphs`` (``paragraphs.py``): a paragraph that is only a
    quotation, right after attributed reported speech, is the same speaker's;
 7. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
-   (transcripts, headlines).
+   (transcripts, headlines);
+8. ``colon_blocks`` (``blocks.py``): 'X wrote:' and the paragraph after it, or
+   'X said: words' on one line, without quotation marks;
+9. ``proform_answers`` and ``short_quotes`` (``answers.py``): answers in a word
+   or two ('46 percent said yes', 'said the same of X', 'said, "Probably."');
+10. ``headline_reports`` (``headlines.py``): a title-case headline 'Lee Says
+    Bridge Will Close';
+11. ``request_reports`` (``questions.py``): questions and requests ('asked them
+    if ...', 'asked the board to ...', 'asked about X', 'told him not to ...');
+12. ``gerund_reports`` (``gerunds.py``): a reported clause whose subject is a
+    gerund phrase ('said having Lee on the ticket puts every seat at risk').
 
 A later pass never takes content an earlier one found.  Speaker mentions are
 resolved to people and organizations afterwards, over the whole input
@@ -28,17 +38,23 @@ from spacy.tokens import Doc
 
 from ...models import Quote
 from ..context import Context
+from .answers import proform_answers, short_quotes
+from .blocks import colon_blocks
 from .collector import Collector
 from .direct import direct_quotes
+from .gerunds import gerund_reports
+from .headlines import headline_reports
 from .labels import speaker_labels
 from .marks import find_quote_marks
 from .nominal import nominal_cues
 from .paragraphs import quote_paragraphs
+from .questions import request_reports
 from .reported import according_to, frame_reports, verb_reports
 
 PASSES: tuple[Callable[[Collector], None], ...] = (
     direct_quotes, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
-    speaker_labels)
+    speaker_labels, colon_blocks, proform_answers, short_quotes,
+    headline_reports, request_reports, gerund_reports)
 
 __all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
 
