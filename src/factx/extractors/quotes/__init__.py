@@ -4,18 +4,22 @@
 
 1. ``direct_quotes`` (``direct.py``): quotation marks paired on the text
    (``marks.py``), each quote tied to the reporting cue around it;
-2. ``verb_reports`` (``reported.py``): a reporting verb with the clause it
+2. ``as_clauses`` (``as_clauses.py``): "as X noted, CLAUSE": the clause the
+   as-clause comments on, in two linked parts when the as-clause sits inside it;
+3. ``verb_reports`` (``reported.py``): a reporting verb with the clause it
    reports, or a parenthetical cue;
-3. ``according_to`` (``reported.py``): "according to X";
-4. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...";
-5. ``frame_reports`` (``reported.py``): what a verb reports through its object
+4. ``according_to`` (``reported.py``): "according to X";
+5. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...";
+6. ``frame_reports`` (``reported.py``): what a verb reports through its object
    or infinitive ("announced his resignation", "vowed to fight on");
-6. ``quote_paragraphs`` (``paragraphs.py``): a paragraph that is only a
+7. ``quote_paragraphs`` (``paragraphs.py``): a paragraph that is only a
    quotation, right after attributed reported speech, is the same speaker's;
-7. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
+8. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
    (transcripts, headlines).
 
-A later pass never takes content an earlier one found.  Speaker mentions are
+A later pass never takes content an earlier one found, but reports nest: reported
+content may hold another quote whole, or lie whole inside another's content
+(``Collector.clashes``).  Speaker mentions are
 resolved to people and organizations afterwards, over the whole input
 (``extractors/speakers.py``).
 """
@@ -28,6 +32,7 @@ from spacy.tokens import Doc
 
 from ...models import Quote
 from ..context import Context
+from .as_clauses import as_clauses
 from .collector import Collector
 from .direct import direct_quotes
 from .labels import speaker_labels
@@ -37,7 +42,7 @@ from .paragraphs import quote_paragraphs
 from .reported import according_to, frame_reports, verb_reports
 
 PASSES: tuple[Callable[[Collector], None], ...] = (
-    direct_quotes, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
+    direct_quotes, as_clauses, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
     speaker_labels)
 
 __all__ = ["PASSES", "Collector", "extract_quotes", "find_quote_marks"]
