@@ -109,3 +109,12 @@ def test_partial_overlaps_and_duplicates_stay_forbidden(extractor):
                 continue
             assert (a.start, a.end) != (b.start, b.end)
             assert (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def test_as_clause_on_a_report_leaves_the_report_its_speakers(extractor):
+    """'..., Ann Cole announced, as reported by the Herald': what was announced is Cole's; the
+    paper only passes her report on."""
+    text = ("The bridge will stay closed until the spring, city engineer Ann Cole announced on Monday, "
+            "as reported by the Herald.")
+    found = whole(quotes(extractor, text))
+    assert found == [("The bridge will stay closed until the spring", "city engineer Ann Cole", "announced")]

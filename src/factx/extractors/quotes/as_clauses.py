@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from .collector import Collector
 from .content import on_cue_line, reported_kind, stripped
-from .cues import ADDRESSEE_VERBS, SUBJECT_DEPS, by_agent, is_reporting_lemma, speaker_span
+from .cues import ADDRESSEE_VERBS, CONTENT_DEPS, SUBJECT_DEPS, by_agent, is_reporting_lemma, speaker_span
 
 # what sets an as-clause off from the clause it comments on
 _BREAKS = frozenset({",", "—", "–", "--", "(", ")"})
@@ -147,6 +147,8 @@ def _content_parts(mark: Token, verb: Token, clause: set[int]) -> list[list[Toke
     if verb.dep_ in ("advcl", "parataxis") and verb.head.i not in clause \
             and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         head = verb.head  # 'As X noted, the council raised ...': the as-clause modifies the main verb
+        if is_reporting_lemma(head.lemma_.lower()) and any(c.dep_ in CONTENT_DEPS for c in head.children):
+            return []  # '..., Ann Cole announced, as reported by Reuters': the report is Cole's (reported.py)
         drop = {t.i for t in verb.subtree} | clause
         toks = [t for t in head.subtree if t.i not in drop]
         # 'If, as I've suggested, he ...': the main clause's own marker and conjunction stay out
