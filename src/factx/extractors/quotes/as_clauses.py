@@ -57,6 +57,8 @@ def as_clauses(found: Collector) -> None:
         if not parts:
             continue
         speaker = _speaker(mark, verb)
+        if speaker is None:
+            continue  # 'as opposed to', 'as it is written': no one is said to have said it
         text = found.text
         spans = [(p[0].idx, p[-1].idx + len(p[-1].text)) for p in parts]
         kind = reported_kind(text[spans[0][0]:spans[-1][1]])
@@ -108,6 +110,9 @@ def _reports_nothing_itself(verb: Token) -> bool:
     'as she said she would'); a verb that tells someone keeps its addressee ('as she told
     reporters, ...')."""
     doc = verb.doc
+    after = max([verb.i, *(t.i for c in verb.rights if c.dep_ in ("prt", "advmod", "npadvmod") for t in c.subtree)]) + 1
+    if after < len(doc) and doc[after].text == ":":
+        return False  # 'as the website notes: "..."': the quotation after the colon is what it notes
     for c in verb.rights:
         if c.dep_ not in _OWN_CONTENT or (c.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS):
             continue
@@ -147,7 +152,7 @@ def _content_parts(mark: Token, verb: Token, clause: set[int]) -> list[list[Toke
     if verb.dep_ in ("advcl", "parataxis") and verb.head.i not in clause \
             and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         head = verb.head  # 'As X noted, the council raised ...': the as-clause modifies the main verb
-        if is_reporting_lemma(head.lemma_.lower()) and any(c.dep_ in CONTENT_DEPS for c in head.children):
+        if _someones_report(head):
             return []  # '..., Ann Cole announced, as reported by Reuters': the report is Cole's (reported.py)
         drop = {t.i for t in verb.subtree} | clause
         toks = [t for t in head.subtree if t.i not in drop]
@@ -181,6 +186,19 @@ def _content_parts(mark: Token, verb: Token, clause: set[int]) -> list[list[Toke
     if len(parts) == 2 and not (parts[0][-1].i < mark.i and parts[1][0].i > max(clause)):
         return []
     return parts
+
+
+_PEOPLE = frozenset({"PERSON", "ORG", "NORP"})
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
+def _someones_report(head: Token) -> bool:
+    """The clause is a person's or an organization's report of its own ('Ann Cole announced
+    that ...'), not a statement about things ('The video does not answer whether ...')."""
+    if not is_reporting_lemma(head.lemma_.lower()) or not any(c.dep_ in CONTENT_DEPS for c in head.children):
+        return False
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and (subj.ent_type_ in _PEOPLE or subj.lower_ in _PERSONAL)
 
 
 def _speaker(mark: Token, verb: Token) -> SpacySpan | None:
