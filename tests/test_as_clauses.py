@@ -59,10 +59,14 @@ def test_as_clause_inside_its_clause_gives_two_linked_parts(extractor):
     ("As he explained how the scheme works, the crowd grew restless.", "the crowd grew restless"),
     ("She left early, just as she said she would.", "She left early"),
     ("The ministry served as a model, and the region copied it.", "the region copied it"),
+    ("The new rules, as opposed to the old ones, favour small firms.", "The new rules"),
+    ("The rules of the league, as it is currently written, add another hurdle.", "The rules"),
+    ('The plan, as the website notes: "It will cost $4 billion over ten years."', "The plan"),
 ])
 def test_as_that_opens_no_report_of_a_clause_is_left_alone(extractor, text, clause):
     """'such as X say', an as-clause whose verb reports its own complement ('explained how
-    ...', 'said she would'), 'served as': the clause around them is nobody's report."""
+    ...', 'said she would', 'notes: "..."'), 'served as', an as-clause that names no one ('as
+    opposed to', 'as it is written'): the clause around them is nobody's report."""
     assert not any(q.text.startswith(clause) for q in quotes(extractor, text))
 
 
