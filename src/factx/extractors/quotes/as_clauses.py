@@ -25,7 +25,15 @@ from spacy.tokens import Token
 
 from .collector import Collector
 from .content import on_cue_line, reported_kind, stripped
-from .cues import ADDRESSEE_VERBS, CONTENT_DEPS, SUBJECT_DEPS, by_agent, is_reporting_lemma, speaker_span
+from .cues import (
+    ADDRESSEE_VERBS,
+    CONTENT_DEPS,
+    SUBJECT_DEPS,
+    by_agent,
+    is_reporting_lemma,
+    reporting_verbs,
+    speaker_span,
+)
 
 # what sets an as-clause off from the clause it comments on
 _BREAKS = frozenset({",", "—", "–", "--", "(", ")"})
@@ -99,10 +107,18 @@ def _reporting_verb(mark: Token) -> Token | None:
         if tok.pos_ in ("VERB", "AUX"):
             if tok.dep_ in ("aux", "auxpass", "neg") and tok.head.i > j:
                 continue
-            if tok.pos_ != "VERB" or not is_reporting_lemma(tok.lemma_.lower()):
+            # a verb that reports a clause, the one "as" stands for ('as X noted [that ...]'); a verb
+            # that reports only through an object, or one in progress, is an event the clause is
+            # timed by ('as Yellen speaks', 'as the crowd was applauding')
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting_verbs() or _progressive(tok):
                 return None
             return tok if _reports_nothing_itself(tok) and _subject_inside(mark, tok) else None
     return None
+
+
+def _progressive(verb: Token) -> bool:
+    """'was vouching', 'is speaking': an -ing verb with a form of "be"."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _reports_nothing_itself(verb: Token) -> bool:
