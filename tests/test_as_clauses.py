@@ -46,10 +46,17 @@ def test_as_clause_reports_the_clause_it_comments_on(extractor, text, content, s
     assert (content, speaker, cue) in whole(quotes(extractor, text))
 
 
-def test_as_clause_inside_its_clause_gives_two_linked_parts(extractor):
-    text = "Hawaii, as one of his advisers pointed out, rarely gets two storms in one week."
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Hawaii, as one of his advisers pointed out, rarely gets two storms in one week.",
+     ("Hawaii", "rarely gets two storms in one week")),
+    ("Iceland, as one of the bank's chief economists pointed out, normally does not get two-year-long recessions.",
+     ("Iceland", "normally does not get two-year-long recessions")),
+])
+def test_as_clause_inside_its_clause_gives_two_linked_parts(extractor, text, parts):
+    """The parser hangs the clause after the as-clause on the as-clause's verb (as its
+    complement or as an adverbial clause): the parts around the as-clause are the content."""
     first, second = quotes(extractor, text)
-    assert (first.text, second.text) == ("Hawaii", "rarely gets two storms in one week")
+    assert (first.text, second.text) == parts
     assert second.continues == first.id and first.continues is None
     assert first.cue.text == second.cue.text == "pointed" and first.speaker.text == "one"
 

@@ -149,16 +149,16 @@ def _subject_inside(mark: Token, verb: Token) -> bool:
 
 def _clause_tokens(mark: Token, verb: Token) -> set[int]:
     """Token indices of the as-clause: from "as" to the verb, and the verb's own words after it
-    up to the clause it comments on ('pointed out in December')."""
+    up to the break before the clause it comments on ('pointed out in December,'; what follows
+    the comma is that clause, whatever the parser hung it on)."""
     out = set(range(mark.i, verb.i + 1))
     for c in verb.rights:
-        if c.dep_ in _CLAUSE_DEPS and not (c.dep_ == "punct" and not _is_break(c)):
-            if c.dep_ == "punct":
-                out.add(c.i)
-                continue
-            out.update(t.i for t in c.subtree)
-        else:
+        if c.dep_ == "punct" and _is_break(c):
+            out.add(c.i)
             break
+        if c.dep_ not in _CLAUSE_DEPS or c.dep_ == "punct":
+            break
+        out.update(t.i for t in c.subtree)
     return out
 
 
