@@ -46,12 +46,13 @@ def link_figures(figures: list[Figure], quotes: list[Quote]) -> None:
 def link_continuations(quotes: list[Quote]) -> None:
     """Set ``continues`` on a direct quote that shares its cue with an earlier direct quote: the
     parts of one quote split around a long cue (see ``extract_quotes``), even with a reported
-    clause found between them."""
-    first_with_cue: dict[tuple[int, int], str] = {}
+    clause found between them; the same for reported content split around its cue ('Hawaii, as
+    one adviser pointed out, rarely gets two storms': ``quotes/as_clauses.py``)."""
+    first_with_cue: dict[tuple[bool, int, int], str] = {}
     for q in quotes:
-        if q.type != "direct" or q.cue is None:
+        if q.cue is None:
             continue
-        key = (q.cue.start, q.cue.end)
+        key = (q.type == "direct", q.cue.start, q.cue.end)
         if key in first_with_cue:
             q.continues = first_with_cue[key]
         else:

@@ -4,30 +4,33 @@
 
 1. ``direct_quotes`` (``direct.py``): quotation marks paired on the text
    (``marks.py``), each quote tied to the reporting cue around it;
-2. ``verb_reports`` (``reported.py``): a reporting verb with the clause it
+2. ``as_clauses`` (``as_clauses.py``): "as X noted, CLAUSE": the clause the
+   as-clause comments on, in two linked parts when the as-clause sits inside it;
+3. ``verb_reports`` (``reported.py``): a reporting verb with the clause it
    reports, or a parenthetical cue;
-3. ``according_to`` (``reported.py``): "according to X";
-4. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...";
-5. ``frame_reports`` (``reported.py``): what a verb reports through its object
+4. ``according_to`` (``reported.py``): "according to X";
+5. ``nominal_cues`` (``nominal.py``): "in X's view", "In a statement, X ...";
+6. ``frame_reports`` (``reported.py``): what a verb reports through its object
    or infinitive ("announced his resignation", "vowed to fight on");
-6. ``quote_paragraphs`` (``paragraphs.py``): a paragraph that is only a
+7. ``quote_paragraphs`` (``paragraphs.py``): a paragraph that is only a
    quotation, right after attributed reported speech, is the same speaker's;
-7. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
+8. ``speaker_labels`` (``labels.py``): 'NAME: words' opening a line
    (transcripts, headlines);
-8. ``colon_blocks`` (``blocks.py``): 'X wrote:' and the paragraph after it, or
+9. ``colon_blocks`` (``blocks.py``): 'X wrote:' and the paragraph after it, or
    'X said: words' on one line, without quotation marks;
-9. ``proform_answers`` and ``short_quotes`` (``answers.py``): answers in a word
-   or two ('46 percent said yes', 'said the same of X', 'said, "Probably."');
-10. ``headline_reports`` (``headlines.py``): a title-case headline 'Lee Says
+10. ``proform_answers`` and ``short_quotes`` (``answers.py``): answers in a word
+    or two ('46 percent said yes', 'said the same of X', 'said, "Probably."');
+11. ``headline_reports`` (``headlines.py``): a title-case headline 'Lee Says
     Bridge Will Close';
-11. ``request_reports`` (``questions.py``): questions and requests ('asked them
+12. ``request_reports`` (``questions.py``): questions and requests ('asked them
     if ...', 'asked the board to ...', 'asked about X', 'told him not to ...');
-12. ``gerund_reports`` (``gerunds.py``): a reported clause whose subject is a
+13. ``gerund_reports`` (``gerunds.py``): a reported clause whose subject is a
     gerund phrase ('said having Lee on the ticket puts every seat at risk').
 
-A later pass never takes content an earlier one found.  Speaker mentions are
-resolved to people and organizations afterwards, over the whole input
-(``extractors/speakers.py``).
+A later pass never takes content an earlier one found, but reports nest: reported
+content may hold a quote found before it whole, its cue and speaker too
+(``Collector.clashes``).  Speaker mentions are resolved to people and
+organizations afterwards, over the whole input (``extractors/speakers.py``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from spacy.tokens import Doc
 from ...models import Quote
 from ..context import Context
 from .answers import proform_answers, short_quotes
+from .as_clauses import as_clauses
 from .blocks import colon_blocks
 from .collector import Collector
 from .direct import direct_quotes
@@ -52,7 +56,7 @@ from .questions import request_reports
 from .reported import according_to, frame_reports, verb_reports
 
 PASSES: tuple[Callable[[Collector], None], ...] = (
-    direct_quotes, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
+    direct_quotes, as_clauses, verb_reports, according_to, nominal_cues, frame_reports, quote_paragraphs,
     speaker_labels, colon_blocks, proform_answers, short_quotes,
     headline_reports, request_reports, gerund_reports)
 

@@ -40,6 +40,30 @@ class Collector:
         """Whether doc-local ``start:end`` shares text with a quote already found."""
         return any(s <= start < e or start <= s < end for s, e in self.taken)
 
+    def clashes(self, start: int, end: int, cue_at: int = -1) -> bool:
+        """Whether reported content at doc-local ``start:end`` cannot stand beside the quotes found:
+        it repeats one's content or overlaps one partly.  Content that holds the whole of another
+        quote (its content, cue and speaker) can: 'The paper reported that the editor, Jane Roe,
+        said "..."' is the paper's report of the editor's, and PolNeAR gives both.  The converse,
+        a report found inside another's content ('... that the editor told her staff the story
+        was wrong'), is left out: PolNeAR train mostly annotates only the outer one there, and
+        inside a quotation ('"I told him we would leave," she said') the words are the quoted
+        speaker's.  Content around its own cue (at ``cue_at``: 'Asked X, Roe said, "..."') is a
+        reading of the clause around the cue, not a report of the quote inside it."""
+        base = self.ctx.base
+        holds = not start <= cue_at < end
+        for q in self.quotes:
+            s, e = q.start - base, q.end - base
+            if not (s < end and start < e):
+                continue
+            qs, qe = s, e
+            for part in (q.cue, q.speaker):
+                if part is not None:
+                    qs, qe = min(qs, part.start - base), max(qe, part.end - base)
+            if not (holds and start <= qs and qe <= end and (start, end) != (s, e)):
+                return True
+        return False
+
     def through_open_quote(self, start: int, end: int) -> tuple[int, int]:
         """Reported content at ``start:end`` once a quotation it opens is closed: 'said the tone
         "was because they decided. And I think so."' runs to the closing mark (the parse stops

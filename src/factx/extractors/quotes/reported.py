@@ -61,7 +61,7 @@ def verb_reports(found: Collector) -> None:
         else:
             continue
         free = [(rng, char_range(doc, rng)) for rng in ranges if rng is not None]
-        free = [(rng, chars) for rng, chars in free if not found.overlaps(*chars)]
+        free = [(rng, chars) for rng, chars in free if not found.clashes(*chars, tok.idx)]  # one may hold another
         if not free:
             continue
         rng, (cs, ce) = free[0]
