@@ -464,3 +464,32 @@ def test_speaker_label_opening_a_line(extractor):
     found = quotes(extractor, text)
     assert [(q.speaker.text, q.cue.text) for q in found] == [("RUIZ", ":"), ("COLE", ":")]
     assert found[1].text == "We will rebuild it by the spring, and the state will pay for it."
+
+
+@pytest.mark.parametrize(("text", "tail"), [
+    ("Ann Lee wrote that wages rose, and that prices rose faster.", "prices rose faster"),
+    ("The auditor found that wages rose, but that prices rose faster.", "prices rose faster"),
+    ("Cole announced that the mayor was careless with records, but that his conduct was not a crime.",
+     "was not a crime"),
+])
+def test_complement_repeated_after_a_conjunction_is_the_same_content(extractor, text, tail):
+    """'and that ...' / 'but that ...' after the content is a second complement of the same cue."""
+    q = one(extractor, text)
+    assert q.type == "indirect" and q.text.endswith(tail)
+    assert not q.text.startswith("that")
+
+
+def test_long_speaker_description_keeps_the_cue_of_a_direct_quote(extractor):
+    text = ("The council met on Friday. \"We don't believe more troops are the answer to the problem,\" "
+            "Tom Ruiz, the deputy security adviser to the governor of a large state, said on Sunday.")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.text.startswith('"We don') and q.text.endswith('problem,"')
+    assert q.speaker.name == "Tom Ruiz" and q.cue.text == "said"
+
+
+def test_short_sentence_after_the_cue_continues_a_split_quote(extractor):
+    text = "The mayor said families file claims. \"They sue,\" she said. \"Everybody sues, right?\" Then she left."
+    found = quotes(extractor, text)
+    direct = [q for q in found if q.type == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text == "\"They sue,\" she said. \"Everybody sues, right?\""

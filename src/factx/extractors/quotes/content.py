@@ -115,10 +115,37 @@ def _according_start(toks: list[Token]) -> int:
     return len(toks)
 
 
+def _parallel_after(comp: Token, cue: Token) -> int | None:
+    """Index of the last token of a complement coordinated with ``comp`` by a repeated
+    complementiser ('said that she had seen the emails, and that talk of dissent masked the
+    divisions'; 'but that his conduct was not a crime'): the parser hangs it on the cue, yet it
+    is the same cue's content.  None when there is none."""
+    if comp.i < cue.i:
+        return None
+    doc = comp.doc
+    end = comp.right_edge.i
+    last = None
+    for conj in cue.rights:
+        if conj.i <= end or conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        lead = list(doc[end + 1:conj.left_edge.i])
+        if doc[conj.left_edge.i].dep_ == "cc":
+            lead.append(doc[conj.left_edge.i])
+        if any(not (t.is_punct or t.dep_ == "cc") for t in lead) or not any(t.dep_ == "cc" for t in lead) \
+                or not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            break
+        last = end = conj.right_edge.i
+    return last
+
+
 def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
-    """Token range of a clausal complement, without the complementiser "that" and without a
-    reporting verb phrase coordinated at its end (``_report_after``)."""
+    """Token range of a clausal complement, with the complements coordinated with it
+    (``_parallel_after``), without the complementiser "that" and without a reporting verb
+    phrase coordinated at its end (``_report_after``)."""
     toks = list(comp.subtree)
+    more = _parallel_after(comp, cue)
+    if more is not None:
+        toks = list(comp.doc[comp.left_edge.i:more + 1])
     if comp.i > cue.i:  # 'the price that exporters say is realistic': the relative word stays outside
         toks = [t for t in toks if t.i > cue.i]
     cut = _report_after(comp, cue)

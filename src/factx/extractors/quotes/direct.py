@@ -49,6 +49,8 @@ def direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, verbs: list[
                 continue
             after = i >= quote.end
             dist = i - quote.end if after else quote.start - i
+            if after and dist > CUE_AFTER_WINDOW:
+                dist = min(dist, _through_subject(quote, cue.verb))
             window = CUE_AFTER_WINDOW if after else CUE_BEFORE_WINDOW
             gap = text[quote.end_char:cue.verb.idx] if after else text[cue.verb.idx:quote.start_char]
             if ("\n" in gap and not (after and _line_goes_on(text, quote.end_char, cue.verb.idx))) \
@@ -68,6 +70,23 @@ def direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, verbs: list[
         # the parser took a word of the quote for the subject ('"We were wrong," Ramos told ...')
         return Cue(cue.verb, loose_speaker(cue.verb))
     return cue
+
+
+def _through_subject(quote: SpacySpan, verb: Token) -> int:
+    """Tokens between ``quote`` and the subject of ``verb`` when that subject, with its
+    apposition or relative clause, fills the whole gap up to the verb ('"...," Ann Cole, who
+    ran the campaign in three states for the party, told CBS'): a long speaker description
+    does not put the cue out of reach.  A large number otherwise."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and quote.end <= c.i < verb.i), None)
+    if subj is None or subj.right_edge.i >= verb.i:
+        return len(doc)
+    lead = doc[quote.end:subj.left_edge.i]
+    tail = doc[subj.right_edge.i + 1:verb.i]
+    if any(not (t.is_punct or t.is_space) for t in lead) \
+            or any(not (t.is_punct or t.pos_ == "ADV") for t in tail):
+        return len(doc)
+    return len(lead)
 
 
 def _line_goes_on(text: str, start: int, end: int) -> bool:
@@ -321,7 +340,10 @@ def direct_quotes(found: Collector) -> None:
                 continue
         if last is not None and (cue is None or cue.verb.i == last.cue.verb.i):
             prev = quotes[last.index]
-            if continues(text, prev.end - base, qs, qe, minor, found.paragraph_break):
+            # '"They sue," he said. "Everybody sues, right?"': a short sentence of its own right
+            # after the cue carries the quote on as a long one would
+            whole = utterance and inner[-1:] in (".", "!", "?")
+            if continues(text, prev.end - base, qs, qe, minor and not whole, found.paragraph_break):
                 quoted = last.quoted + words(text[qs:qe])
                 around = last.around + words(text[prev.end - base:qs])
                 if around <= quoted:
