@@ -493,3 +493,12 @@ def test_short_sentence_after_the_cue_continues_a_split_quote(extractor):
     direct = [q for q in found if q.type == "direct"]
     assert len(direct) == 1
     assert direct[0].text == "\"They sue,\" she said. \"Everybody sues, right?\""
+
+
+def test_lower_case_part_after_the_cue_with_a_clause_continues_the_quote(extractor):
+    """The clause after 'said, "and when ...' is the quote's next part, not what the verb reports."""
+    text = ("''The trouble started when the fund lent money for salaries,'' Ms. Ann Cole said, ''and when it "
+            "lent to firms that had no income.'' The law was clear.")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.text.startswith("''The trouble") and q.text.endswith("no income.''")
+    assert q.speaker.name == "Ann Cole"

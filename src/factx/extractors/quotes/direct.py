@@ -112,9 +112,10 @@ def introduces_own_content(verb: Token) -> bool:
     if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False  # no "X said CLAUSE" structure: an inverted or misparsed cue
     marks = ("“", '"', "''", "``", "‘")
+    # a quotation mark between the verb and the clause opens the next part of a split quote
+    # ('"...," Ms. Cole said, "and when it started ..."'), not a clause the verb reports
     return any(c.dep_ in CONTENT_DEPS and c.i > verb.i and c.pos_ in ("VERB", "AUX")
-               and doc[c.left_edge.i].text not in marks
-               and (c.left_edge.i == 0 or doc[c.left_edge.i - 1].text not in marks)
+               and not any(t.text in marks for t in doc[verb.i + 1:c.left_edge.i + 1])
                for c in verb.children)
 
 
