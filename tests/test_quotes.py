@@ -502,3 +502,27 @@ def test_lower_case_part_after_the_cue_with_a_clause_continues_the_quote(extract
     q = one(extractor, text)
     assert q.type == "direct" and q.text.startswith("''The trouble") and q.text.endswith("no income.''")
     assert q.speaker.name == "Ann Cole"
+
+
+def test_participle_report_after_the_content_is_a_report_of_its_own(extractor):
+    """', telling the host that ...' after the content: the speaker's next report, not what was said first."""
+    found = quotes(extractor, "Cole said he saw no need to change anything about his campaign, telling the host "
+                              "that \"we tell the truth.\"")
+    first = next(q for q in found if q.cue.text == "said")
+    assert first.text == "he saw no need to change anything about his campaign"
+    assert any(q.cue.text == "telling" and "tell the truth" in q.text for q in found)
+
+
+def test_line_break_inside_a_paragraph_does_not_end_a_split_quote(extractor):
+    """Blank lines part the paragraphs; a single line break after the cue's sentence does not."""
+    text = ("Lee spoke last.\n“Nobody is going to make these people go away,” he said.\n“They are here. And "
+            "they will stay.”\n\nThe rally ended.\n")
+    direct = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert len(direct) == 1 and direct[0].text.endswith("they will stay.”")
+
+
+def test_signed_quotations_one_a_line_stay_apart(extractor):
+    text = ("Readers wrote in.\n“The bridge should never have closed.” ― Ann Cole\n“Nobody asked the people "
+            "who use it every day.” ― Tom Ruiz\n\nThe council will meet.\n")
+    direct = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert [q.speaker.text for q in direct] == ["Ann Cole", "Tom Ruiz"]

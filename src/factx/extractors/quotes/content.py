@@ -138,6 +138,24 @@ def _parallel_after(comp: Token, cue: Token) -> int | None:
     return last
 
 
+
+def _next_report(toks: list[Token], comp: Token) -> int:
+    """How many of ``toks`` to keep: the content without a participle of a reporting verb with
+    a clause of its own that ends it after a comma ('said he saw no reason to change, telling
+    the host that ...', 'insisted she had grown the party, claiming that ...'): the speaker's
+    next report, a cue of its own, not part of the first."""
+    last = toks[-1].i
+    for n in range(2, len(toks) - 2):
+        tok = toks[n]
+        if toks[n - 1].text != "," or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp") \
+                or tok.head.i < comp.i or not is_reporting_lemma(tok.lemma_.lower()) \
+                or tok.right_edge.i < last:
+            continue
+        if any(c.dep_ in CONTENT_DEPS and c.i > tok.i for c in tok.children):
+            return n - 1
+    return len(toks)
+
+
 def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     """Token range of a clausal complement, with the complements coordinated with it
     (``_parallel_after``), without the complementiser "that" and without a reporting verb
@@ -160,6 +178,7 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     toks = toks[:_aside_start(toks)]
     toks = toks[:_according_start(toks)]
     toks = toks[:_writers_tail(toks, comp)]
+    toks = toks[:_next_report(toks, comp)]
     end = toks[-1].i + 1
     doc = comp.doc
     opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1

@@ -275,6 +275,11 @@ def continues(text: str, prev_end: int, qs: int, qe: int, minor: bool,
         # '"A," she said. "B."' but not '"A," says X, who works in retail. X backs Y. "B."'
         return not _NARRATIVE_SENTENCE.search(gap)
     breaks = list(breaks_at.finditer(gap))
+    if not breaks:
+        # a line break that is no paragraph break (blank lines part the paragraphs), after the
+        # cue's sentence ('"A," he said.\n"B."'): the same paragraph; not after a signature ('"A." ― Ann Lee')
+        return gap[:gap.index("\n")].rstrip()[-1:] in (".", "!", "?", ",", ":") \
+            and not _NARRATIVE_SENTENCE.search(gap)
     if len(breaks) != 1 or "\n" in gap[:breaks[0].start()] or gap[breaks[0].end():].strip(" \t"):
         return False
     rest = text[qe:qe + 200].lstrip(" \t\r")
