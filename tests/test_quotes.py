@@ -526,3 +526,9 @@ def test_signed_quotations_one_a_line_stay_apart(extractor):
             "who use it every day.” ― Tom Ruiz\n\nThe council will meet.\n")
     direct = [q for q in quotes(extractor, text) if q.type == "direct"]
     assert [q.speaker.text for q in direct] == ["Ann Cole", "Tom Ruiz"]
+
+
+def test_clause_after_a_colon_spelling_out_the_content_is_part_of_it(extractor):
+    q = one(extractor, "Some are quietly saying it is time to accept a new reality: that the mayor is the face of "
+                       "the party.")
+    assert q.text == "it is time to accept a new reality: that the mayor is the face of the party"

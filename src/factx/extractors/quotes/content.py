@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from .cues import CONTENT_DEPS, SUBJECT_DEPS, is_reporting_lemma
 
 _CLOSING_MARKS = "”\"’"
+_OPENING_MARKS = ("“", '"', "''", "``", "‘")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
@@ -118,20 +119,28 @@ def _according_start(toks: list[Token]) -> int:
 def _parallel_after(comp: Token, cue: Token) -> int | None:
     """Index of the last token of a complement coordinated with ``comp`` by a repeated
     complementiser ('said that she had seen the emails, and that talk of dissent masked the
-    divisions'; 'but that his conduct was not a crime'): the parser hangs it on the cue, yet it
-    is the same cue's content.  None when there is none."""
+    divisions'; 'but that his conduct was not a crime') or one after a colon that spells it out
+    ('saying it is time to accept a new reality: that ...'): the parser hangs it on the cue,
+    yet it is the same cue's content.  None when there is none."""
     if comp.i < cue.i:
         return None
     doc = comp.doc
     end = comp.right_edge.i
     last = None
     for conj in cue.rights:
-        if conj.i <= end or conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+        if conj.i <= end or conj.dep_ not in ("conj", *CONTENT_DEPS) or conj.pos_ not in ("VERB", "AUX"):
             continue
         lead = list(doc[end + 1:conj.left_edge.i])
+        if [t.text for t in lead] == [":"]:
+            # 'said it is time to accept a new reality: that X is the face of the party'
+            if any(t.text in _OPENING_MARKS for t in conj.subtree):
+                break
+            last = end = conj.right_edge.i
+            continue
         if doc[conj.left_edge.i].dep_ == "cc":
             lead.append(doc[conj.left_edge.i])
-        if any(not (t.is_punct or t.dep_ == "cc") for t in lead) or not any(t.dep_ == "cc" for t in lead) \
+        if conj.dep_ != "conj" or any(not (t.is_punct or t.dep_ == "cc") for t in lead) \
+                or not any(t.dep_ == "cc" for t in lead) \
                 or not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
             break
         last = end = conj.right_edge.i
