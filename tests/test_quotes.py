@@ -532,3 +532,18 @@ def test_clause_after_a_colon_spelling_out_the_content_is_part_of_it(extractor):
     q = one(extractor, "Some are quietly saying it is time to accept a new reality: that the mayor is the face of "
                        "the party.")
     assert q.text == "it is time to accept a new reality: that the mayor is the face of the party"
+
+
+def test_title_in_quotation_marks_after_the_speaker_is_not_the_next_part(extractor):
+    text = ("''I would expect a novel set in the crisis to look at more ordinary working women,'' said Ann Cole, "
+            "an English professor at a college in Ohio, and a co-editor of ''Fiction in Our Time: The New Novel.''")
+    direct = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert [q.text for q in direct] == ["''I would expect a novel set in the crisis to look at more ordinary "
+                                        "working women,''"]
+
+
+def test_no_break_space_after_the_cue_sentence_still_opens_the_next_part(extractor):
+    text = ("“If my manager had done that, my campaign would be over,” Rubio said.\u00a0“He would have had to "
+            "resign. I would have had to quit that very day.”")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.text.endswith("that very day.”") and q.speaker.text == "Rubio"

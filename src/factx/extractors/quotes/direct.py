@@ -247,9 +247,12 @@ def title_case(inner: str) -> bool:
                for w in words)
 
 
+_TRAILING_SPACE = re.compile(r"[^\S\n]+$")
+
+
 def opens_sentence(text: str, i: int) -> bool:
     """Nothing but a sentence end, a paragraph start or the start of the text before position ``i``."""
-    before = text[max(0, i - 40):i].rstrip(" \t\r")
+    before = _TRAILING_SPACE.sub("", text[max(0, i - 40):i])  # no-break spaces too, not line breaks
     return (before == "" and i <= 40) or before[-1:] in (".", "!", "?", ":", "\n", "”", '"', "'")
 
 
@@ -349,7 +352,10 @@ def direct_quotes(found: Collector) -> None:
             # '"They sue," he said. "Everybody sues, right?"': a short sentence of its own right
             # after the cue carries the quote on as a long one would
             whole = utterance and inner[-1:] in (".", "!", "?")
-            if continues(text, prev.end - base, qs, qe, minor and not whole, found.paragraph_break):
+            # a quotation worked into the writer's words after the cue ('said Jo Bell, a co-editor
+            # of "Fiction in Our Time."') is a title or a phrase, not the quote's next part
+            embedded = not opens and not text[:qs].rstrip().endswith((",", ":"))
+            if not embedded and continues(text, prev.end - base, qs, qe, minor and not whole, found.paragraph_break):
                 quoted = last.quoted + words(text[qs:qe])
                 around = last.around + words(text[prev.end - base:qs])
                 if around <= quoted:
