@@ -547,3 +547,12 @@ def test_no_break_space_after_the_cue_sentence_still_opens_the_next_part(extract
             "resign. I would have had to quit that very day.”")
     q = one(extractor, text)
     assert q.type == "direct" and q.text.endswith("that very day.”") and q.speaker.text == "Rubio"
+
+
+def test_quote_split_around_a_long_speaker_description_is_two_linked_quotes(extractor):
+    """Eleven words of speaker description between the parts: more than a cue, though fewer than the quoted words."""
+    text = ("“We lend to people the banks turn away, and we lose very little money on it,” said Ann Cole, who "
+            "has run the credit union in the old mill town since 1990. “Our members pay back what they borrow.”")
+    first, second = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert first.text.endswith("money on it,”") and second.text == "“Our members pay back what they borrow.”"
+    assert second.continues == first.id and second.speaker.name == "Ann Cole"

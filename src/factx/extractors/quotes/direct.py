@@ -29,6 +29,11 @@ CUE_BEFORE_WINDOW = 15
 # A short quote counts only with its cue right after it: at most this many tokens
 # (the speaker's name) between them.
 SHORT_CUE_GAP = 4
+# The parts of a split quote are one span when the words between them (the cue, the speaker's
+# name, a short title) number at most this and no more than the quoted words; a longer
+# description of the speaker ('said Ann Cole, a professor of law at ... who ...') parts them:
+# two quotes linked by ``continues``, whose content is only what was said.
+MERGE_AROUND = 10
 _WORD = re.compile(r"\w+")
 # a sentence of the writer's between two quotes: a lower-case word ends a sentence and another starts
 _NARRATIVE_SENTENCE = re.compile(r"\b[a-z]{2,}[.!?][)\]]?\s+[A-Z(]")  # not 'Mrs. Clinton said'
@@ -309,9 +314,10 @@ def direct_quotes(found: Collector) -> None:
 
     A quote without a cue of its own (or sharing the previous one's) that
     follows an attributed quote continues it: '"A," she said. "B."' is one
-    quote, unless the words around the cue outnumber the quoted ones ('"A,"
-    said X, the director of ..., "B."'): then B is a quote of its own with the
-    same speaker and cue (``article.link_continuations`` links it to A).
+    quote, unless the words around the cue are many (``MERGE_AROUND``) or
+    outnumber the quoted ones ('"A," said X, the director of ..., "B."'): then
+    B is a quote of its own with the same speaker and cue
+    (``article.link_continuations`` links it to A).
     """
     doc, text, quotes = found.doc, found.text, found.quotes
     base = found.ctx.base
@@ -358,7 +364,7 @@ def direct_quotes(found: Collector) -> None:
             if not embedded and continues(text, prev.end - base, qs, qe, minor and not whole, found.paragraph_break):
                 quoted = last.quoted + words(text[qs:qe])
                 around = last.around + words(text[prev.end - base:qs])
-                if around <= quoted:
+                if around <= min(quoted, MERGE_AROUND):
                     quotes[last.index] = replace(prev, end=base + qe, text=text[prev.start - base:qe])
                     found.taken[-1] = (prev.start - base, qe)
                     last = _Open(last.index, last.cue, quoted, around)
