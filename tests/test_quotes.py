@@ -464,3 +464,95 @@ def test_speaker_label_opening_a_line(extractor):
     found = quotes(extractor, text)
     assert [(q.speaker.text, q.cue.text) for q in found] == [("RUIZ", ":"), ("COLE", ":")]
     assert found[1].text == "We will rebuild it by the spring, and the state will pay for it."
+
+
+@pytest.mark.parametrize(("text", "tail"), [
+    ("Ann Lee wrote that wages rose, and that prices rose faster.", "prices rose faster"),
+    ("The auditor found that wages rose, but that prices rose faster.", "prices rose faster"),
+    ("Cole announced that the mayor was careless with records, but that his conduct was not a crime.",
+     "was not a crime"),
+])
+def test_complement_repeated_after_a_conjunction_is_the_same_content(extractor, text, tail):
+    """'and that ...' / 'but that ...' after the content is a second complement of the same cue."""
+    q = one(extractor, text)
+    assert q.type == "indirect" and q.text.endswith(tail)
+    assert not q.text.startswith("that")
+
+
+def test_long_speaker_description_keeps_the_cue_of_a_direct_quote(extractor):
+    text = ("The council met on Friday. \"We don't believe more troops are the answer to the problem,\" "
+            "Tom Ruiz, the deputy security adviser to the governor of a large state, said on Sunday.")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.text.startswith('"We don') and q.text.endswith('problem,"')
+    assert q.speaker.name == "Tom Ruiz" and q.cue.text == "said"
+
+
+def test_short_sentence_after_the_cue_continues_a_split_quote(extractor):
+    text = "The mayor said families file claims. \"They sue,\" she said. \"Everybody sues, right?\" Then she left."
+    found = quotes(extractor, text)
+    direct = [q for q in found if q.type == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text == "\"They sue,\" she said. \"Everybody sues, right?\""
+
+
+def test_lower_case_part_after_the_cue_with_a_clause_continues_the_quote(extractor):
+    """The clause after 'said, "and when ...' is the quote's next part, not what the verb reports."""
+    text = ("''The trouble started when the fund lent money for salaries,'' Ms. Ann Cole said, ''and when it "
+            "lent to firms that had no income.'' The law was clear.")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.text.startswith("''The trouble") and q.text.endswith("no income.''")
+    assert q.speaker.name == "Ann Cole"
+
+
+def test_participle_report_after_the_content_is_a_report_of_its_own(extractor):
+    """', telling the host that ...' after the content: the speaker's next report, not what was said first."""
+    found = quotes(extractor, "Cole said he saw no need to change anything about his campaign, telling the host "
+                              "that \"we tell the truth.\"")
+    first = next(q for q in found if q.cue.text == "said")
+    assert first.text == "he saw no need to change anything about his campaign"
+    assert any(q.cue.text == "telling" and "tell the truth" in q.text for q in found)
+
+
+def test_line_break_inside_a_paragraph_does_not_end_a_split_quote(extractor):
+    """Blank lines part the paragraphs; a single line break after the cue's sentence does not."""
+    text = ("Lee spoke last.\n“Nobody is going to make these people go away,” he said.\n“They are here. And "
+            "they will stay.”\n\nThe rally ended.\n")
+    direct = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert len(direct) == 1 and direct[0].text.endswith("they will stay.”")
+
+
+def test_signed_quotations_one_a_line_stay_apart(extractor):
+    text = ("Readers wrote in.\n“The bridge should never have closed.” ― Ann Cole\n“Nobody asked the people "
+            "who use it every day.” ― Tom Ruiz\n\nThe council will meet.\n")
+    direct = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert [q.speaker.text for q in direct] == ["Ann Cole", "Tom Ruiz"]
+
+
+def test_clause_after_a_colon_spelling_out_the_content_is_part_of_it(extractor):
+    q = one(extractor, "Some are quietly saying it is time to accept a new reality: that the mayor is the face of "
+                       "the party.")
+    assert q.text == "it is time to accept a new reality: that the mayor is the face of the party"
+
+
+def test_title_in_quotation_marks_after_the_speaker_is_not_the_next_part(extractor):
+    text = ("''I would expect a novel set in the crisis to look at more ordinary working women,'' said Ann Cole, "
+            "an English professor at a college in Ohio, and a co-editor of ''Fiction in Our Time: The New Novel.''")
+    direct = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert [q.text for q in direct] == ["''I would expect a novel set in the crisis to look at more ordinary "
+                                        "working women,''"]
+
+
+def test_no_break_space_after_the_cue_sentence_still_opens_the_next_part(extractor):
+    text = ("“If my manager had done that, my campaign would be over,” Rubio said.\u00a0“He would have had to "
+            "resign. I would have had to quit that very day.”")
+    q = one(extractor, text)
+    assert q.type == "direct" and q.text.endswith("that very day.”") and q.speaker.text == "Rubio"
+
+
+def test_quote_split_around_a_long_speaker_description_is_two_linked_quotes(extractor):
+    """Eleven words of speaker description between the parts: more than a cue, though fewer than the quoted words."""
+    text = ("“We lend to people the banks turn away, and we lose very little money on it,” said Ann Cole, who "
+            "has run the credit union in the old mill town since 1990. “Our members pay back what they borrow.”")
+    first, second = [q for q in quotes(extractor, text) if q.type == "direct"]
+    assert first.text.endswith("money on it,”") and second.text == "“Our members pay back what they borrow.”"
+    assert second.continues == first.id and second.speaker.name == "Ann Cole"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from .cues import CONTENT_DEPS, SUBJECT_DEPS, is_reporting_lemma
 
 _CLOSING_MARKS = "”\"’"
+_OPENING_MARKS = ("“", '"', "''", "``", "‘")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
@@ -115,10 +116,63 @@ def _according_start(toks: list[Token]) -> int:
     return len(toks)
 
 
+def _parallel_after(comp: Token, cue: Token) -> int | None:
+    """Index of the last token of a complement coordinated with ``comp`` by a repeated
+    complementiser ('said that she had seen the emails, and that talk of dissent masked the
+    divisions'; 'but that his conduct was not a crime') or one after a colon that spells it out
+    ('saying it is time to accept a new reality: that ...'): the parser hangs it on the cue,
+    yet it is the same cue's content.  None when there is none."""
+    if comp.i < cue.i:
+        return None
+    doc = comp.doc
+    end = comp.right_edge.i
+    last = None
+    for conj in cue.rights:
+        if conj.i <= end or conj.dep_ not in ("conj", *CONTENT_DEPS) or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        lead = list(doc[end + 1:conj.left_edge.i])
+        if [t.text for t in lead] == [":"]:
+            # 'said it is time to accept a new reality: that X is the face of the party'
+            if any(t.text in _OPENING_MARKS for t in conj.subtree):
+                break
+            last = end = conj.right_edge.i
+            continue
+        if doc[conj.left_edge.i].dep_ == "cc":
+            lead.append(doc[conj.left_edge.i])
+        if conj.dep_ != "conj" or any(not (t.is_punct or t.dep_ == "cc") for t in lead) \
+                or not any(t.dep_ == "cc" for t in lead) \
+                or not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            break
+        last = end = conj.right_edge.i
+    return last
+
+
+
+def _next_report(toks: list[Token], comp: Token) -> int:
+    """How many of ``toks`` to keep: the content without a participle of a reporting verb with
+    a clause of its own that ends it after a comma ('said he saw no reason to change, telling
+    the host that ...', 'insisted she had grown the party, claiming that ...'): the speaker's
+    next report, a cue of its own, not part of the first."""
+    last = toks[-1].i
+    for n in range(2, len(toks) - 2):
+        tok = toks[n]
+        if toks[n - 1].text != "," or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp") \
+                or tok.head.i < comp.i or not is_reporting_lemma(tok.lemma_.lower()) \
+                or tok.right_edge.i < last:
+            continue
+        if any(c.dep_ in CONTENT_DEPS and c.i > tok.i for c in tok.children):
+            return n - 1
+    return len(toks)
+
+
 def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
-    """Token range of a clausal complement, without the complementiser "that" and without a
-    reporting verb phrase coordinated at its end (``_report_after``)."""
+    """Token range of a clausal complement, with the complements coordinated with it
+    (``_parallel_after``), without the complementiser "that" and without a reporting verb
+    phrase coordinated at its end (``_report_after``)."""
     toks = list(comp.subtree)
+    more = _parallel_after(comp, cue)
+    if more is not None:
+        toks = list(comp.doc[comp.left_edge.i:more + 1])
     if comp.i > cue.i:  # 'the price that exporters say is realistic': the relative word stays outside
         toks = [t for t in toks if t.i > cue.i]
     cut = _report_after(comp, cue)
@@ -133,6 +187,7 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     toks = toks[:_aside_start(toks)]
     toks = toks[:_according_start(toks)]
     toks = toks[:_writers_tail(toks, comp)]
+    toks = toks[:_next_report(toks, comp)]
     end = toks[-1].i + 1
     doc = comp.doc
     opened = sum(t.text in ("“", '"') for t in toks) % 2 == 1

@@ -40,6 +40,11 @@ CUE_BEFORE_WINDOW = 15
 # A short quote counts only with its cue right after it: at most this many tokens
 # (the speaker's name) between them.
 SHORT_CUE_GAP = 4
+# The parts of a split quote are one span when the words between them (the cue, the speaker's
+# name, a short title) number at most this and no more than the quoted words; a longer
+# description of the speaker ('said Ann Cole, a professor of law at ... who ...') parts them:
+# two quotes linked by ``continues``, whose content is only what was said.
+MERGE_AROUND = 10
 _WORD = re.compile(r"\w+")
 # a sentence of the writer's between two quotes: a lower-case word ends a sentence and another starts
 _NARRATIVE_SENTENCE = re.compile(r"\b[a-z]{2,}[.!?][)\]]?\s+[A-Z(]")  # not 'Mrs. Clinton said'
@@ -60,6 +65,8 @@ def direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, verbs: list[
                 continue
             after = i >= quote.end
             dist = i - quote.end if after else quote.start - i
+            if after and dist > CUE_AFTER_WINDOW:
+                dist = min(dist, _through_subject(quote, cue.verb))
             window = CUE_AFTER_WINDOW if after else CUE_BEFORE_WINDOW
             gap = text[quote.end_char:cue.verb.idx] if after else text[cue.verb.idx:quote.start_char]
             if ("\n" in gap and not (after and _line_goes_on(text, quote.end_char, cue.verb.idx))) \
@@ -79,6 +86,23 @@ def direct_cue(quote: SpacySpan, sents: list[SpacySpan], text: str, verbs: list[
         # the parser took a word of the quote for the subject ('"We were wrong," Ramos told ...')
         return Cue(cue.verb, loose_speaker(cue.verb))
     return cue
+
+
+def _through_subject(quote: SpacySpan, verb: Token) -> int:
+    """Tokens between ``quote`` and the subject of ``verb`` when that subject, with its
+    apposition or relative clause, fills the whole gap up to the verb ('"...," Ann Cole, who
+    ran the campaign in three states for the party, told CBS'): a long speaker description
+    does not put the cue out of reach.  A large number otherwise."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and quote.end <= c.i < verb.i), None)
+    if subj is None or subj.right_edge.i >= verb.i:
+        return len(doc)
+    lead = doc[quote.end:subj.left_edge.i]
+    tail = doc[subj.right_edge.i + 1:verb.i]
+    if any(not (t.is_punct or t.is_space) for t in lead) \
+            or any(not (t.is_punct or t.pos_ == "ADV") for t in tail):
+        return len(doc)
+    return len(lead)
 
 
 def _line_goes_on(text: str, start: int, end: int) -> bool:
@@ -104,10 +128,11 @@ def introduces_own_content(verb: Token) -> bool:
     if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False  # no "X said CLAUSE" structure: an inverted or misparsed cue
     marks = ("“", '"', "''", "``", "‘")
+    # a quotation mark between the verb and the clause opens the next part of a split quote
+    # ('"...," Ms. Cole said, "and when it started ..."'), not a clause the verb reports
     return any(c.dep_ in CONTENT_DEPS and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                and not adverbial_mark(c) and not detached(c, verb)
-               and doc[c.left_edge.i].text not in marks
-               and (c.left_edge.i == 0 or doc[c.left_edge.i - 1].text not in marks)
+               and not any(t.text in marks for t in doc[verb.i + 1:c.left_edge.i + 1])
                for c in verb.children)
 
 
@@ -241,9 +266,12 @@ def title_case(inner: str) -> bool:
                for w in words)
 
 
+_TRAILING_SPACE = re.compile(r"[^\S\n]+$")
+
+
 def opens_sentence(text: str, i: int) -> bool:
     """Nothing but a sentence end, a paragraph start or the start of the text before position ``i``."""
-    before = text[max(0, i - 40):i].rstrip(" \t\r")
+    before = _TRAILING_SPACE.sub("", text[max(0, i - 40):i])  # no-break spaces too, not line breaks
     return (before == "" and i <= 40) or before[-1:] in (".", "!", "?", ":", "\n", "”", '"', "'")
 
 
@@ -269,6 +297,11 @@ def continues(text: str, prev_end: int, qs: int, qe: int, minor: bool,
         # '"A," she said. "B."' but not '"A," says X, who works in retail. X backs Y. "B."'
         return not _NARRATIVE_SENTENCE.search(gap)
     breaks = list(breaks_at.finditer(gap))
+    if not breaks:
+        # a line break that is no paragraph break (blank lines part the paragraphs), after the
+        # cue's sentence ('"A," he said.\n"B."'): the same paragraph; not after a signature ('"A." ― Ann Lee')
+        return gap[:gap.index("\n")].rstrip()[-1:] in (".", "!", "?", ",", ":") \
+            and not _NARRATIVE_SENTENCE.search(gap)
     if len(breaks) != 1 or "\n" in gap[:breaks[0].start()] or gap[breaks[0].end():].strip(" \t"):
         return False
     rest = text[qe:qe + 200].lstrip(" \t\r")
@@ -295,9 +328,10 @@ def direct_quotes(found: Collector) -> None:
 
     A quote without a cue of its own (or sharing the previous one's) that
     follows an attributed quote continues it: '"A," she said. "B."' is one
-    quote, unless the words around the cue outnumber the quoted ones ('"A,"
-    said X, the director of ..., "B."'): then B is a quote of its own with the
-    same speaker and cue (``article.link_continuations`` links it to A).
+    quote, unless the words around the cue are many (``MERGE_AROUND``) or
+    outnumber the quoted ones ('"A," said X, the director of ..., "B."'): then
+    B is a quote of its own with the same speaker and cue
+    (``article.link_continuations`` links it to A).
     """
     doc, text, quotes = found.doc, found.text, found.quotes
     base = found.ctx.base
@@ -335,10 +369,16 @@ def direct_quotes(found: Collector) -> None:
                 continue
         if last is not None and (cue is None or cue.verb.i == last.cue.verb.i):
             prev = quotes[last.index]
-            if continues(text, prev.end - base, qs, qe, minor, found.paragraph_break):
+            # '"They sue," he said. "Everybody sues, right?"': a short sentence of its own right
+            # after the cue carries the quote on as a long one would
+            whole = utterance and inner[-1:] in (".", "!", "?")
+            # a quotation worked into the writer's words after the cue ('said Jo Bell, a co-editor
+            # of "Fiction in Our Time."') is a title or a phrase, not the quote's next part
+            embedded = not opens and not text[:qs].rstrip().endswith((",", ":"))
+            if not embedded and continues(text, prev.end - base, qs, qe, minor and not whole, found.paragraph_break):
                 quoted = last.quoted + words(text[qs:qe])
                 around = last.around + words(text[prev.end - base:qs])
-                if around <= quoted:
+                if around <= min(quoted, MERGE_AROUND):
                     quotes[last.index] = replace(prev, end=base + qe, text=text[prev.start - base:qe])
                     found.taken[-1] = (prev.start - base, qe)
                     last = _Open(last.index, last.cue, quoted, around)
