@@ -184,3 +184,8 @@ def test_a_role_noun_subject_speaks_through_a_frame(extractor):
     text = "The Atlas chairman met the press. The spokesman also outlined the plan and vowed to cut 300 jobs."
     assert any(cue == "vowed" and c == "to cut 300 jobs" and s == "The spokesman"
                for c, cue, s in reported(extractor, text))
+
+
+def test_a_cue_closing_a_verbless_sentence_reports_it(extractor):
+    text = "Mixed signals on the port plan.\n\nWording unclear on whether night crews are covered, experts say.\n"
+    assert ("Wording unclear on whether night crews are covered", "say", "experts") in reported(extractor, text)

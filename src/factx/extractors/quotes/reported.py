@@ -53,6 +53,8 @@ def verb_reports(found: Collector) -> None:
             ranges = [_from_subject(with_object_subject(content_span(c, tok), c, tok), c, tok) for c in comps]
         elif trailing_conj(tok) and tok.head.pos_ in ("VERB", "AUX"):
             ranges = [_before_cue(tok)]
+        elif _closing_cue(tok):
+            ranges = [_before_cue(tok, tok.sent.start)]  # 'Language unclear on X, experts say.'
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             ranges = [parenthetical_content(tok)]  # "Prices rose, he said." / "The plan, she said, is dead."
         elif tok.dep_ == "parataxis" and tok.head.dep_ in ("nsubj", "nsubjpass") \
@@ -178,10 +180,23 @@ def _up_to_speaker(rng: tuple[int, int], verb: Token) -> tuple[int, int]:
     return (rng[0], end - 1)
 
 
-def _before_cue(verb: Token) -> tuple[int, int] | None:
-    """The clause before a trailing coordinated cue ('CLAUSE, he told reporters.')."""
+def _closing_cue(verb: Token) -> bool:
+    """'Language unclear on whether mothers are covered, experts say.': a cue that closes its
+    sentence after a comma, its subject right after the comma, over words the parser could not
+    make a clause of (a headline fragment, a list)."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in CONTENT_DEPS for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i - verb.sent.start < 4 or verb.doc[subj.left_edge.i - 1].text != ",":
+        return False
+    return all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1:verb.sent.end])
+
+
+def _before_cue(verb: Token, start: int | None = None) -> tuple[int, int] | None:
+    """The clause before a trailing coordinated cue ('CLAUSE, he told reporters.'), or the
+    words from ``start`` up to a closing one."""
     subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
-    toks = stripped(list(verb.doc[verb.head.left_edge.i:subj.left_edge.i]))
+    toks = stripped(list(verb.doc[verb.head.left_edge.i if start is None else start:subj.left_edge.i]))
     return on_cue_line((toks[0].i, toks[-1].i + 1), verb) if len(toks) >= 3 else None
 
 
