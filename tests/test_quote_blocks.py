@@ -192,3 +192,9 @@ def test_plain_say_with_a_time_clause_is_no_open_question(extractor):
 def test_reported_clause_with_a_gerund_subject(extractor, text, content):
     q = found(extractor, text, content)
     assert q.cue.text == "said"
+
+
+def test_infinitive_after_the_one_told_is_the_request_whatever_the_parse(extractor):
+    text = "Lopez tells his volunteers at a Denver rally to “go to your precinct and vote” and then “go help others.”"
+    found = extractor.extract_text(text).quotes
+    assert any(q.cue.text == "tells" and "go to your precinct" in q.text and q.speaker.text == "Lopez" for q in found)

@@ -32,7 +32,8 @@ _WH_WORDS = frozenset({"when", "where", "why", "how", "who", "whom", "what", "wh
 @cache
 def _frames() -> dict[str, frozenset[str]]:
     """Lemma -> the complements that hold its question or request (``question``: an if/whether
-    clause, ``xcomp``: an infinitive, ``prep:about`` / ``prep:for``: a prepositional object,
+    clause, ``xcomp``: an infinitive, ``object_infinitive``: the same after the one told when the
+    parser calls it an adverbial, ``prep:about`` / ``prep:for``: a prepositional object,
     ``unsaid``: a wh-word or wh-clause after the negated verb)."""
     out: dict[str, set[str]] = {}
     for lemma, comp in lexicon.rows("request_frames.txt"):
@@ -55,7 +56,8 @@ def _complement(verb: Token, wanted: frozenset[str]) -> tuple[int, int, Token | 
         if "question" in wanted and c.dep_ in ("advcl", "ccomp") and any(
                 m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS and m.i == c.left_edge.i for m in c.children):
             return c.left_edge.i, c.right_edge.i + 1, None
-        if "xcomp" in wanted and c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if "xcomp" in wanted and (c.dep_ == "xcomp" or ("object_infinitive" in wanted and _told_to(verb, c))) \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             # the one asked or urged is part of the request ('urged the council to resign'), as
             # PolNeAR train mostly annotates it (21 of 27 such contents)
             obj = next((o for o in verb.children if o.dep_ in ("dobj", "dative") and verb.i < o.i < c.i), None)
@@ -65,6 +67,13 @@ def _complement(verb: Token, wanted: frozenset[str]) -> tuple[int, int, Token | 
             if obj is not None:
                 return obj.left_edge.i, obj.right_edge.i + 1, c if c.lower_ == "for" else None
     return None
+
+
+def _told_to(verb: Token, clause: Token) -> bool:
+    """An infinitive after the one told that the parser made an adverbial ('tells his supporters
+    at a rally to "go vote"'): with "tell" and its like the infinitive is the request, not a
+    purpose ('asked questions to get answers' is one)."""
+    return clause.dep_ == "advcl" and any(o.dep_ == "dobj" and verb.i < o.i < clause.i for o in verb.children)
 
 
 def _asker(verb: Token) -> Token | None:
