@@ -104,9 +104,15 @@ def adverbial_mark(comp: Token) -> bool:
     return any(k.dep_ == "mark" and k.lower_ not in ("that", "whether", "if") and k.i < comp.i for k in comp.children)
 
 
+@cache
+def _question_lemmas() -> frozenset[str]:
+    return frozenset(lemma.lower() for lemma, comp in lexicon.rows("request_frames.txt") if comp == "question")
+
+
 def question_verb(verb: Token) -> bool:
-    """A verb that reports a question (lexicon ``data/question_verbs.txt``)."""
-    return verb.lemma_.lower() in lexicon.words("question_verbs.txt")
+    """A verb that reports a question: one whose "question" frame ``data/request_frames.txt``
+    lists (its if/whether clause is what was asked, ``questions.py``)."""
+    return verb.lemma_.lower() in _question_lemmas()
 
 
 def asked_passive(verb: Token) -> bool:

@@ -29,7 +29,6 @@ from .cues import (
     frames,
     is_reporting_lemma,
     loose_speaker,
-    question_verb,
     reporting_verbs,
     speaker_span,
     subject,
@@ -44,7 +43,7 @@ def verb_reports(found: Collector) -> None:
         comps = sorted((c for c in tok.children if c.dep_ in CONTENT_DEPS and not adverbial_mark(c)
                         and not detached(c, tok)), key=lambda c: c.i < tok.i)
         if not comps:
-            comps = question_clause(tok) or noun_complement(tok) or object_clause(tok) or addressee_clause(tok) \
+            comps = noun_complement(tok) or object_clause(tok) or addressee_clause(tok) \
                 or adverbial_clause(tok) or orphan_clause(tok) or comma_object(tok)
         asked = asked_participle(tok) or asked_passive(tok)
         if asked and not comps:
@@ -252,15 +251,6 @@ def orphan_clause(verb: Token) -> list[Token]:
                 and any(k.dep_ in ("nsubj", "nsubjpass", "expl") and k.i >= nxt for k in c.children):
             return [c]
     return []
-
-
-def question_clause(verb: Token) -> list[Token]:
-    """The "if"/"whether" clause of a verb that reports a question ('asked the minister during
-    a chat if she would commit to it'), which the parser makes an adverbial."""
-    if not question_verb(verb):
-        return []
-    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
-            and any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in c.children)][:1]
 
 
 def asked_about(verb: Token) -> list[Token]:
