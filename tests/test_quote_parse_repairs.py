@@ -144,20 +144,22 @@ def test_asked_by_someone_names_the_asker(extractor):
     assert ("if that is still her plan", "asked", "a reporter") in found
 
 
-def test_a_participle_report_after_a_reported_clause_is_the_first_speakers(extractor):
-    text = ("Put simply, Ruiz told the Gazette that Ann Holt “had a mad plan of self-exile which was absurd,” "
-            "adding, “She lost every rural vote.”")
+@pytest.mark.parametrize("text, first, second", [
+    # a participle report after a reported clause
+    ("Put simply, Ruiz told the Gazette that Ann Holt “had a mad plan of self-exile which was absurd,” "
+     "adding, “She lost every rural vote.”",
+     ("Ann Holt “had a mad plan of self-exile which was absurd,”", "told", "Ruiz"),
+     ("“She lost every rural vote.”", "adding", "Ruiz")),
+    # one hung under a reported infinitive
+    ("Even a senior party strategist said Lee will have to pick a side soon, saying, “At some point, "
+     "she is going to have to come out.”",
+     ("Lee will have to pick a side soon", "said", "a senior party strategist"),
+     ("“At some point, she is going to have to come out.”", "saying", "a senior party strategist")),
+])
+def test_a_participle_report_keeps_the_first_speaker(extractor, text, first, second):
     found = reported(extractor, text)
-    assert ("Ann Holt “had a mad plan of self-exile which was absurd,”", "told", "Ruiz") in found
-    assert ("“She lost every rural vote.”", "adding", "Ruiz") in found
-
-
-def test_a_participle_report_under_a_reported_infinitive_keeps_the_first_speaker(extractor):
-    text = ("Even a senior party strategist said Lee will have to pick a side soon, saying, “At some point, "
-            "she is going to have to come out.”")
-    found = reported(extractor, text)
-    assert ("Lee will have to pick a side soon", "said", "a senior party strategist") in found
-    assert ("“At some point, she is going to have to come out.”", "saying", "a senior party strategist") in found
+    assert first in found
+    assert second in found
 
 
 @pytest.mark.parametrize("text, content, speaker", [

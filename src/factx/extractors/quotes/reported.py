@@ -49,7 +49,7 @@ def verb_reports(found: Collector) -> None:
         if asked and not comps:
             comps = asked_about(tok)
         if comps:
-            ranges = [_from_subject(with_object_subject(content_span(c, tok), c, tok), c, tok) for c in comps]
+            ranges = [_repaired(content_span(c, tok), c, tok) for c in comps]
         elif trailing_conj(tok) and tok.head.pos_ in ("VERB", "AUX"):
             ranges = [_before_cue(tok)]
         elif _closing_cue(tok):
@@ -215,21 +215,24 @@ def adverbial_clause(verb: Token) -> list[Token]:
     return []
 
 
-def _from_subject(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tuple[int, int] | None:
-    """An adverbial-looking clause reported by ``verb`` starts at its subject: the phrase before
-    it ('said after the meeting the deal ...') and a "that" belong to the cue."""
+def _repaired(rng: tuple[int, int] | None, comp: Token, verb: Token) -> tuple[int, int] | None:
+    """``content_span`` mended where the parse misleads it, in order: the reported clause's
+    subject taken for the verb's object (``with_object_subject``); the speaker's next participle
+    report cut off (``_before_next_report``); a "that" parsed as an adverb dropped ('said
+    Wednesday that he ...'); a clause before its cue run up to the speaker (``_up_to_speaker``);
+    an adverbial-looking clause after it started at its subject ('said after the meeting the
+    deal ...': the phrase before belongs to the cue)."""
+    rng = with_object_subject(rng, comp, verb)
     if rng is None:
         return rng
     doc = comp.doc
     rng = _before_next_report(rng, comp, verb)
     if doc[rng[0]].lower_ == "that" and rng[1] - rng[0] > 2 and doc[rng[0]].head.i == comp.i:
-        rng = (rng[0] + 1, rng[1])  # 'said Wednesday that he ...' with "that" parsed as an adverb
+        rng = (rng[0] + 1, rng[1])
     if comp.i < verb.i:
         return _up_to_speaker(rng, verb)
-    if comp.dep_ != "advcl" or any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in comp.children):
-        return rng
     subj = next((k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subj is None or subj.left_edge.i <= rng[0]:
+    if comp.dep_ != "advcl" or subj is None or subj.left_edge.i <= rng[0]:
         return rng
     return (subj.left_edge.i, rng[1])
 
