@@ -137,7 +137,8 @@ def _times_line(table: str) -> str:
     )
 
 
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout, or beside the folder of worktrees that holds it
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent / "shared")
 
 
 def main() -> None:
