@@ -58,6 +58,7 @@ class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     html = "html"
+    pdf = "pdf"
 
 
 def _version(value: bool) -> None:
@@ -85,7 +86,7 @@ def _main(
 @app.command()
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Text files, directories (searched recursively) or '-' for stdin. "
+        help="Text files, web pages, PDFs, directories (searched recursively) or '-' for stdin. "
              "With no path, reads piped stdin.", show_default=False)] = None,
     glob: Annotated[str, typer.Option("--glob", "-g", help="Which files to take from directories.")] = "*.txt",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="json: JSON (Lines); table: a readable view; "
@@ -100,8 +101,8 @@ def extract(
                                             "model, are skipped.", dir_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="With --db: extract every input again, replacing what "
                                         "the database holds for it.")] = False,
-    input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: an HTML document (by its "
-                                                      "content) is read as a web page, anything else as text.")]
+    input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: a PDF or an HTML document "
+                                                      "(by its content) is read as such, anything else as text.")]
     = InputFormat.auto,
     include_text: Annotated[bool, typer.Option("--include-text", help="Put the text the offsets refer to in the "
                                                "output (always there for web pages).")] = False,

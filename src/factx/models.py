@@ -135,11 +135,12 @@ class Region(Span):
 
 
 class Page(_Model):
-    """What a web page says about itself, when it says it (read by trafilatura from its meta tags)."""
+    """What a web page or a PDF says about itself, when it says it (a page's meta tags, read by trafilatura;
+    a PDF's document information)."""
 
     title: str | None = Field(None, description="the headline")
     author: str | None = None
-    date: str | None = Field(None, description="publication date, ISO 8601 (YYYY-MM-DD)")
+    date: str | None = Field(None, description="publication date, ISO 8601 (YYYY-MM-DD); a PDF's creation date")
     url: str | None = Field(None, description="the page's canonical address")
     sitename: str | None = Field(None, description="the publication's name")
 
@@ -163,7 +164,12 @@ class Article(_Model):
     length: int = Field(ge=0, description="number of characters in the decoded input")
     model: ModelInfo
     page: Page | None = Field(None, exclude_if=_absent,
-                              description="web page metadata; only for an input read as HTML")
+                              description="web page or PDF metadata; only for an input read as HTML or PDF")
+    page_starts: list[int] | None = Field(
+        None, exclude_if=_absent,
+        description="only for a PDF: the offset in text at which each of its pages begins (page 1 at "
+                    "page_starts[0] = 0); a span's page number is the count of entries <= its start "
+                    "(bisect_right(page_starts, start))")
     sentences: int = Field(ge=0, description="number of sentences")
     ignored: list[Region] = Field(default_factory=list, description="furniture regions set aside")
     figures: list[Figure] = Field(default_factory=list)
@@ -173,7 +179,7 @@ class Article(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     text: str | None = Field(None, exclude_if=_absent,
                              description="the text every offset refers to: the main text extracted from a web "
-                                         "page, or a plain input's decoded text with --include-text; absent "
+                                         "page or a PDF, or a plain input's decoded text with --include-text; absent "
                                          "otherwise (the offsets then refer to the decoded input file)")
     # The SHA-256 of the input's bytes when read from a file: what a database run compares to skip an
     # unchanged input.  Kept out of the JSON (a property of the file, not a fact of the text).

@@ -208,6 +208,7 @@ def with_page(article: Article, doc: Document) -> Article:
     the offsets would otherwise point into something the user does not have (a page's extracted text)
     or when it was asked for (``--include-text``)."""
     article.page = doc.page
+    article.page_starts = list(doc.page_starts) if doc.page_starts is not None else None
     article._sha256 = doc.sha256
     if doc.keep_text:
         article.text = doc.text

@@ -7,7 +7,9 @@ characters) and a UTF-8 byte-order mark is dropped (offsets count from the
 first character after it).
 
 A web page (an HTML document, told by its content) is decoded with the
-charset it declares and replaced by its article text (see ``webpage``).
+charset it declares and replaced by its article text (see ``webpage``); a PDF
+(told by its ``%PDF-`` header) is replaced by the text of its pages, laid out
+as paragraphs (see ``pdf``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from .models import Page
 
 STDIN = "-"
-INPUT_FORMATS = ("auto", "text", "html")
+INPUT_FORMATS = ("auto", "text", "html", "pdf")
 # A file whose first bytes hold a NUL (outside UTF-16/32) or mostly control
 # characters is not text; this many bytes are enough to tell.
 _SNIFF = 8192
@@ -57,6 +59,7 @@ class Document:
     page: Page | None = None  # a web page's metadata (title, author, ...)
     keep_text: bool = False  # the output carries the text (web pages, --include-text)
     cuts: tuple[int, ...] = ()  # offsets the parser must not read across (ends of a page's headings)
+    page_starts: tuple[int, ...] | None = None  # a PDF's: the offset in ``text`` where each of its pages begins
 
 
 @dataclass(frozen=True)
@@ -234,8 +237,8 @@ def read(source: str, encoding: str | None = None, input_format: str = "auto", i
          skip: Callable[[str, str], bool] | None = None) -> Document | ReadError | Skipped:
     """Read one path (or ``-`` for stdin) and decode it; a web page becomes its article text.
 
-    ``input_format`` is ``auto`` (an HTML document by its content, else
-    text), ``text`` or ``html``.  ``skip(source, sha256)`` is asked before
+    ``input_format`` is ``auto`` (a PDF or an HTML document by its content,
+    else text), ``text``, ``html`` or ``pdf``.  ``skip(source, sha256)`` is asked before
     any decoding or page extraction: a true answer gives ``Skipped``.
     """
     try:
@@ -261,8 +264,10 @@ def read(source: str, encoding: str | None = None, input_format: str = "auto", i
     digest = hashlib.sha256(data).hexdigest()
     if skip is not None and skip(source, digest):
         return Skipped(source)
-    from . import webpage
+    from . import pdf, webpage
 
+    if input_format == "pdf" or (input_format == "auto" and pdf.looks_like_pdf(data)):
+        return _read_pdf(source, data, digest)
     if input_format == "html" or (input_format == "auto" and webpage.looks_like_html(data)):
         return _read_page(source, data, encoding, digest)
     try:
@@ -292,6 +297,20 @@ def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> D
     except ValueError as e:  # undecodable, or no article (webpage.NoArticle)
         return ReadError(source, str(e))
     return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts)
+
+
+def _read_pdf(source: str, data: bytes, digest: str) -> Document | ReadError:
+    """A PDF: the text of its pages as paragraphs, without its page furniture; its document information."""
+    from . import pdf
+
+    try:
+        found = pdf.extract_pdf(data)
+    except ValueError as e:  # no text layer, encrypted, damaged (pdf.PdfError)
+        return ReadError(source, str(e))
+    except Exception as e:  # PDFium failing in a way it does not name: still one line, never a traceback
+        return ReadError(source, f"cannot read this PDF: {type(e).__name__}: {e}")
+    return Document(source, found.text, "pdf", None, digest, page=found.page, keep_text=True,
+                    page_starts=found.page_starts)
 
 
 def read_all(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None, input_format: str = "auto",
