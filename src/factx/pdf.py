@@ -123,10 +123,10 @@ def extract_pdf(data: bytes) -> PdfText:
         doc.close()
     if count == 0:
         raise PdfError("damaged PDF: it has no pages")
-    body = _without_furniture(lines, heights, count)
+    body = _without_furniture(_rejoined(lines), heights, count)
     if sum(len(line.text.strip()) for line in body) < MIN_TEXT_CHARS:
-        raise PdfError(f"no text in this PDF ({count} page{'s' if count > 1 else ''} of images only: a scan? "
-                       "factx does no OCR)")
+        raise PdfError(f"no text layer in this PDF ({count} page{'s' if count > 1 else ''}): a scan or images "
+                       "only? factx does no OCR")
     text, page_starts = _paragraphs(body, count)
     return PdfText(text, _page(meta), page_starts, count)
 
@@ -140,7 +140,7 @@ def _load_error(e: Exception) -> str:
     if code == raw.FPDF_ERR_SECURITY:
         return "encrypted PDF: its security handler is not supported"
     if code in (raw.FPDF_ERR_FORMAT, raw.FPDF_ERR_FILE):
-        return "damaged PDF: not in PDF format, or truncated beyond repair"
+        return "damaged PDF: truncated, or not in PDF format (PDFium cannot repair it)"
     return f"cannot read this PDF: {e}"
 
 
@@ -178,17 +178,36 @@ def _read_lines(doc) -> tuple[list[_Line], list[float]]:  # type: ignore[no-unty
                     x0, y_first = x.value, y.value
                     raw.FPDFText_GetCharOrigin(textpage, last, x, y)
                     right = textpage.get_charbox(last)[2]
-                    size = raw.FPDFText_GetFontSize(textpage, (first + last) // 2)
-                    # the font size is in text space: scale it by the glyph's height on the page
-                    box = textpage.get_charbox((first + last) // 2, loose=True)
-                    height = box[3] - box[1]
-                    lines.append(_Line(_clean(stripped), x0, right, y_first, y.value,
-                                       height if height > 0 else size, number))
+                    middle = (first + last) // 2
+                    while middle < last and text[middle].isspace():  # a space's box has no height
+                        middle += 1
+                    # the size on the page: the font's height (its ascent and descent) at a middle character
+                    box = textpage.get_charbox(middle, loose=True)
+                    size = box[3] - box[1]
+                    if size <= 0:  # no box: the font size in text space
+                        size = raw.FPDFText_GetFontSize(textpage, middle)
+                    lines.append(_Line(_clean(stripped), x0, right, y_first, y.value, size, number))
             finally:
                 textpage.close()
         finally:
             page.close()
     return lines, heights
+
+
+def _rejoined(lines: list[_Line]) -> list[_Line]:
+    """Lines that PDFium cut on one baseline joined again (a glyph from a fallback font, a closing quote,
+    starts a line of its own): with a space when there is a word's gap between them."""
+    out: list[_Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (last is not None and last.page == line.page and abs(last.y_last - line.y) < 0.3 * line.size
+                and -0.1 * line.size <= line.x0 - last.x1 < 2 * line.size):
+            space = " " if line.x0 - last.x1 > 0.2 * line.size else ""
+            out[-1] = _Line(last.text + space + line.text, last.x0, line.x1, last.y, line.y_last,
+                            max(last.size, line.size), last.page)
+        else:
+            out.append(line)
+    return out
 
 
 def _clean(text: str) -> str:

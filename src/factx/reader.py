@@ -303,6 +303,8 @@ def _read_pdf(source: str, data: bytes, digest: str) -> Document | ReadError:
     """A PDF: the text of its pages as paragraphs, without its page furniture; its document information."""
     from . import pdf
 
+    if not pdf.looks_like_pdf(data):  # --input-format pdf on something else
+        return ReadError(source, "not a PDF (no %PDF- header)")
     try:
         found = pdf.extract_pdf(data)
     except ValueError as e:  # no text layer, encrypted, damaged (pdf.PdfError)
