@@ -73,3 +73,17 @@ def screenshot(driver, path: Path) -> Path:
     if not driver.save_screenshot(str(path)):
         raise RuntimeError(f"screenshot {path} failed")
     return path
+
+
+def print_pdf(page: str, pdf: Path, *flags: str) -> Path:
+    """``page`` (HTML) printed to ``pdf`` by headless Chromium, as a user's "Save as PDF" makes it: with the
+    browser's header (date, title) and footer (file address, page number) unless ``--no-pdf-header-footer``."""
+    import subprocess
+
+    source = pdf.with_suffix(".html")
+    source.write_text(page, encoding="utf-8")
+    subprocess.run([_find(CHROMIUM, "Chromium"), "--headless", "--no-sandbox", "--disable-gpu", *flags,
+                    f"--print-to-pdf={pdf}", source.resolve().as_uri()], check=True, capture_output=True, timeout=120)
+    if not pdf.exists() or not pdf.read_bytes().startswith(b"%PDF-"):
+        raise RuntimeError(f"Chromium printed no PDF to {pdf}")
+    return pdf

@@ -15,8 +15,8 @@ to it, as for a web page):
   subheading), where the next line is indented, or after a short line that
   ends a sentence; a paragraph runs on across a page break unless its last
   line ended a sentence and the next page starts with a capital;
-- paragraphs are separated by a blank line, as in plain-text articles (so
-  the sentence splitter starts a sentence at each, a headline included);
+- one paragraph a line, as factx gives a web page's text, and the parser
+  reads each line that does not end a sentence (a headline) apart;
 - page furniture is left out: lines at the top or bottom of a page that
   repeat on most pages (running headers and footers, with page numbers
   varying), page numbers alone ("12", "Page 3 of 9", "- 4 -"), and the
@@ -84,6 +84,7 @@ class PdfText:
 
     text: str
     page: Page
+    cuts: tuple[int, ...]  # ends of the lines that do not end a sentence (see ``webpage.heading_ends``)
     page_starts: tuple[int, ...]
     pages: int
 
@@ -128,7 +129,9 @@ def extract_pdf(data: bytes) -> PdfText:
         raise PdfError(f"no text layer in this PDF ({count} page{'s' if count > 1 else ''}): a scan or images "
                        "only? factx does no OCR")
     text, page_starts = _paragraphs(body, count)
-    return PdfText(text, _page(meta), page_starts, count)
+    from .webpage import heading_ends
+
+    return PdfText(text, _page(meta), heading_ends(text), page_starts, count)
 
 
 def _load_error(e: Exception) -> str:
@@ -299,7 +302,7 @@ def _pitches(lines: list[_Line], left: float, right: float) -> dict[float, float
 
 
 def _paragraphs(lines: list[_Line], pages: int) -> tuple[str, tuple[int, ...]]:
-    """The text (paragraphs separated by a blank line) and the offset at which each page starts."""
+    """The text (one paragraph a line) and the offset at which each page starts."""
     left = min((line.x0 for line in lines), default=0.0)
     right = max((line.x1 for line in lines), default=0.0)
     pitches = _pitches(lines, left, right)
@@ -311,7 +314,7 @@ def _paragraphs(lines: list[_Line], pages: int) -> tuple[str, tuple[int, ...]]:
         if previous is None:
             sep = ""
         elif _breaks(previous, line, pitches, left, right):
-            sep = "\n\n"
+            sep = "\n"
         else:
             sep = _joint(previous.text, line.text)
             if sep == "-":  # a word broken at its hyphen: drop the hyphen, join the halves

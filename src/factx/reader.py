@@ -311,7 +311,7 @@ def _read_pdf(source: str, data: bytes, digest: str) -> Document | ReadError:
         return ReadError(source, str(e))
     except Exception as e:  # PDFium failing in a way it does not name: still one line, never a traceback
         return ReadError(source, f"cannot read this PDF: {type(e).__name__}: {e}")
-    return Document(source, found.text, "pdf", None, digest, page=found.page, keep_text=True,
+    return Document(source, found.text, "pdf", None, digest, page=found.page, keep_text=True, cuts=found.cuts,
                     page_starts=found.page_starts)
 
 
