@@ -260,3 +260,48 @@ def test_schema_describes_text_and_page():
     assert "text" not in schema["required"] and "page" not in schema["required"]
     page = schema["$defs"]["Page"]["properties"]
     assert set(page) == {"title", "author", "date", "url", "sitename"}
+
+
+INDEX_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>World | The Daily Ledger</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/subscribe">Subscribe</a></nav></header>
+<main><h1>World</h1><ul>
+<li><a href="/a">Turkish Prime Minister visits Ankara as 40,000 march</a></li>
+<li><a href="/b">Canadian miners strike in Sudbury over 300 job cuts</a></li>
+</ul></main><footer><p>© 2025 The Daily Ledger. All rights reserved.</p></footer></body></html>"""
+COOKIE_WALL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>The Daily Ledger</title></head><body>
+<div class="cookie-consent"><h2>We value your privacy</h2><p>We and our 12 partners use cookies to store and
+access information on your device. Click Accept to agree.</p><button>Accept</button></div></body></html>"""
+BRIEF = "Mayor Ana Ruiz said 1,200 homes lost power in Bilbao on Monday."
+
+
+def test_a_one_paragraph_brief_gives_its_facts_with_a_note(tmp_path):
+    page = tmp_path / "brief.html"
+    page.write_text(news_page([BRIEF], headline="Storm cuts power"), encoding="utf-8")
+    r = run("extract", str(page))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.decode() == f"factx: {page}: short article (80 characters of text)\n"
+    data = json.loads(r.stdout)
+    assert data["text"] == f"Storm cuts power\n{BRIEF}"  # the brief, not the cookie banner beside it
+    assert [(f["text"], f["value"], f["counted"]) for f in data["figures"]] == [("1,200", 1200, "homes")]
+    assert "Ana Ruiz" in [p["name"] for p in data["people"]]
+
+
+@pytest.mark.parametrize("name, page", [("login", LOGIN_WALL), ("index", INDEX_PAGE), ("cookies", COOKIE_WALL)])
+def test_walls_and_index_pages_are_still_no_article(tmp_path, name, page):
+    path = tmp_path / f"{name}.html"
+    path.write_text(page, encoding="utf-8")
+    r = run("extract", str(path))
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith(f"factx: {path}: no article in this web page (")
+    assert r.stdout == b""
+
+
+def test_paragraphs_repeated_in_the_page_are_kept(seed_text):
+    paragraphs = seed_text.split("\n")
+    repeated = paragraphs[3]  # a quotation the page shows twice in a row (a pull quote, an editing slip)
+    page = news_page([*paragraphs[:4], repeated, *paragraphs[4:]])
+    from factx.webpage import extract_article
+
+    text = extract_article(page).text
+    assert text.count(repeated) == 2 and f"{repeated}\n{repeated}\n" in text
+    assert text.split("\n")[1:] == [p for p in (*paragraphs[:4], repeated, *paragraphs[4:]) if p.strip()]

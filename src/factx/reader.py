@@ -296,6 +296,8 @@ def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> D
         found = webpage.extract_article(text)
     except ValueError as e:  # undecodable, or no article (webpage.NoArticle)
         return ReadError(source, str(e))
+    if found.note:
+        note = f"{note}; {found.note}" if note else found.note
     return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts)
 
 

@@ -26,8 +26,11 @@ _HTML_START = re.compile(
 )
 # How far the content sniff and the charset prescan look (the HTML standard prescans 1024 bytes).
 _SNIFF_BYTES = 4096
-# A page whose main text is shorter than this holds no article: a login or cookie wall, an index page.
+# A page whose main text is shorter than this is either a short article (a one-paragraph brief) or no
+# article at all (a login or cookie wall, an index page): see ``_short_article``.
 MIN_ARTICLE_CHARS = 200
+# A short article holds at least one sentence of at least this many words.
+MIN_SENTENCE_WORDS = 5
 
 
 # trafilatura and its helpers log their doubts as warnings; with no handler Python would print them on
@@ -48,6 +51,7 @@ class WebText:
     text: str
     page: Page
     cuts: tuple[int, ...] = ()  # ends of the lines that are headings (see ``heading_ends``)
+    note: str | None = None  # said on stderr: that the article is short
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -87,23 +91,89 @@ def extract_article(html: str) -> WebText:
     Comments, navigation, banners and scripts are dropped by trafilatura; its
     own headline detection keeps the ``<h1>`` at the head of the text.  When
     the text does not begin with the title, the title is put in front, so the
-    headline is always read.  Raises ``NoArticle`` when nothing long enough
-    to be an article is left.
+    headline is always read.  A short main text is read again in
+    trafilatura's precision mode (its default mode, finding little, falls
+    back to any block of text on the page, a cookie banner as readily as a
+    brief); it is an article, with a note, when it holds a sentence and no
+    wall's words (see ``_short_article``).  Raises ``NoArticle`` otherwise.
     """
     import trafilatura
 
+    options = {"include_comments": False, "include_tables": True, "with_metadata": True}
     try:
-        result = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
+        result = trafilatura.bare_extraction(html, **options)
+        body = (result.text or "").strip() if result is not None else ""
+        note = None
+        if len(body) < MIN_ARTICLE_CHARS:
+            precise = trafilatura.bare_extraction(html, favor_precision=True, **options)
+            short = (precise.text or "").strip() if precise is not None else ""
+            if not _short_article(short):
+                found = f"only {len(body)} characters of text" if body else "no text"
+                raise NoArticle(f"no article in this web page ({found}: a login wall, cookie wall or index page?)")
+            result, body = precise, short
+            note = f"short article ({len(body)} characters of text)"
+    except NoArticle:
+        raise
     except Exception as e:  # a page so broken that the HTML parser gives up
         raise NoArticle(f"cannot read this web page: {type(e).__name__}: {e}") from None
-    body = (result.text or "").strip() if result is not None else ""
-    if len(body) < MIN_ARTICLE_CHARS:
-        found = f"only {len(body)} characters of text" if body else "no text"
-        raise NoArticle(f"no article in this web page ({found}: a login wall, cookie wall or index page?)")
+    body = _with_repeats(html, body)
     page = Page(**{k: _clean(getattr(result, k, None)) for k in ("title", "author", "date", "url", "sitename")})
     if page.title and page.title not in body[: 2 * len(page.title)]:
         body = f"{page.title}\n{body}"
-    return WebText(body, page, heading_ends(body))
+    return WebText(body, page, heading_ends(body), note)
+
+
+def _short_article(text: str) -> bool:
+    """Whether a short main text is an article: a sentence of some words, and none of a wall's phrases
+    (``data/wall_phrases.txt``: cookies, logins, subscriptions)."""
+    from .lexicon import words
+
+    if not any(_SENTENCE_END.search(line) and len(line.split()) >= MIN_SENTENCE_WORDS for line in text.splitlines()):
+        return False
+    lowered = " ".join(re.findall(r"\w+", text.lower()))
+    return not any(re.search(rf"\b{re.escape(phrase)}\b", lowered) for phrase in words("wall_phrases.txt"))
+
+
+def _with_repeats(html: str, body: str) -> str:
+    """The text with each paragraph as many times in a row as the page has it.
+
+    trafilatura drops a paragraph (of more than 50 characters) that repeats
+    the one before it, as a guard against its own extraction artifacts; a
+    page that does repeat a paragraph, in sibling elements of one parent, has
+    it back.  Its ``deduplicate`` option (off here) is another thing: it drops
+    segments seen before anywhere, across documents.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return body
+    runs: dict[str, int] = {}
+    for parent in tree.iter():
+        previous, run = None, 1
+        for child in parent:
+            if not isinstance(child.tag, str):  # comments, processing instructions
+                continue
+            text = " ".join(child.text_content().split())
+            run = run + 1 if text and text == previous else 1
+            if run > 1:
+                runs[text] = max(runs.get(text, 1), run)
+            previous = text
+    if not runs:
+        return body
+    lines = body.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        key = " ".join(line.split())
+        out.append(line)
+        if key in runs and (i + 1 == len(lines) or " ".join(lines[i + 1].split()) != key):
+            have = 1
+            while len(out) > have and " ".join(out[-1 - have].split()) == key:
+                have += 1
+            out.extend([line] * (runs[key] - have))
+    return "\n".join(out)
 
 
 # A line that ends a sentence: its last character is a full stop, question or exclamation mark, colon or
