@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..quotes.marks import inch_marks
 from .lex import abbr_scale, is_scale, mapping, qualifiers, words
 from .read import Core
 from .syntax import governing_verb, head_noun, value_subject
@@ -82,6 +83,8 @@ def unit_after(doc: Doc, c: Cand) -> None:
         u = unit_at(doc, c.end, pairs=True)
         if u is not None and compound_part(doc, u.end, u.unit) is None:
             u = None
+        if u is None and doc[c.end - 1].whitespace_ == "" and doc[c.end].idx in inch_marks(doc.text):
+            u = unit_at(doc, c.end, pairs=True)  # an inch mark alone: 'a 12" pizza'
     if u is not None:
         c.unit, c.end, c.factor = u.unit, u.end, u.factor
 

@@ -50,9 +50,14 @@ def british(lemma: str) -> str | None:
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of verbs that report a clause: learned (``data/reporting_verbs.txt``), verbs of
-    speaking (``data/speech_verbs.txt``), and the British spellings of both."""
-    words = lexicon.words("reporting_verbs.txt") | lexicon.words("speech_verbs.txt")
+    speaking (``data/speech_verbs.txt``), and the British spellings of both; less the learned lemmas
+    that report no speech (``data/not_reporting_verbs.txt``)."""
+    words = (lexicon.words("reporting_verbs.txt") - _not_reporting()) | lexicon.words("speech_verbs.txt")
     return words | {b for w in words if (b := british(w))}
+
+
+def _not_reporting() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon.rows("not_reporting_verbs.txt"))
 
 
 @cache
@@ -62,6 +67,8 @@ def frames() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in lexicon.rows("reporting_frames.txt"):
         lemma = row[0].lower()
+        if lemma in _not_reporting():
+            continue
         for key in (lemma, british(lemma)):
             if key:
                 out.setdefault(key, set()).add(row[1])

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
 # feet and inches, '6' 2"', '5'11.5"': the straight mark after the inches is a unit, not a quotation mark
 _INCHES = re.compile(r"""\d\s?['’′]\s?\d{1,2}(?:\.\d+)?(")""")
+# what follows the inch mark of a dimension: '12" x 8"', '12"-wide'
+_DIMENSION = re.compile(r"\s?[x×]\s?\d|-[A-Za-z]")
+# both marks of a dimension: '12" x 8"'
+_DIMENSIONS = re.compile(r"""\d(")\s?[x×]\s?\d+(?:\.\d+)?(")""")
 
 
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
@@ -17,13 +22,15 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     within a paragraph.  A paragraph that opens a quote without closing it,
     followed by a paragraph that reopens it, continues the same quote.
     Unpaired marks are ignored.  Doubled apostrophes and backticks (``...'',
-    ''...'', common in wire copy) count as straight double quotes.  The inch
-    mark of a height (`6' 2"`) is no quotation mark.
+    ''...'', common in wire copy) count as straight double quotes.  An inch
+    mark (`6' 2"`, `a 12" pizza`: see ``inch_marks``) is no quotation mark.
     """
     raw = text
     text = text.replace("``", '"\x01').replace("''", '"\x01')
     if '"' in text:  # an inch mark never pairs: blank it at the same length
-        text = _INCHES.sub(lambda m: m.group()[:-1] + "\x02", text)
+        inches = inch_marks(text)
+        if inches:
+            text = "".join("\x02" if i in inches else ch for i, ch in enumerate(text))
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -70,6 +77,35 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     return spans
+
+
+@lru_cache(maxsize=8)
+def inch_marks(text: str) -> frozenset[int]:
+    """Offsets of the straight double marks of ``text`` that are inch marks, not quotation marks.
+
+    The mark after the inches of a height ('6' 2"', '5'11"'); a mark glued to
+    a number where no quotation is open in its paragraph, since a quotation
+    never opens right after a digit ('a 12" pizza'; but '"... in 2019"'
+    closes one); and the marks of a dimension, glued to a number before an
+    'x' or a hyphen, or after the 'x' ('12" x 8"', '12"-wide').  Inside a
+    quotation, '12" pizza' stays ambiguous and closes it.  Figures read the
+    same marks as the unit "in".
+    """
+    found = {m.start(1) for m in _INCHES.finditer(text)}
+    found.update(i for m in _DIMENSIONS.finditer(text) for i in (m.start(1), m.start(2)))
+    start = 0
+    for end in [*(m.start() for m in paragraph_break(text).finditer(text)), len(text)]:
+        quoted = False
+        i = text.find('"', start, end)
+        while i >= 0:
+            if i not in found:
+                if i > 0 and text[i - 1].isdigit() and (not quoted or _DIMENSION.match(text, i + 1)):
+                    found.add(i)
+                else:
+                    quoted = not quoted
+            i = text.find('"', i + 1, end)
+        start = end
+    return frozenset(found)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
