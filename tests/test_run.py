@@ -342,3 +342,15 @@ def test_db_on_dask_sends_only_what_is_left_to_do(folder, tmp_path):
     assert outcome is Outcome.ok and said == [f"{db}: 1 article(s) stored, 1 unchanged input(s) skipped"]
     assert stored(db)["b.txt"] == before["b.txt"]
     assert figure_texts(db) == {"a.txt": ["400"], "b.txt": []}
+
+
+def test_db_on_dask_with_all_stored_connects_to_no_cluster(folder, tmp_path):
+    """Every input stored: the client asks the database and is done; the scheduler given is never reached
+    (nothing listens at that address: connecting would be a usage error)."""
+    db = tmp_path / "f.db"
+    db_run(db, [str(folder)])
+    outcome, said = db_run(db, [str(folder)], scheduler="tcp://127.0.0.1:9")
+    assert outcome is Outcome.ok and said == [f"{db}: 0 article(s) stored, 2 unchanged input(s) skipped"]
+    (folder / "a.txt").write_text(GOOD.replace("300", "400"), encoding="utf-8")
+    outcome, said = db_run(db, [str(folder)], scheduler="tcp://127.0.0.1:9")
+    assert outcome is Outcome.usage and said[0].startswith("cannot connect to --scheduler tcp://127.0.0.1:9")

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .pipeline import ExtractError, shared_extractor
-from .reader import STDIN, Document, ReadError, read
+from .reader import STDIN, Document, ReadError, Skipped, read
 
 if TYPE_CHECKING:
     from dask.bag import Bag
@@ -80,6 +80,11 @@ class DaskMissingError(ImportError):
     """Dask is not installed; the message says how to install it."""
 
 
+def require() -> None:
+    """Raise ``DaskMissingError`` (saying how to install it) when Dask is not installed."""
+    _require()
+
+
 def _require() -> Any:
     try:
         import distributed
@@ -90,7 +95,8 @@ def _require() -> Any:
 
 # ---------------------------------------------------------------- on the workers
 
-Item = str | Document | ReadError  # a path or URL the worker reads, a text read by the client, or an error
+Item = str | Document | ReadError | Skipped  # a path or URL the worker reads, a text read by the client, an error,
+# or an input the database holds (passed back in its place)
 
 
 def extract_batch(items: list[Item], model: str, encoding: str | None = None, input_format: str = "auto",
