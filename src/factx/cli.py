@@ -142,6 +142,7 @@ def extract(
       factx extract articles/ -o facts.jsonl
       factx extract - --format table < article.txt
       factx extract article.txt --format html -o article.html
+      factx extract report.pdf --pretty
       factx extract saved-pages/ --glob '*.html' --format csv --table quotes -o quotes.csv
       factx extract corpus/ --db facts.db
       factx extract archive/ --scheduler tcp://10.0.0.5:8786 --output-dir facts/

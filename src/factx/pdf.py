@@ -35,6 +35,7 @@ import ctypes
 import itertools
 import re
 import statistics
+import threading
 from dataclasses import dataclass
 
 from .models import Page
@@ -74,6 +75,10 @@ _SHORT = 0.6
 _PARAGRAPH_GAP = 1.3
 
 
+# PDFium is not thread-safe: a Dask worker running several threads reads one PDF at a time.
+_PDFIUM = threading.Lock()
+
+
 class PdfError(ValueError):
     """The PDF cannot give text; the message is the one-line reason."""
 
@@ -109,19 +114,20 @@ def extract_pdf(data: bytes) -> PdfText:
     """The text of a PDF's pages, in order, laid out as paragraphs; raises ``PdfError`` when there is none."""
     import pypdfium2 as pdfium
 
-    try:
-        doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as e:
-        raise PdfError(_load_error(e)) from None
-    try:
+    with _PDFIUM:
         try:
-            lines, heights = _read_lines(doc)
-            meta = doc.get_metadata_dict(skip_empty=True)
+            doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as e:
-            raise PdfError(f"damaged PDF: {e}") from None
-        count = len(doc)
-    finally:
-        doc.close()
+            raise PdfError(_load_error(e)) from None
+        try:
+            try:
+                lines, heights = _read_lines(doc)
+                meta = doc.get_metadata_dict(skip_empty=True)
+            except pdfium.PdfiumError as e:
+                raise PdfError(f"damaged PDF: {e}") from None
+            count = len(doc)
+        finally:
+            doc.close()
     if count == 0:
         raise PdfError("damaged PDF: it has no pages")
     body = _without_furniture(_rejoined(lines), heights, count)
