@@ -284,7 +284,24 @@ def _shape(line: _Line) -> tuple[str, int]:
     return re.sub(r"\d+", "#", " ".join(line.text.split())).lower(), round(line.y / 4)
 
 
-def _pitches(lines: list[_Line], left: float, right: float) -> dict[float, float]:
+def _columns(lines: list[_Line]) -> dict[int, tuple[float, float]]:
+    """Each line's column: the (left, right) extent of the lines, on any page, that start within two
+    font sizes of where it starts (so two columns, or a first-line indent, are measured apart or together
+    as they should be)."""
+    bins: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        key = int(line.x0 // 5)
+        low, high = bins.get(key, (line.x0, line.x1))
+        bins[key] = (min(low, line.x0), max(high, line.x1))
+    out: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        reach = int(2 * line.size // 5) + 1
+        near = [bins[k] for k in range(int(line.x0 // 5) - reach, int(line.x0 // 5) + reach + 1) if k in bins]
+        out[id(line)] = (min(n[0] for n in near), max(n[1] for n in near))
+    return out
+
+
+def _pitches(lines: list[_Line], columns: dict[int, tuple[float, float]]) -> dict[float, float]:
     """The usual distance between consecutive lines of one paragraph, per font size.
 
     Measured after full lines (reaching most of the text's width), which
@@ -301,6 +318,7 @@ def _pitches(lines: list[_Line], left: float, right: float) -> dict[float, float
         if gap < 0.8 * a.size:  # a superscript, an overprint: no line pitch
             continue
         smallest[size] = min(smallest.get(size, gap), gap)
+        left, right = columns[id(a)]
         if a.x1 >= left + _FULL * (right - left):
             after_full.setdefault(size, []).append(gap)
     return {size: statistics.median(after_full[size]) if size in after_full else min(gap, 1.25 * size)
@@ -309,9 +327,8 @@ def _pitches(lines: list[_Line], left: float, right: float) -> dict[float, float
 
 def _paragraphs(lines: list[_Line], pages: int) -> tuple[str, tuple[int, ...]]:
     """The text (one paragraph a line) and the offset at which each page starts."""
-    left = min((line.x0 for line in lines), default=0.0)
-    right = max((line.x1 for line in lines), default=0.0)
-    pitches = _pitches(lines, left, right)
+    columns = _columns(lines)
+    pitches = _pitches(lines, columns)
     parts: list[str] = []
     length = 0
     page_starts: list[int] = []
@@ -319,7 +336,7 @@ def _paragraphs(lines: list[_Line], pages: int) -> tuple[str, tuple[int, ...]]:
     for line in lines:
         if previous is None:
             sep = ""
-        elif _breaks(previous, line, pitches, left, right):
+        elif _breaks(previous, line, pitches, columns[id(previous)]):
             sep = "\n"
         else:
             sep = _joint(previous.text, line.text)
@@ -337,8 +354,14 @@ def _paragraphs(lines: list[_Line], pages: int) -> tuple[str, tuple[int, ...]]:
     return "".join(parts), tuple(page_starts)
 
 
-def _breaks(a: _Line, b: _Line, pitches: dict[float, float], left: float, right: float) -> bool:
-    """Whether line ``b`` starts a new paragraph after line ``a`` (the text spans ``left`` to ``right``)."""
+def _breaks(a: _Line, b: _Line, pitches: dict[float, float], column: tuple[float, float]) -> bool:
+    """Whether line ``b`` starts a new paragraph after line ``a`` (whose column spans ``column``).
+
+    In a layout that marks paragraphs by a first-line indent alone, a
+    one-line paragraph that fills its line and ends without a full stop
+    runs into the next: nothing on the page tells them apart.
+    """
+    left, right = column
     ends_sentence = _TERMINAL.search(a.text) is not None
     if abs(a.size - b.size) > _SIZE_CHANGE * max(a.size, b.size):
         return True
@@ -350,7 +373,7 @@ def _breaks(a: _Line, b: _Line, pitches: dict[float, float], left: float, right:
         return ends_sentence and not b.text[:1].islower()
     if a.y_last - b.y > _PARAGRAPH_GAP * pitches.get(round(a.size, 1), a.size * 1.2):
         return True
-    return b.x0 - max(a.x0, left) > 0.5 * b.size and ends_sentence  # a first-line indent
+    return b.x0 - max(a.x0, left) > 0.5 * b.size  # a first-line indent
 
 
 def _joint(before: str, after: str) -> str:
