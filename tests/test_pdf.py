@@ -236,6 +236,7 @@ def test_pdf_told_by_content_not_by_name(pdfs, tmp_path):
     assert r.stderr.decode() == f"factx: {SEED_TEXT}: not a PDF (no %PDF- header)\n"
     assert looks_like_pdf(b"%PDF-1.4\n") and looks_like_pdf(b"\xef\xbb\xbfjunk\n%PDF-1.7\n")
     assert not looks_like_pdf(b"plain text") and not looks_like_pdf(b"x" * 2000 + b"%PDF-1.4")
+    assert not looks_like_pdf(b"The %PDF- header starts a PDF file.")
 
 
 def test_pdf_with_jobs_db_html_and_stdin(pdfs, tmp_path, seed_text):

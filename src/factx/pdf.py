@@ -105,9 +105,12 @@ class _Line:
     page: int
 
 
+_HEADER = re.compile(rb"%PDF-\d\.\d")
+
+
 def looks_like_pdf(data: bytes) -> bool:
-    """Whether ``data`` is a PDF, told by its header, not by its file name."""
-    return b"%PDF-" in data[:_HEADER_WINDOW]
+    """Whether ``data`` is a PDF, told by its header ("%PDF-1.7"), not by its file name."""
+    return _HEADER.search(data[:_HEADER_WINDOW]) is not None
 
 
 def extract_pdf(data: bytes) -> PdfText:
