@@ -12,9 +12,11 @@ to it, as for a web page):
   the joined word is a known word, so "self-\\ngoverning" keeps its hyphen);
 - a paragraph ends where the gap to the next line is wider than the
   document's line pitch, where the font size changes (a headline, a
-  subheading), where the next line is indented, or after a short line that
-  ends a sentence; a paragraph runs on across a page break unless its last
-  line ended a sentence and the next page starts with a capital;
+  subheading), where the next line is indented, or after a short line
+  (unless the sentence goes on in lower case); a paragraph runs on across
+  a page or column break unless its last line ended a sentence and the next
+  starts with a capital; each line is measured against its own column;
+- lines PDFium cut on one baseline (a glyph from another font) are one;
 - one paragraph a line, as factx gives a web page's text, and the parser
   reads each line that does not end a sentence (a headline) apart;
 - page furniture is left out: lines at the top or bottom of a page that
@@ -43,6 +45,7 @@ from .models import Page
 # The PDF standard puts "%PDF-" at the start; readers accept it within the first 1024 bytes (after junk
 # some generators write first).
 _HEADER_WINDOW = 1024
+_HEADER = re.compile(rb"%PDF-\d\.\d")
 # A scanned page may carry a few characters (a page number stamped as text): less than this, over the
 # whole document, is no text layer.
 MIN_TEXT_CHARS = 20
@@ -57,7 +60,8 @@ _JUNK = re.compile(r"[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\uffff]")
 # character by character) for the hyphen.
 _JOINED = re.compile(r"([A-Za-z]*)[\x02\ufffe]([a-z]*)")
 # A page number alone: "12", "Page 3", "3 of 9", "3/9", "- 4 -", "iv".
-_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–—\s]*(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of)\s*\d{1,4})?[-–—\s]*$")
+_PAGE_NUMBER = re.compile(r"^(?:[Pp]age\s*)?[-–—\s]*(?:\d{1,4}|x{0,3}(?:ix|iv|v?i{1,3}|v))(?:\s*(?:/|of)\s*\d{1,4})?"
+                          r"[-–—\s]*$")
 # What a browser's print header and footer hold: a date, a time, a web address, "3/9" at the end.
 _PRINT_MARK = re.compile(r"(?i)\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?:\s*[AP]M)?\b|\b[a-z][a-z0-9+.-]*://\S"
                          r"|\b\d{1,4}\s*/\s*\d{1,4}\s*\Z")
@@ -105,9 +109,6 @@ class _Line:
     page: int
 
 
-_HEADER = re.compile(rb"%PDF-\d\.\d")
-
-
 def looks_like_pdf(data: bytes) -> bool:
     """Whether ``data`` is a PDF, told by its header ("%PDF-1.7"), not by its file name."""
     return _HEADER.search(data[:_HEADER_WINDOW]) is not None
@@ -124,7 +125,7 @@ def extract_pdf(data: bytes) -> PdfText:
             raise PdfError(_load_error(e)) from None
         try:
             try:
-                lines, heights = _read_lines(doc)
+                lines = _read_lines(doc)
                 meta = doc.get_metadata_dict(skip_empty=True)
             except pdfium.PdfiumError as e:
                 raise PdfError(f"damaged PDF: {e}") from None
@@ -133,7 +134,7 @@ def extract_pdf(data: bytes) -> PdfText:
             doc.close()
     if count == 0:
         raise PdfError("damaged PDF: it has no pages")
-    body = _without_furniture(_rejoined(lines), heights, count)
+    body = _without_furniture(_rejoined(lines), count)
     if sum(len(line.text.strip()) for line in body) < MIN_TEXT_CHARS:
         raise PdfError(f"no text layer in this PDF ({count} page{'s' if count > 1 else ''}): a scan or images "
                        "only? factx does no OCR")
@@ -156,8 +157,8 @@ def _load_error(e: Exception) -> str:
     return f"cannot read this PDF: {e}"
 
 
-def _read_lines(doc) -> tuple[list[_Line], list[float]]:  # type: ignore[no-untyped-def]
-    """Every line of every page, in content order, with its geometry; and each page's height.
+def _read_lines(doc) -> list[_Line]:  # type: ignore[no-untyped-def]
+    """Every line of every page, in content order, with its geometry.
 
     PDFium reports a page's characters with the line breaks it infers
     (``\\r\\n``) among them, one text index per character, so a line's
@@ -166,12 +167,10 @@ def _read_lines(doc) -> tuple[list[_Line], list[float]]:  # type: ignore[no-unty
     import pypdfium2.raw as raw
 
     lines: list[_Line] = []
-    heights: list[float] = []
     x, y = ctypes.c_double(), ctypes.c_double()
     for number in range(len(doc)):
         page = doc[number]
         try:
-            heights.append(page.get_height())
             textpage = page.get_textpage()
             try:
                 count = textpage.count_chars()
@@ -203,7 +202,7 @@ def _read_lines(doc) -> tuple[list[_Line], list[float]]:  # type: ignore[no-unty
                 textpage.close()
         finally:
             page.close()
-    return lines, heights
+    return lines
 
 
 def _rejoined(lines: list[_Line]) -> list[_Line]:
@@ -255,7 +254,7 @@ def _body_size(lines: list[_Line]) -> float:
     return max(weight, key=lambda k: weight[k]) if weight else 0.0
 
 
-def _without_furniture(lines: list[_Line], heights: list[float], pages: int) -> list[_Line]:
+def _without_furniture(lines: list[_Line], pages: int) -> list[_Line]:
     """The lines less the furniture at the top and bottom of each page (see the module's docstring)."""
     body_size = _body_size(lines)
     by_page: dict[int, list[_Line]] = {}
