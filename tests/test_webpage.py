@@ -305,3 +305,17 @@ def test_paragraphs_repeated_in_the_page_are_kept(seed_text):
     text = extract_article(page).text
     assert text.count(repeated) == 2 and f"{repeated}\n{repeated}\n" in text
     assert text.split("\n")[1:] == [p for p in (*paragraphs[:4], repeated, *paragraphs[4:]) if p.strip()]
+
+
+def test_what_counts_as_a_short_article():
+    from factx.webpage import _short_article, extract_article
+
+    assert _short_article(BRIEF)
+    assert _short_article(f"Storm cuts power\n{BRIEF}")
+    assert not _short_article("Home\nWorld\nStorm cuts power to 1,200 homes in Bilbao")  # headlines: no sentence
+    assert not _short_article("Storm cuts power.")  # too few words for a sentence of news
+    assert not _short_article("We and our partners use cookies to store information on your device.")
+    assert not _short_article("This article is for subscribers only. Log in to keep reading.")
+    # a brief on a page with no article markup at all
+    found = extract_article(f"<!DOCTYPE html><html><head><title>Storm</title></head><body><p>{BRIEF}</p></body></html>")
+    assert found.text == f"Storm\n{BRIEF}" and found.note == "short article (69 characters of text)"

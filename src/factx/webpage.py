@@ -94,8 +94,9 @@ def extract_article(html: str) -> WebText:
     headline is always read.  A short main text is read again in
     trafilatura's precision mode (its default mode, finding little, falls
     back to any block of text on the page, a cookie banner as readily as a
-    brief); it is an article, with a note, when it holds a sentence and no
-    wall's words (see ``_short_article``).  Raises ``NoArticle`` otherwise.
+    brief); that text, or failing it the first, is an article, with a note,
+    when it holds a sentence and no wall's words (see ``_short_article``).
+    Raises ``NoArticle`` otherwise.
     """
     import trafilatura
 
@@ -107,11 +108,12 @@ def extract_article(html: str) -> WebText:
         if len(body) < MIN_ARTICLE_CHARS:
             precise = trafilatura.bare_extraction(html, favor_precision=True, **options)
             short = (precise.text or "").strip() if precise is not None else ""
-            if not _short_article(short):
+            if _short_article(short):
+                result, body = precise, short
+            elif not _short_article(body):
                 found = f"only {len(body)} characters of text" if body else "no text"
                 raise NoArticle(f"no article in this web page ({found}: a login wall, cookie wall or index page?)")
-            result, body = precise, short
-            note = f"short article ({len(body)} characters of text)"
+            note = "short article"
     except NoArticle:
         raise
     except Exception as e:  # a page so broken that the HTML parser gives up
@@ -120,6 +122,8 @@ def extract_article(html: str) -> WebText:
     page = Page(**{k: _clean(getattr(result, k, None)) for k in ("title", "author", "date", "url", "sitename")})
     if page.title and page.title not in body[: 2 * len(page.title)]:
         body = f"{page.title}\n{body}"
+    if note:
+        note = f"{note} ({len(body)} characters of text)"
     return WebText(body, page, heading_ends(body), note)
 
 
