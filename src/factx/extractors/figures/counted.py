@@ -79,10 +79,13 @@ def by_modifier(doc: Doc, c: Cand) -> Counted:
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS" and countable(doc[end]) \
             and doc[end].lower_ not in words("time_nouns.txt") and "\n" not in doc[end - 1].whitespace_:
         return noun_phrase(doc[end]), "modifier"
-    # postposed measure: "crowds 15,000 strong"
+    # postposed measure: "crowds 15,000 strong", "a universe, some 230 million light-years wide"
     if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
             and countable(num.head):
         return noun_phrase(num.head), "modifier"
+    if end < len(doc) and doc[end].pos_ in ("ADJ", "ADV") and doc[end].lower_ in words("dimension_words.txt") \
+            and doc[end].head.i < c.start and countable(doc[end].head):
+        return noun_phrase(doc[end].head), "modifier"
     return None, None
 
 
@@ -97,7 +100,10 @@ def by_of(doc: Doc, c: Cand) -> Counted:
                     return noun_phrase(objs[0]), "of"
     if end + 1 < len(doc) and doc[end].lower_ == "of":
         for t in doc[end + 1:min(len(doc), end + 6)]:
-            if countable(t) and t.dep_ == "pobj":
+            if t.pos_ == "ADP":  # "of evolving galaxies with levels of detail": not past the noun phrase
+                break
+            # a participle parsed as the head: "of [evolving] galaxies"
+            if countable(t) and (t.dep_ == "pobj" or (t.dep_ == "dobj" and t.head.dep_ == "pcomp")):
                 return noun_phrase(t), "of"
     return None, None
 

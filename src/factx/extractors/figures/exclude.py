@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Token
 
+from ... import lexicon
 from .lex import (
     DASHES,
     DIGITS,
@@ -28,7 +29,7 @@ from .lex import (
 )
 from .read import Core
 from .syntax import head_noun
-from .units import currency_sign, split_unit
+from .units import currency_sign, split_unit, unit_at
 
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
 DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
@@ -124,7 +125,10 @@ def time_noun(a: Around) -> bool:
         return not (a.has_unit and a.nxt.lower_ in mapping("time_units.txt"))  # "to 34.3 hours": a measure
     if a.glued_next(DASHES) and a.nxt.whitespace_ == "" and a.after is not None and a.after.lower_ in time_nouns:
         return True
-    return a.head is not None and a.head.lower_ in time_nouns
+    if a.head is None or a.head.lower_ not in time_nouns:
+        return False
+    unit = unit_at(a.doc, a.core.end) if a.has_unit else None
+    return unit is None or unit.end <= a.head.i  # "230 million light-years": the time noun is in the unit
 
 
 def time_entity(a: Around) -> bool:
@@ -239,6 +243,16 @@ def phone(a: Around) -> bool:
         and re.fullmatch(r"\d{4}", a.first.text) is not None
 
 
+def format_name(a: Around) -> bool:
+    """The name of a display or video format: "1080p video", "4K output" (not 1080 pence, not 4,000)."""
+    return a.doc[a.core.start:a.core.end].text in _format_names()
+
+
+@cache
+def _format_names() -> frozenset[str]:
+    return frozenset(rows[0] for rows in lexicon.rows("format_names.txt"))
+
+
 def ratio(a: Around) -> bool:
     """Ratios "3-to-1" (optional in the gold)."""
     return a.last.whitespace_ == "" and \
@@ -279,7 +293,9 @@ RULES: tuple[Rule, ...] = (name, year, date_string, time_noun, time_entity, cloc
 
 def excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     """True when the guidelines exclude this number (or mark it optional, which factx leaves out)."""
+    a = Around(doc, core, has_unit)
+    if format_name(a):
+        return True
     if core.pence:  # "345p": a price, whatever spaCy's label says
         return False
-    a = Around(doc, core, has_unit)
     return any(rule(a) for rule in RULES)

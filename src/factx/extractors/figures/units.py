@@ -94,7 +94,9 @@ def _phrases(doc: Doc, j: int) -> list[tuple[str, int]]:
         if text not in prefixes and not (k == j and text.endswith(".")):
             break
         out.append((text, k + 1))
-        if "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in ("/", "%", "'", '"', "′", "″")):
+        glued_hyphen = tok.text == "-" and tok.whitespace_ == "" and k > j and doc[k - 1].whitespace_ == ""
+        if "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in ("/", "%", "'", '"', "′", "″")
+                                       and not glued_hyphen):  # "light-years"
             break
         text += " " if tok.whitespace_ else ""
     return out[::-1]

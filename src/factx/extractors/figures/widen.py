@@ -110,11 +110,17 @@ def compound_measure(doc: Doc, c: Cand) -> None:
 
 
 def currency_of(doc: Doc, c: Cand) -> None:
-    """"millions of dollars", "tens of millions of euros"."""
-    if c.unit is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of" and doc[c.end + 1].is_alpha \
-            and doc[c.end + 1].lower_ in currencies() and len(doc[c.end + 1].text) > 3:
+    """"millions of dollars", "tens of millions of euros"; a vague magnitude of a measure: "thousands of
+    light-years", "hundreds of miles" (the unit words are in the span, as "of dollars" is)."""
+    if c.unit is not None or c.end + 1 >= len(doc) or doc[c.end].lower_ != "of":
+        return
+    if doc[c.end + 1].is_alpha and doc[c.end + 1].lower_ in currencies() and len(doc[c.end + 1].text) > 3:
         c.unit, c.factor = currencies()[doc[c.end + 1].lower_]
         c.end += 2
+        return
+    u = unit_at(doc, c.end + 1) if c.core.value is None else None
+    if u is not None and not u.money and u.unit not in ("percent", "points") and doc[c.end + 1].is_alpha:
+        c.unit, c.end = u.unit, u.end
 
 
 def code_before(doc: Doc, c: Cand) -> None:
