@@ -96,6 +96,8 @@ def to_figure(doc: Doc, ctx: Context, c: Cand) -> Figure:
     noun, relation = counted(doc, c.range_of) if c.range_of else (None, None)
     if noun is None:
         noun, relation = counted(doc, c)
+    if noun is None and c.level_of is not None:
+        noun, relation = counted(doc, c.level_of)
     return Figure(
         id="",
         **asdict(_span(doc, ctx, c)),

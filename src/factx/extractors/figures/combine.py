@@ -92,7 +92,16 @@ def join_ranges(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def pair_levels(doc: Doc, cands: list[Cand]) -> None:
+    """"from $47 billion to $8 billion", "from 23% to 35%": the first level measures what the second does
+    (the parser often hangs the first on the second, so only the second finds the counted noun)."""
+    for a, b in pairwise(cands):
+        if between(doc, a, b) == ["to"] and a.start > 0 and doc[a.start - 1].lower_ == "from":
+            a.level_of = b
+
+
 def combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Spread units by ellipsis, then join ranges."""
+    """Spread units by ellipsis, pair levels, then join ranges."""
     spread_units(doc, cands)
+    pair_levels(doc, cands)
     return join_ranges(doc, cands)

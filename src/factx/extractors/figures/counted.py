@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .lex import is_unit_word, words
-from .syntax import head_noun, span_roots, value_subject
+from .syntax import denominator, head_noun, span_roots, value_subject
 from .widen import Cand
 
 Counted = tuple[str | None, str | None]  # (noun phrase, relation: "modifier", "of" or "value")
@@ -53,7 +53,13 @@ def countable(t: Token) -> bool:
     """A noun that can be what a figure counts (not a unit, place, date, or "the figure")."""
     return t.pos_ in ("NOUN", "PROPN") and not is_unit_word(t.lower_) and not t.like_num \
         and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
-        and t.lower_ not in ("figure", "number")
+        and t.lower_ not in ("figure", "number") and not denominator(t)
+
+
+def _adjective_as_noun(t: Token) -> bool:
+    """An adjective the parser made the object of "of", used as a noun: "30.8 GW of solar"."""
+    return t.pos_ == "ADJ" and t.dep_ == "pobj" and t.is_alpha and t.i + 1 < len(t.doc) \
+        and t.doc[t.i + 1].pos_ not in ("NOUN", "PROPN", "ADJ") and not any(t.children)  # "of each other"
 
 
 def _mistagged_noun(h: Token, num: Token) -> bool:
@@ -71,10 +77,10 @@ def by_modifier(doc: Doc, c: Cand) -> Counted:
     for t in (last, num):
         if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") or t.i != num.i:
             h = t.head
-            while h.i < end and h.i != h.head.i and (not countable(h)):
+            while (h.i < end or denominator(h)) and h.i != h.head.i and (not countable(h)):
                 h = h.head
             if h.i >= end and h.i - end <= 8 and (countable(h) or _mistagged_noun(h, t)):
-                return noun_phrase(h), "modifier"
+                return noun_phrase(_head_of_modifiers(h, c)), "modifier"
     # the noun written right after the number when the parse missed the link: "helping 3m people"
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS" and countable(doc[end]) \
             and doc[end].lower_ not in words("time_nouns.txt") and "\n" not in doc[end - 1].whitespace_:
@@ -89,6 +95,25 @@ def by_modifier(doc: Doc, c: Cand) -> Counted:
     return None, None
 
 
+def _head_of_modifiers(h: Token, c: Cand) -> Token:
+    """The head noun when the parser hung the number on a modifier of it: "1,000 [maintenance and
+    cleaning] workers" (an nmod of "workers"), "four [national security] and diplomatic officials" (a
+    plural number counts the plural noun it is coordinated with, not the singular one)."""
+    for _ in range(3):
+        nxt = h.head
+        if h.dep_ in ("nmod", "compound") and nxt.i > h.i and nxt.pos_ == "NOUN" and countable(nxt) \
+                and any(ch.dep_ == "conj" for ch in h.children):
+            h = nxt
+        else:
+            break
+    value = c.core.value
+    if value is not None and value > 1 and h.tag_ == "NN" and c.unit is None:  # not "C$30 cash or 0.79 shares"
+        plural = [cj for cj in h.children if cj.dep_ == "conj" and cj.tag_ == "NNS" and countable(cj)]
+        if plural:
+            return plural[0]
+    return h
+
+
 def by_of(doc: Doc, c: Cand) -> Counted:
     """The "of" complement: "45 percent of voters", "hundreds of civilians", "2,093 of Clinton's emails"."""
     end = c.end
@@ -96,7 +121,7 @@ def by_of(doc: Doc, c: Cand) -> Counted:
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
                 objs = [o for o in child.children if o.dep_ == "pobj"]
-                if objs and countable(objs[0]):
+                if objs and (countable(objs[0]) or _adjective_as_noun(objs[0])):
                     return noun_phrase(objs[0]), "of"
     if end + 1 < len(doc) and doc[end].lower_ == "of":
         for t in doc[end + 1:min(len(doc), end + 6)]:
@@ -112,7 +137,8 @@ def by_in(doc: Doc, c: Cand) -> Counted:
     """Money "in" a noun: "$180,000 in straw donations"."""
     end = c.end
     if c.unit and c.unit not in ("percent", "points") and end + 1 < len(doc) and doc[end].lower_ == "in":
-        for t in doc[end + 1:min(len(doc), end + 5)]:
+        objs = [o for o in doc[end].children if o.dep_ == "pobj"]  # "$2.53 in per-share earnings"
+        for t in [*objs, *doc[end + 1:min(len(doc), end + 5)]]:
             if countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE") \
                     and t.lower_ not in words("no_count_nouns.txt") \
                     and not any(d.dep_ in ("det", "poss") for d in t.children):

@@ -29,7 +29,7 @@ from .lex import (
 )
 from .read import Core
 from .syntax import head_noun
-from .units import currency_sign, split_unit, unit_at
+from .units import currency_sign, glued_units, split_unit, unit_at
 
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
 DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
@@ -155,11 +155,22 @@ def identifier(a: Around) -> bool:
             and (prev.text in DASHES or prev.text in ("/", "#") or (prev.is_alpha and prev.text not in ("a", "an"))):
         return True
     if a.glued_next(("/",)):
-        return True
+        return not per_unit(a)
     if any(re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text) and abbr_scale(t.text) is None
            and split_unit(t.text) is None and not re.fullmatch(r"\d+(s|st|nd|rd|th)", t.text) for t in a.toks):
         return True
     return any(re.fullmatch(r"\d+(st|nd|rd|th)", t.text, re.I) for t in a.toks)
+
+
+def per_unit(a: Around) -> bool:
+    """Money per unit of a measure or time: "$0.23/W", "$0.03/kWh", "$60/barrel" (the denominator stays
+    out of the figure, as "a share" does in "$31 a share")."""
+    nxt = a.after
+    if not a.has_unit or nxt is None or a.nxt.whitespace_:
+        return False
+    low = nxt.lower_.rstrip(".")  # "$0.19/W." closing a sentence
+    return low in mapping("units.txt") or low in glued_units() or low in words("time_nouns.txt") \
+        or low in words("rate_nouns.txt")
 
 
 def label(a: Around) -> bool:

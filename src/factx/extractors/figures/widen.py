@@ -29,6 +29,7 @@ class Cand:
     high: float | None = None
     low: float | None = None
     range_of: Cand | None = None
+    level_of: Cand | None = None  # "from A to B": A is a level of what B is a level of
 
 
 def widen(doc: Doc, core: Core) -> Cand:
@@ -54,6 +55,11 @@ def currency_before(doc: Doc, c: Cand) -> None:
         c.unit = "USD"
     if c.core.pence:
         c.unit, c.factor = currencies()["p"]
+        return
+    if c.unit is not None and c.core.end == c.end:  # "$7.9 million dollars": the redundant word is in the span
+        u = unit_at(doc, c.end, after_scale=True)
+        if u is not None and u.money and u.unit == c.unit and u.factor == c.factor:
+            c.end = u.end
 
 
 def glued_unit(doc: Doc, c: Cand) -> None:
