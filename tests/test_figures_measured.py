@@ -111,3 +111,51 @@ def test_number_hung_on_a_coordinated_modifier_counts_the_head(nlp):
 def test_money_coordinated_with_a_count_keeps_its_own_noun(nlp):
     f = by_text(nlp, "Holders could choose C$30 cash or 0.79 new shares.")
     assert f["C$30"].counted == "cash"
+
+
+# --- sports and market reports --------------------------------------------------------------
+
+
+def test_won_lost_records_are_left_out_whole(nlp):
+    f = by_text(nlp, "The Wild improved to 4-2-1 in their last seven, while Buffalo is on a 1-6-2 skid.")
+    assert set(f) == {"seven"}
+    assert f["seven"].value == 7 and f["seven"].counted is None
+
+
+def test_glued_noun_after_a_number_word_is_not_a_unit(nlp):
+    fig = by_text(nlp, "Detroit ended a five-game point streak.")["five-game"]
+    assert fig.unit is None and fig.counted == "game"
+
+
+def test_scores_is_a_number_only_before_of(nlp):
+    assert figs(nlp, "Parise scores twice as the Wild beat the Sabres.") == []
+    fig = by_text(nlp, "Scores of fans waited outside.")["Scores"]
+    assert fig.value is None and fig.counted == "fans"
+
+
+def test_share_with_a_unit_before_a_time_noun_is_no_duration(nlp):
+    fig = by_text(nlp, "The shares are up about 40% year to date.")["about 40%"]
+    assert fig.value == 40 and fig.unit == "percent" and fig.approximate
+
+
+def test_rising_pair_of_shares_before_a_noun_is_a_range(nlp):
+    fig = by_text(nlp, "The chain faced a [0.4% to 0.9%] currency headwind in the quarter.")["0.4% to 0.9%"]
+    assert fig.value is None and (fig.low, fig.high) == (0.4, 0.9) and fig.counted.endswith("headwind")
+    f = by_text(nlp, "Smith led Jones 52 percent to 41 percent in the poll.")
+    assert {"52 percent", "41 percent"} <= set(f)
+
+
+# --- names, phone numbers, "one ... another" ------------------------------------------------
+
+
+def test_number_word_opening_a_named_thing(nlp):
+    text = "Sales fell despite our One Kitchen Plus program. One Kitchen Plus is a store format. It has 12 shops."
+    assert set(by_text(nlp, text)) == {"12"}
+
+
+def test_emergency_number_called_is_no_figure(nlp):
+    assert figs(nlp, "A neighbour saw the car and called 911.") == []
+
+
+def test_one_to_another_is_no_count(nlp):
+    assert figs(nlp, "He struggled to walk from one room of the flat to another.") == []

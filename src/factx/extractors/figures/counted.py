@@ -85,6 +85,14 @@ def by_modifier(doc: Doc, c: Cand) -> Counted:
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS" and countable(doc[end]) \
             and doc[end].lower_ not in words("time_nouns.txt") and "\n" not in doc[end - 1].whitespace_:
         return noun_phrase(doc[end]), "modifier"
+    # an article before the figure, its noun after a closing bracket: "a [0.6% to 0.7%] hurricane headwind"
+    start, k = c.start, end + 1
+    if end < len(doc) and doc[end].text in (")", "]") and start > 1 and doc[start - 1].text in ("(", "[") \
+            and doc[start - 2].lower_ in ("a", "an", "the"):
+        while k + 1 < len(doc) and doc[k].pos_ == "NOUN" and doc[k + 1].pos_ == "NOUN":
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "NOUN" and countable(doc[k]):
+            return noun_phrase(doc[k]), "modifier"
     # postposed measure: "crowds 15,000 strong", "a universe, some 230 million light-years wide"
     if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
             and countable(num.head):

@@ -29,8 +29,11 @@ from .lex import (
 )
 from .read import Core
 from .syntax import head_noun
-from .units import currency_sign, glued_units, split_unit, unit_at
+from .units import currency_sign, glued_units, split_unit
 
+# entity labels of proper nouns that a title-case number word does not open as a name: "One American"
+# is one person ("our One Home Depot strategy" is a name)
+PEOPLE_AND_PLACES = frozenset({"PERSON", "NORP", "GPE", "LOC"})
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
 DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
                          r"|\d{1,2}(?P<s2>[-/.])\d{1,2}(?P=s2)(?:\d{4}|\d{2}))$")
@@ -125,10 +128,8 @@ def time_noun(a: Around) -> bool:
         return not (a.has_unit and a.nxt.lower_ in mapping("time_units.txt"))  # "to 34.3 hours": a measure
     if a.glued_next(DASHES) and a.nxt.whitespace_ == "" and a.after is not None and a.after.lower_ in time_nouns:
         return True
-    if a.head is None or a.head.lower_ not in time_nouns:
-        return False
-    unit = unit_at(a.doc, a.core.end) if a.has_unit else None
-    return unit is None or unit.end <= a.head.i  # "230 million light-years": the time noun is in the unit
+    # a measure with a unit is no duration: "40% year to date", "230 million light-years"
+    return a.head is not None and a.head.lower_ in time_nouns and not a.has_unit
 
 
 def time_entity(a: Around) -> bool:
@@ -140,7 +141,10 @@ def time_entity(a: Around) -> bool:
     outside = [t for e in a.doc.ents if e.start < core.end and core.start < e.end and e.label_ in TIME_LABELS
                for t in e if not core.start <= t.i < core.end and not t.like_num and not t.is_punct
                and t.lower_ not in glue]
-    return any(t.lower_ in words("time_nouns.txt") for t in outside) or (bool(outside) and a.head is None)
+    if any(t.lower_ in words("time_nouns.txt") for t in outside):
+        return True
+    # "in their last seven" (games): an elided noun after a determiner and "last" is a count
+    return bool(outside) and a.head is None and not all(t.lower_ in words("elision_words.txt") for t in outside)
 
 
 def clock(a: Around) -> bool:
@@ -205,12 +209,35 @@ def _labelled(a: Around) -> bool:
 
 
 def name_words(a: Around) -> bool:
-    """A title-case number word inside a name: "Gang of Eight", "Group of Seven"."""
+    """A title-case number word inside a name: "Gang of Eight", "Group of Seven", "our One Home Depot
+    strategy" (and the same name opening a sentence elsewhere in the article)."""
     first, prev = a.first, a.prev
-    return a.core.words and first.is_title and not first.is_sent_start and prev is not None \
-        and prev.text not in "\"“‘'(" \
+    if not (a.core.words and first.is_title):
+        return False
+    if _opens_name(a):
+        return True
+    return not first.is_sent_start and prev is not None and prev.text not in "\"“‘'(" \
         and ((prev.lower_ == "of" and a.core.start >= 2 and a.doc[a.core.start - 2].is_title)
              or (prev.is_title and prev.pos_ == "PROPN"))
+
+
+def _opens_name(a: Around) -> bool:
+    """A title-case number word before the proper nouns of an organization's or product's name, inside a
+    sentence ("our One Home Depot strategy"), or opening one when the article also writes it inside one."""
+    doc, end = a.doc, a.core.end
+    if a.core.hyphen_noun:  # "a Two-Pirate Ticket" (a headline in title case)
+        return False
+    j = end
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].ent_type_ not in PEOPLE_AND_PLACES:
+        j += 1
+    if j == end:
+        return False
+    if not a.first.is_sent_start and a.prev is not None and a.prev.is_lower:
+        return True
+    seq = [t.text for t in doc[a.core.start:j]]
+    n = len(seq)
+    return any([t.text for t in doc[i:i + n]] == seq and not doc[i].is_sent_start and doc[i - 1].is_lower
+               for i in range(1, len(doc) - n + 1) if i != a.core.start and doc[i].text == seq[0])
 
 
 def field_label(a: Around) -> bool:
@@ -242,8 +269,11 @@ def rank(a: Around) -> bool:
 
 
 def phone(a: Around) -> bool:
-    """Phone numbers and codes: "020 7946 0958", "007", "555-1234"."""
+    """Phone numbers and codes: "020 7946 0958", "007", "555-1234", "called 911"."""
     if re.fullmatch(r"0\d+", a.first.text):
+        return True
+    if not a.core.words and a.head is None and not a.has_unit and a.last.dep_ == "dobj" \
+            and a.last.head.lemma_.lower() in words("phone_verbs.txt"):
         return True
     if any(t is not None and re.fullmatch(r"[+]?\d+", t.text) for t in (a.prev, a.nxt)):
         return True
@@ -290,6 +320,9 @@ def pronoun_one(a: Around) -> bool:
         return False  # "one or two", "one to three": a range
     if nxt is not None and nxt.lower_ == "or":
         return True  # "one or another"
+    if any(t.lower_ == "another" and doc[t.i - 1].lower_ in ("to", "and", "or")
+           for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 10)]):
+        return True  # "from one room of his house to another"
     if tok.dep_ != "nummod" or tok.head.i < tok.i:
         return True
     noun = tok.head

@@ -81,7 +81,7 @@ def _ends_in_scale(doc: Doc, c: Cand) -> bool:
 def unit_after(doc: Doc, c: Cand) -> None:
     """Unit words after the number: "5-point", "45 percent", "per cent", "3m euros", "6 cents", "12p",
     "20ft", "100 km/h", "1.2 trillion won", "500 EUR"."""
-    if c.unit is not None:
+    if c.unit is not None or c.core.hyphen_noun:  # "five-game point streak": the noun is glued on
         return
     u = unit_after_dash(doc, c.end) or unit_at(doc, c.end, after_scale=_ends_in_scale(doc, c))
     if u is None and c.end < len(doc) and doc[c.end].text in ("'", '"'):  # a height's marks: "6' 2\""
