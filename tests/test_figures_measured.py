@@ -159,3 +159,19 @@ def test_emergency_number_called_is_no_figure(nlp):
 
 def test_one_to_another_is_no_count(nlp):
     assert figs(nlp, "He struggled to walk from one room of the flat to another.") == []
+
+
+# --- upper bounds -----------------------------------------------------------------------------
+
+
+def test_up_to_after_a_preposition_is_a_qualifier(nlp):
+    fig = by_text(nlp, "The storm brought winds of up to 150 km/h.")["up to 150 km/h"]
+    assert fig.unit == "km/h" and fig.approximate and fig.counted == "winds"
+    assert by_text(nlp, "Regulators pushed claims up to $37bn.")["$37bn"].qualifier is None
+
+
+def test_upper_bound_after_a_noun_measures_it(nlp):
+    fig = by_text(nlp, "The bags inflate at speeds up to 200 miles per hour.")["up to 200 miles per hour"]
+    assert fig.counted == "speeds"
+    fig = by_text(nlp, "In the south of the country up to 8 cm of rain was recorded.")["up to 8 cm"]
+    assert fig.counted == "rain"

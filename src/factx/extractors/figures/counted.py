@@ -181,7 +181,21 @@ def by_event_word(doc: Doc, c: Cand) -> Counted:
     return None, None
 
 
-COUNTED_PASSES = (by_modifier, by_of, by_in, by_of_head, by_value, by_event_word)
+def by_bound_noun(doc: Doc, c: Cand) -> Counted:
+    """The noun an upper bound follows: "inflate at speeds up to 200 miles per hour" -> speeds (not a
+    change: "shares up 5%" has no "to")."""
+    if c.qualifier is None or c.qualifier.lower() not in ("up to", "as much as", "as many as", "as high as") \
+            or c.start == 0:
+        return None, None
+    prev = doc[c.start - 1]
+    # the noun is an argument of the clause ("at speeds", not "in the south of the country up to 8 cm")
+    argument = prev.dep_ == "dobj" or (prev.dep_ == "pobj" and prev.head.head.pos_ == "VERB")
+    if prev.pos_ == "NOUN" and countable(prev) and argument and prev.lower_ not in words("time_nouns.txt"):
+        return noun_phrase(prev), "value"
+    return None, None
+
+
+COUNTED_PASSES = (by_modifier, by_of, by_in, by_of_head, by_value, by_bound_noun, by_event_word)
 
 
 def counted(doc: Doc, c: Cand) -> Counted:

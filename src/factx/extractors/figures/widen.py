@@ -144,8 +144,9 @@ def attach_qualifier(doc: Doc, c: Cand) -> None:
         n = len(q)
         s = c.start - n
         if s >= 0 and before[len(before) - n:] == q:
-            if doc[s].lower_ == "up" and (doc[s].dep_ == "prt"
-                                          or governing_verb(doc[s]) in words("change_verbs.txt")):
+            after_prep = s > 0 and doc[s - 1].pos_ == "ADP"  # "winds of up to 150 km/h": a qualifier
+            if doc[s].lower_ == "up" and not after_prep and (doc[s].dep_ == "prt"
+                                                             or governing_verb(doc[s]) in words("change_verbs.txt")):
                 return
             # "over" meaning during or above a bare number: "argued over 40 minutes"
             if q == ["over"] and doc[s].dep_ == "prep" and doc[s].head.pos_ == "VERB" \
