@@ -175,3 +175,30 @@ def test_upper_bound_after_a_noun_measures_it(nlp):
     assert fig.counted == "speeds"
     fig = by_text(nlp, "In the south of the country up to 8 cm of rain was recorded.")["up to 8 cm"]
     assert fig.counted == "rain"
+
+
+def test_market_move_and_level_are_two_figures(nlp):
+    f = by_text(nlp, "Shares of Isbank gained 300 lira to 8,600, and Apex Tannery lost 22.72 to 597.")
+    assert {"300 lira", "8,600", "22.72", "597"} <= set(f)
+    assert f["300 lira"].value == 300 and f["8,600"].low is None
+
+
+def test_international_phone_number_is_no_figure(nlp):
+    assert figs(nlp, "-- Istanbul Newsroom, +90-212-275 0875") == []
+
+
+def test_result_lines_hold_scores_not_figures(nlp):
+    text = ("Tranmere 3 Grimsby 2\nPortsmouth 1 Queens Park Rangers 2\n\n"
+            "Wild 4, Sabres 1: Parise scored for 18,000 fans.")
+    assert set(by_text(nlp, text)) == {"18,000"}
+
+
+def test_seeds_and_leaderboard_rows_beside_names_are_no_figures(nlp):
+    text = ("Women's singles\n2 - Monica Seles (U.S.) beat Anne Miller (U.S.) 6-0 6-2\n"
+            "66 Paul Goydos, Billy Mayfair\n68 Steve Stricker\nThe event drew 300 players.")
+    assert set(by_text(nlp, text)) == {"300"}
+
+
+def test_person_is_never_the_counted_noun(nlp):
+    f = by_text(nlp, "By comparison, the $3 million Wasserman Schultz raised came from 900 donors.")
+    assert f["$3 million"].counted is None and f["900"].counted == "donors"

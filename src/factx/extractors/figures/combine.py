@@ -58,7 +58,7 @@ def _is_range(doc: Doc, a: Cand, b: Cand) -> tuple[bool, bool, bool]:
         and not (a.start > 1 and doc[a.start - 2].lemma_.lower() in words("range_verbs.txt"))
     poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit and not _attributive(doc, a, b)
     # "rose 12p to 345p", "climbed 5 to 7 percent", "up 1/8 to 48-1/4": a change from one level to another
-    change = mid == ["to"] and (governing_verb(doc[a.core.start]) in words("change_verbs.txt")
+    change = mid == ["to"] and (governing_verb(doc[a.core.start]) in words("change_verbs.txt") | words("move_verbs.txt")
                                 or (a.start > 0 and doc[a.start - 1].lower_ in ("up", "down")))
     is_range = (opened or glued or (mid == ["to"] and not from_to and not poll_pair and not change)
                 or (mid == ["or"] and a.unit in (None, b.unit) and a.qualifier is None))

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lex import is_unit_word, words
+from .lex import HAS_DIGIT, is_unit_word, words
 from .syntax import denominator, head_noun, span_roots, value_subject
 from .widen import Cand
 
@@ -52,8 +52,8 @@ def _hyphen_start(t: Token) -> int:
 def countable(t: Token) -> bool:
     """A noun that can be what a figure counts (not a unit, place, date, or "the figure")."""
     return t.pos_ in ("NOUN", "PROPN") and not is_unit_word(t.lower_) and not t.like_num \
-        and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
-        and t.lower_ not in ("figure", "number") and not denominator(t)
+        and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "PERSON") \
+        and t.lower_ not in ("figure", "number") and not denominator(t) and not HAS_DIGIT.search(t.text)
 
 
 def _adjective_as_noun(t: Token) -> bool:

@@ -34,6 +34,9 @@ from .units import currency_sign, glued_units, split_unit
 # entity labels of proper nouns that a title-case number word does not open as a name: "One American"
 # is one person ("our One Home Depot strategy" is a name)
 PEOPLE_AND_PLACES = frozenset({"PERSON", "NORP", "GPE", "LOC"})
+# a sports result line: two capitalised names, each with its score ("Tranmere 3 Grimsby 2", "Wild 4, Sabres 1:")
+_NAME = r"(?:[A-Z][\w.'’&-]*\s+)+"
+RESULT_LINE = re.compile(rf"^\W*{_NAME}(?P<a>\d{{1,3}}),?\s+{_NAME}(?P<b>\d{{1,3}})(?:\s*$|[:,;.]\s|\s+\()")
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
 DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
                          r"|\d{1,2}(?P<s2>[-/.])\d{1,2}(?P=s2)(?:\d{4}|\d{2}))$")
@@ -263,6 +266,50 @@ def age_after_name(a: Around) -> bool:
         and s >= 2 and (a.doc[s - 2].ent_type_ == "PERSON" or a.doc[s - 2].pos_ == "PROPN") and not a.has_unit
 
 
+def result_line(a: Around) -> bool:
+    """The scores of a result line: "Tranmere 3 Grimsby 2", "Wild 4, Sabres 1: Parise scored twice"
+    (sports scores are optional in the gold; the label rule misses a name the tagger did not call a noun)."""
+    doc = a.doc
+    text = doc.text
+    start = doc[a.core.start].idx
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    m = RESULT_LINE.match(line)
+    return m is not None and start - lo in (m.start("a"), m.start("b"))
+
+
+def beside_player(a: Around) -> bool:
+    """Seeds, scores and rows of a results table beside a person's name: "7 - Ai Sugiyama" (a seed),
+    "66 Paul Goydos, Billy Mayfair" (a golf score), "(J. Russell 63, A. Symonds 52;" (a batting score)."""
+    if a.has_unit:
+        return False
+    doc, j = a.doc, a.core.end
+    dashed = j + 1 < len(doc) and doc[j].text in DASHES and doc[j - 1].whitespace_ != ""
+    j += dashed  # "7 - Ai Sugiyama"
+    line_start = a.prev is None or "\n" in a.prev.text or "\n" in a.prev.whitespace_
+    if (dashed or line_start) and _full_name_at(doc, j) and (a.head is None or a.head.pos_ == "PROPN"):
+        return True
+    k = a.core.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    nxt = a.nxt
+    return k >= 0 and doc[k].ent_type_ == "PERSON" and a.head is None \
+        and (nxt is None or nxt.text in (",", ";", ")") or (nxt.lower_ == "not" and a.after is not None
+                                                             and a.after.lower_ == "out"))
+
+
+def _full_name_at(doc: Doc, j: int) -> bool:
+    """A person's name starts at token ``j``: a PERSON entity, or two title-case proper nouns the tagger
+    left unlabelled ("Arantxa Sanchez Vicario")."""
+    if j >= len(doc) or not doc[j].is_title:
+        return False
+    if doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+        return True
+    return j + 1 < len(doc) and doc[j].ent_type_ == "" and doc[j].pos_ == "PROPN" and doc[j + 1].pos_ == "PROPN" \
+        and doc[j + 1].is_title and doc[j + 1].ent_type_ in ("", "PERSON")
+
+
 def rank(a: Around) -> bool:
     """Ranks: "finishing in the top three"."""
     return a.prev is not None and a.prev.lower_ in ("top", "bottom") and a.head is None and not a.has_unit
@@ -270,8 +317,8 @@ def rank(a: Around) -> bool:
 
 def phone(a: Around) -> bool:
     """Phone numbers and codes: "020 7946 0958", "007", "555-1234", "called 911"."""
-    if re.fullmatch(r"0\d+", a.first.text):
-        return True
+    if re.fullmatch(r"0\d+", a.first.text) or (a.first.text.startswith("+") and a.glued_next(DASHES)):
+        return True  # "020 7946 0958", "+90-212-275 0875"
     if not a.core.words and a.head is None and not a.has_unit and a.last.dep_ == "dobj" \
             and a.last.head.lemma_.lower() in words("phone_verbs.txt"):
         return True
@@ -332,7 +379,8 @@ def pronoun_one(a: Around) -> bool:
 
 
 RULES: tuple[Rule, ...] = (name, year, date_string, time_noun, time_entity, clock, identifier, label, name_words,
-                           field_label, list_marker, age_after_name, rank, phone, ratio, hyphen_idiom, pronoun_one)
+                           field_label, list_marker, age_after_name, result_line, beside_player, rank, phone, ratio,
+                           hyphen_idiom, pronoun_one)
 
 
 def excluded(doc: Doc, core: Core, has_unit: bool) -> bool:

@@ -111,7 +111,7 @@ def _verb_above_participle(verb: Token) -> Token:
 
 def _is_level_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    return lemma in words("level_verbs.txt") or lemma in words("change_verbs.txt") or lemma in words("range_verbs.txt")
+    return any(lemma in words(f) for f in ("level_verbs.txt", "change_verbs.txt", "range_verbs.txt", "move_verbs.txt"))
 
 
 def _subject(verb: Token) -> Token | None:
