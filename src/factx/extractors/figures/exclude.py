@@ -8,13 +8,13 @@ them out costs nothing and guessing them wrong would.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ... import lexicon
+from .around import Around, Rule
+from .layout import beside_player, field_label, list_marker, phone, result_line
 from .lex import (
     DASHES,
     DIGITS,
@@ -28,73 +28,14 @@ from .lex import (
     words,
 )
 from .read import Core
-from .syntax import head_noun
 from .units import currency_sign, glued_units, split_unit
 
 # entity labels of proper nouns that a title-case number word does not open as a name: "One American"
 # is one person ("our One Home Depot strategy" is a name)
 PEOPLE_AND_PLACES = frozenset({"PERSON", "NORP", "GPE", "LOC"})
-# a sports result line: two capitalised names, each with its score ("Tranmere 3 Grimsby 2", "Wild 4, Sabres 1:")
-_NAME = r"(?:[A-Z][\w.'’&-]*\s+)+"
-RESULT_LINE = re.compile(rf"^\W*{_NAME}(?P<a>\d{{1,3}}),?\s+{_NAME}(?P<b>\d{{1,3}})(?:\s*$|[:,;.]\s|\s+\()")
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
 DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
                          r"|\d{1,2}(?P<s2>[-/.])\d{1,2}(?P=s2)(?:\d{4}|\d{2}))$")
-
-
-@dataclass
-class Around:
-    """A core and the tokens around it, read once for all the rules."""
-
-    doc: Doc
-    core: Core
-    has_unit: bool
-
-    @cached_property
-    def first(self) -> Token:
-        return self.doc[self.core.start]
-
-    @cached_property
-    def last(self) -> Token:
-        return self.doc[self.core.end - 1]
-
-    @cached_property
-    def prev(self) -> Token | None:
-        return self.doc[self.core.start - 1] if self.core.start > 0 else None
-
-    @cached_property
-    def nxt(self) -> Token | None:
-        return self.doc[self.core.end] if self.core.end < len(self.doc) else None
-
-    @cached_property
-    def after(self) -> Token | None:
-        """The token after ``nxt``."""
-        return self.doc[self.core.end + 1] if self.core.end + 1 < len(self.doc) else None
-
-    @cached_property
-    def toks(self) -> list[Token]:
-        return list(self.doc[self.core.start:self.core.end])
-
-    @cached_property
-    def labels(self) -> set[str]:
-        return {t.ent_type_ for t in self.toks}
-
-    @cached_property
-    def head(self) -> Token | None:
-        return head_noun(self.doc, self.core.start, self.core.end)
-
-    @cached_property
-    def ranged(self) -> bool:
-        """Right after "N-": the second number of a glued range ("20-25")."""
-        return self.prev is not None and self.prev.text in DASHES and self.core.start >= 2 \
-            and self.doc[self.core.start - 2].like_num
-
-    def glued_next(self, texts: tuple[str, ...] | frozenset[str]) -> bool:
-        """The next token is one of ``texts`` and touches the number."""
-        return self.nxt is not None and self.nxt.text in texts and self.last.whitespace_ == ""
-
-
-Rule = Callable[[Around], bool]
 
 
 def name(a: Around) -> bool:
@@ -243,22 +184,6 @@ def _opens_name(a: Around) -> bool:
                for i in range(1, len(doc) - n + 1) if i != a.core.start and doc[i].text == seq[0])
 
 
-def field_label(a: Around) -> bool:
-    """The value at the end of a furniture line: "Ecode: 17"."""
-    prev = a.prev
-    return prev is not None and prev.text == ":" and (a.nxt is None or a.nxt.is_punct or "\n" in a.last.whitespace_) \
-        and a.core.start >= 2 and a.doc[a.core.start - 2].pos_ in ("NOUN", "PROPN") and a.head is None
-
-
-def list_marker(a: Around) -> bool:
-    """List markers and ranks: "\\n10. Mike Huckabee", "Marco Rubio (1.)"."""
-    if not a.glued_next((".", ")")) or a.core.end - a.core.start != 1:
-        return False
-    prev = a.prev
-    line_start = prev is None or "\n" in prev.whitespace_ or prev.text.strip() == "" or prev.text == "("
-    return line_start or (a.after is not None and a.after.text == ")")
-
-
 def age_after_name(a: Around) -> bool:
     """Ages after a name: "Ivanka Trump, 34, could"."""
     prev, nxt, s = a.prev, a.nxt, a.core.start
@@ -266,69 +191,9 @@ def age_after_name(a: Around) -> bool:
         and s >= 2 and (a.doc[s - 2].ent_type_ == "PERSON" or a.doc[s - 2].pos_ == "PROPN") and not a.has_unit
 
 
-def result_line(a: Around) -> bool:
-    """The scores of a result line: "Tranmere 3 Grimsby 2", "Wild 4, Sabres 1: Parise scored twice"
-    (sports scores are optional in the gold; the label rule misses a name the tagger did not call a noun)."""
-    doc = a.doc
-    text = doc.text
-    start = doc[a.core.start].idx
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    line = text[lo:hi if hi >= 0 else len(text)]
-    m = RESULT_LINE.match(line)
-    return m is not None and start - lo in (m.start("a"), m.start("b"))
-
-
-def beside_player(a: Around) -> bool:
-    """Seeds, scores and rows of a results table beside a person's name: "7 - Ai Sugiyama" (a seed),
-    "66 Paul Goydos, Billy Mayfair" (a golf score), "(J. Russell 63, A. Symonds 52;" (a batting score)."""
-    if a.has_unit:
-        return False
-    doc, j = a.doc, a.core.end
-    dashed = j + 1 < len(doc) and doc[j].text in DASHES and doc[j - 1].whitespace_ != ""
-    j += dashed  # "7 - Ai Sugiyama"
-    line_start = a.prev is None or "\n" in a.prev.text or "\n" in a.prev.whitespace_
-    if (dashed or line_start) and _full_name_at(doc, j) and (a.head is None or a.head.pos_ == "PROPN"):
-        return True
-    k = a.core.start - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    nxt = a.nxt
-    return k >= 0 and doc[k].ent_type_ == "PERSON" and a.head is None \
-        and (nxt is None or nxt.text in (",", ";", ")") or (nxt.lower_ == "not" and a.after is not None
-                                                             and a.after.lower_ == "out"))
-
-
-def _full_name_at(doc: Doc, j: int) -> bool:
-    """A person's name starts at token ``j``: a PERSON entity, or two title-case proper nouns the tagger
-    left unlabelled ("Arantxa Sanchez Vicario")."""
-    if j >= len(doc) or not doc[j].is_title:
-        return False
-    if doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
-        return True
-    return j + 1 < len(doc) and doc[j].ent_type_ == "" and doc[j].pos_ == "PROPN" and doc[j + 1].pos_ == "PROPN" \
-        and doc[j + 1].is_title and doc[j + 1].ent_type_ in ("", "PERSON")
-
-
 def rank(a: Around) -> bool:
     """Ranks: "finishing in the top three"."""
     return a.prev is not None and a.prev.lower_ in ("top", "bottom") and a.head is None and not a.has_unit
-
-
-def phone(a: Around) -> bool:
-    """Phone numbers and codes: "020 7946 0958", "007", "555-1234", "called 911"."""
-    if re.fullmatch(r"0\d+", a.first.text) or (a.first.text.startswith("+") and a.glued_next(DASHES)):
-        return True  # "020 7946 0958", "+90-212-275 0875"
-    if not a.core.words and a.head is None and not a.has_unit and a.last.dep_ == "dobj" \
-            and a.last.head.lemma_.lower() in words("phone_verbs.txt"):
-        return True
-    if any(t is not None and re.fullmatch(r"[+]?\d+", t.text) for t in (a.prev, a.nxt)):
-        return True
-    if a.glued_next(DASHES) and a.after is not None and re.fullmatch(r"\d{3}", a.last.text) \
-            and re.fullmatch(r"\d{4}", a.after.text):
-        return True
-    return a.ranged and a.prev.whitespace_ == "" and re.fullmatch(r"\d{3}", a.doc[a.core.start - 2].text) is not None \
-        and re.fullmatch(r"\d{4}", a.first.text) is not None
 
 
 def format_name(a: Around) -> bool:
@@ -367,7 +232,7 @@ def pronoun_one(a: Around) -> bool:
         return False  # "one or two", "one to three": a range
     if nxt is not None and nxt.lower_ == "or":
         return True  # "one or another"
-    if any(t.lower_ == "another" and doc[t.i - 1].lower_ in ("to", "and", "or")
+    if any(t.lower_ == "another" and doc[t.i - 1 - doc[t.i - 1].is_space].lower_ in ("to", "and", "or")
            for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 10)]):
         return True  # "from one room of his house to another"
     if tok.dep_ != "nummod" or tok.head.i < tok.i:
