@@ -202,3 +202,9 @@ def test_seeds_and_leaderboard_rows_beside_names_are_no_figures(nlp):
 def test_person_is_never_the_counted_noun(nlp):
     f = by_text(nlp, "By comparison, the $3 million Wasserman Schultz raised came from 900 donors.")
     assert f["$3 million"].counted is None and f["900"].counted == "donors"
+
+
+def test_table_rows_are_cells_not_figures(nlp):
+    text = "W L PCT GB\nNEW YORK 72 53 .576 -\nDETROIT 44 82 .349 28 1/2\nThe Yankees have won 72 games."
+    f = by_text(nlp, text)
+    assert set(f) == {"72"} and f["72"].start == text.index("72 games")

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ... import lexicon
 from .around import Around, Rule
-from .layout import beside_player, field_label, list_marker, phone, result_line
+from .layout import beside_player, field_label, list_marker, phone, result_line, table_row
 from .lex import (
     DASHES,
     DIGITS,
@@ -244,8 +244,8 @@ def pronoun_one(a: Around) -> bool:
 
 
 RULES: tuple[Rule, ...] = (name, year, date_string, time_noun, time_entity, clock, identifier, label, name_words,
-                           field_label, list_marker, age_after_name, result_line, beside_player, rank, phone, ratio,
-                           hyphen_idiom, pronoun_one)
+                           field_label, list_marker, age_after_name, result_line, table_row, beside_player, rank,
+                           phone, ratio, hyphen_idiom, pronoun_one)
 
 
 def excluded(doc: Doc, core: Core, has_unit: bool) -> bool:

@@ -14,6 +14,27 @@ from .lex import DASHES, words
 # a sports result line: two capitalised names, each with its score ("Tranmere 3 Grimsby 2", "Wild 4, Sabres 1:")
 _NAME = r"(?:[A-Z][\w.'’&-]*\s+)+"
 RESULT_LINE = re.compile(rf"^\W*{_NAME}(?P<a>\d{{1,3}}),?\s+{_NAME}(?P<b>\d{{1,3}})(?:\s*$|[:,;.]\s|\s+\()")
+# a table row: a name, then three or more numeric cells ("-" for none) to the end of the line
+_CELL = r"(?:[-+]?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+)?|[-+]?\.\d+|\d+/\d+|[-–])"
+TABLE_ROW = re.compile(rf"^\W*{_NAME}(?P<cells>{_CELL}(?:\s+{_CELL}){{2,}})\s*$")
+
+
+def _line_of(a: Around) -> tuple[str, int]:
+    """The text line holding the core and the core's offset in it."""
+    text = a.doc.text
+    start = a.doc[a.core.start].idx
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return text[lo:hi if hi >= 0 else len(text)], start - lo
+
+
+def table_row(a: Around) -> bool:
+    """A cell of a table row: a name and three or more numbers to the end of the line ("DETROIT 44 82
+    .349 28 1/2", "Net Income 821 512 565 301"); the column headers say what the cells are, the row does
+    not, so no cell is read as a figure of its own."""
+    line, at = _line_of(a)
+    m = TABLE_ROW.match(line)
+    return m is not None and at >= m.start("cells")
 
 
 def field_label(a: Around) -> bool:
@@ -35,14 +56,9 @@ def list_marker(a: Around) -> bool:
 def result_line(a: Around) -> bool:
     """The scores of a result line: "Tranmere 3 Grimsby 2", "Wild 4, Sabres 1: Parise scored twice"
     (sports scores are optional in the gold; the label rule misses a name the tagger did not call a noun)."""
-    doc = a.doc
-    text = doc.text
-    start = doc[a.core.start].idx
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    line = text[lo:hi if hi >= 0 else len(text)]
+    line, at = _line_of(a)
     m = RESULT_LINE.match(line)
-    return m is not None and start - lo in (m.start("a"), m.start("b"))
+    return m is not None and at in (m.start("a"), m.start("b"))
 
 
 def beside_player(a: Around) -> bool:
