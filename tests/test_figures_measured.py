@@ -208,3 +208,15 @@ def test_table_rows_are_cells_not_figures(nlp):
     text = "W L PCT GB\nNEW YORK 72 53 .576 -\nDETROIT 44 82 .349 28 1/2\nThe Yankees have won 72 games."
     f = by_text(nlp, text)
     assert set(f) == {"72"} and f["72"].start == text.index("72 games")
+
+
+def test_a_rate_after_at_measures_the_verb_s_object_or_subject(nlp):
+    assert by_text(nlp, "The console renders the game at 60fps.")["60fps"].counted == "game"
+    assert by_text(nlp, "The driver was travelling at 90 mph when he crashed.")["90 mph"].counted == "driver"
+
+
+def test_a_list_of_bare_nouns_is_one_group_and_a_list_of_kinds_keeps_the_first(nlp):
+    f = by_text(nlp, "More than a thousand women, children and men were killed.")
+    assert f["More than a thousand"].counted == "women, children and men"
+    f = by_text(nlp, "He slept beside more than a hundred rapists, armed robbers, drug smugglers, and murderers.")
+    assert f["more than a hundred"].counted == "rapists"

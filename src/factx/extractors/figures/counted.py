@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .lex import HAS_DIGIT, is_unit_word, words
 from .syntax import denominator, head_noun, span_roots, value_subject
+from .units import unit_kinds
 from .widen import Cand
 
 Counted = tuple[str | None, str | None]  # (noun phrase, relation: "modifier", "of" or "value")
@@ -28,15 +29,26 @@ def noun_phrase(t: Token) -> str:
              and c.lower_ not in words("time_nouns.txt")
              and not any(w.like_num for w in doc[_hyphen_start(c):c.i])]  # "white-collar jobs", not "six-month"
     start = _hyphen_start(comps[0]) if comps else first
-    last = t
-    conj = t.conjuncts
-    # a pair of bare nouns names one group: "1,523 passengers and crew" (not "9,000 people and 300
-    # vehicles"); a longer list names several kinds, and the first is kept ("rapists, robbers and ...")
-    if len(conj) == 1 and conj[0].i == t.i + 2 and doc[t.i + 1].lower_ in ("and", "or") \
-            and conj[0].pos_ == "NOUN" and not any(ch.like_num or ch.dep_ in ("nummod", "det", "conj", "cc")
-                                                   for ch in conj[0].children):
-        last = conj[0]
+    last = _bare_list_end(t)
     return doc[start:last.i + 1].text.lower()
+
+
+def _bare_list_end(t: Token) -> Token:
+    """The last noun of a list of bare nouns that names one group with ``t``: "1,523 passengers and
+    crew", "a thousand women, children and men" (not "9,000 people and 300 vehicles"); a list whose
+    items carry words of their own names several kinds, and the first is kept ("a hundred rapists, armed
+    robbers, drug smugglers, and murderers")."""
+    doc = t.doc
+    conj = sorted(t.conjuncts, key=lambda c: c.i)
+    if not conj or conj[0].i < t.i or any(c.pos_ != "NOUN" for c in conj):
+        return t
+    glue = [w for w in doc[t.i + 1:conj[-1].i] if w.i not in {c.i for c in conj}]
+    if not glue or any(w.text != "," and w.lower_ not in ("and", "or") for w in glue) \
+            or doc[conj[-1].i - 1].lower_ not in ("and", "or") or len(glue) >= 2 * len(conj):
+        return t
+    if any(ch.like_num or ch.dep_ in ("nummod", "det", "amod", "compound", "poss") for c in conj for ch in c.children):
+        return t
+    return conj[-1]
 
 
 def _hyphen_start(t: Token) -> int:
@@ -166,7 +178,7 @@ def by_of_head(doc: Doc, c: Cand) -> Counted:
 
 def by_value(doc: Doc, c: Cand) -> Counted:
     """The quantity it is the value of: "death toll rises to 1,311", "fees range from $1.5m to $3m"."""
-    subj = value_subject(doc, c.start, c.end)
+    subj = value_subject(doc, c.start, c.end, rate=c.unit is not None and unit_kinds().get(c.unit.lower()) == "rate")
     if subj is not None and (subj.pos_ == "NOUN" or subj.tag_ == "VBG") and subj.ent_type_ in ("", "DATE") \
             and not is_unit_word(subj.lower_) and subj.lower_ not in words("time_nouns.txt") | {"figure", "number"}:
         return noun_phrase(subj), "value"

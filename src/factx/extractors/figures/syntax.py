@@ -51,13 +51,14 @@ def denominator(t: Token) -> bool:
     return t.i > 1 and doc[t.i - 1].text == "/" and doc[t.i - 1].whitespace_ == "" and doc[t.i - 2].whitespace_ == ""
 
 
-def value_subject(doc: Doc, start: int, end: int, copula: bool = True) -> Token | None:
+def value_subject(doc: Doc, start: int, end: int, copula: bool = True, rate: bool = False) -> Token | None:
     """The subject whose level the figure states, or None.
 
     "output rose to 4,378 tonnes from 2,684", "fees range from $1.5m to $3m", "savings held at 5.3 cents"
     (the object of to/at/from under a verb); with ``copula`` also "inflation was 33.8 percent" and the
     object of a verb of reaching ("turnover is expected to reach $60 million", value_verbs.txt).  The
-    subject is found through participles and infinitives ("inflation, estimated at 20 percent").
+    subject is found through participles and infinitives ("inflation, estimated at 20 percent").  With
+    ``rate`` (the figure is a speed or another rate) any verb takes "at": "enjoy the game at 30fps".
     """
     for root in span_roots(doc, start, end):
         verb = None
@@ -72,7 +73,8 @@ def value_subject(doc: Doc, start: int, end: int, copula: bool = True) -> Token 
                 return _changed(h)
             if h.pos_ == "VERB" and not _is_level_verb(h):
                 h = _verb_above_participle(h)
-            verb = h if h.pos_ in ("VERB", "AUX") and _is_level_verb(h) else None
+            moves = rate and root.head.lower_ == "at"
+            verb = h if h.pos_ in ("VERB", "AUX") and (_is_level_verb(h) or moves) else None
         elif copula and ((root.dep_ == "attr" and root.head.lemma_ == "be")
                          or (root.dep_ == "dobj" and root.head.lemma_.lower() in words("value_verbs.txt"))):
             verb = root.head
