@@ -220,3 +220,18 @@ def test_a_list_of_bare_nouns_is_one_group_and_a_list_of_kinds_keeps_the_first(n
     assert f["More than a thousand"].counted == "women, children and men"
     f = by_text(nlp, "He slept beside more than a hundred rapists, armed robbers, drug smugglers, and murderers.")
     assert f["more than a hundred"].counted == "rapists"
+
+
+def test_add_to_names_a_destination_not_a_level(nlp):
+    f = by_text(nlp, "Add that paltry sum to the $16,420 that he raised. British Land added 12p to 468p.")
+    assert f["$16,420"].counted is None
+    assert {"12p", "468p"} <= set(f) and f["12p"].high is None
+
+
+def test_money_in_stops_at_a_dash(nlp):
+    f = by_text(nlp, "He holds hundreds of millions of dollars in real estate debt - positions that matter.")
+    assert f["hundreds of millions of dollars"].counted != "positions"
+
+
+def test_redundant_currency_word_glued_to_a_rate_stays_out(nlp):
+    assert "$15" in by_text(nlp, "She backs a $15 dollar-an-hour minimum wage.")

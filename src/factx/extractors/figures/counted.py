@@ -119,7 +119,7 @@ def _head_of_modifiers(h: Token, c: Cand) -> Token:
     """The head noun when the parser hung the number on a modifier of it: "1,000 [maintenance and
     cleaning] workers" (an nmod of "workers"), "four [national security] and diplomatic officials" (a
     plural number counts the plural noun it is coordinated with, not the singular one)."""
-    for _ in range(3):
+    for _ in range(3 if c.unit is None else 0):  # money measures its own noun: "$15 minimum wage and ..."
         nxt = h.head
         if h.dep_ in ("nmod", "compound") and nxt.i > h.i and nxt.pos_ == "NOUN" and countable(nxt) \
                 and any(ch.dep_ == "conj" for ch in h.children):
@@ -157,13 +157,21 @@ def by_in(doc: Doc, c: Cand) -> Counted:
     """Money "in" a noun: "$180,000 in straw donations"."""
     end = c.end
     if c.unit and c.unit not in ("percent", "points") and end + 1 < len(doc) and doc[end].lower_ == "in":
-        objs = [o for o in doc[end].children if o.dep_ == "pobj"]  # "$2.53 in per-share earnings"
+        # the object of "in" itself ("$2.53 in per-share earnings"), unless punctuation parts them
+        objs = [o for o in doc[end].children if o.dep_ == "pobj" and _unbroken(doc, end + 1, o.i)]
         for t in [*objs, *doc[end + 1:min(len(doc), end + 5)]]:
             if countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE") \
                     and t.lower_ not in words("no_count_nouns.txt") \
                     and not any(d.dep_ in ("det", "poss") for d in t.children):
                 return noun_phrase(t), "value"
     return None, None
+
+
+def _unbroken(doc: Doc, i: int, j: int) -> bool:
+    """No punctuation between tokens ``i`` and ``j`` but hyphens inside a word ("per-share"), so a
+    dash or comma ("debt - financial positions") ends the noun phrase."""
+    return not any(w.is_punct and not (w.text == "-" and w.whitespace_ == "" and doc[w.i - 1].whitespace_ == "")
+                   for w in doc[i:j])
 
 
 def by_of_head(doc: Doc, c: Cand) -> Counted:

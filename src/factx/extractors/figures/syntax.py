@@ -73,6 +73,8 @@ def value_subject(doc: Doc, start: int, end: int, copula: bool = True, rate: boo
                 return _changed(h)
             if h.pos_ == "VERB" and not _is_level_verb(h):
                 h = _verb_above_participle(h)
+            if root.head.lower_ == "to" and h.lemma_.lower() in words("destination_verbs.txt"):
+                continue  # "add that sum to the $16,420": where it goes, not a level
             moves = rate and root.head.lower_ == "at"
             verb = h if h.pos_ in ("VERB", "AUX") and (_is_level_verb(h) or moves) else None
         elif copula and ((root.dep_ == "attr" and root.head.lemma_ == "be")

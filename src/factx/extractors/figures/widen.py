@@ -58,7 +58,9 @@ def currency_before(doc: Doc, c: Cand) -> None:
         return
     if c.unit is not None and c.core.end == c.end:  # "$7.9 million dollars": the redundant word is in the span
         u = unit_at(doc, c.end, after_scale=True)
-        if u is not None and u.money and u.unit == c.unit and u.factor == c.factor:
+        compound = u is not None and u.end < len(doc) and doc[u.end].text in ("-", "–") \
+            and doc[u.end - 1].whitespace_ == ""  # "$15 dollar-an-hour wage"
+        if u is not None and u.money and u.unit == c.unit and u.factor == c.factor and not compound:
             c.end = u.end
 
 
