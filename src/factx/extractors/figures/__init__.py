@@ -6,13 +6,17 @@ GOLD_FORMAT.md (section Figures) is the spec.  The extractor is a sequence of pa
    "4-1/2"), number words ("two", "forty-five"), scale words ("1.5 million"), "a dozen", "half a
    million", vague magnitudes ("hundreds", "several million").
 2. ``exclude``: cores the guidelines leave out, one predicate per rule: dates, years, clock times,
-   ordinals, identifiers ("Part 3", "G8"), names ("Gang of Eight"), idioms and ranks ("two-way"),
-   "one" as pronoun or article, and the optional durations and ages.
+   ordinals, identifiers ("Part 3", "G8", "1080p"), names ("Gang of Eight", "One Home Depot"), idioms
+   and ranks ("two-way"), "one" as pronoun or article, and the optional durations and ages; ``layout``
+   has the rules the layout decides (result lines, seeds and table rows, phone numbers), ``around``
+   the tokens they read.
 3. ``widen``: currency sign and unit words ("$4.5 million", "45 percent", "20ft") and the
    qualifier ("approximately").
-4. ``combine``: ranges joined into one figure ("between 50 and 60", "$200,000 to $300,000"), poll
-   pairs and conversions kept as two, units spread by ellipsis ("11 and 8 percent").
-5. ``counted``: the counted noun and the event word from the dependency parse.
+4. ``combine``: won-lost records dropped whole ("4-2-1"), ranges joined into one figure ("between 50
+   and 60", "$200,000 to $300,000"), poll pairs, market moves and conversions kept as two, units spread
+   by ellipsis ("11 and 8 percent"), "from A to B" levels paired.
+5. ``counted``: the counted noun and the event word from the dependency parse (the noun it modifies, its
+   "of" or "in" complement, the quantity it is the level of in its clause).
 6. ``links``: ``part_of`` from cue words between two figures ("1,311, including 830 civilians").
 
 Lexicons (scales, currencies, units, qualifiers, time nouns, idioms) are data files in ``factx/data``.
@@ -96,6 +100,8 @@ def to_figure(doc: Doc, ctx: Context, c: Cand) -> Figure:
     noun, relation = counted(doc, c.range_of) if c.range_of else (None, None)
     if noun is None:
         noun, relation = counted(doc, c)
+    if noun is None and c.level_of is not None:
+        noun, relation = counted(doc, c.level_of)
     return Figure(
         id="",
         **asdict(_span(doc, ctx, c)),

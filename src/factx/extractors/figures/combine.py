@@ -34,6 +34,21 @@ def spread_units(doc: Doc, cands: list[Cand]) -> None:
             b.unit, b.factor = a.unit, a.factor
 
 
+def _attributive(doc: Doc, a: Cand, b: Cand) -> bool:
+    """"a 0.6% to 0.7% headwind": a pair of rising shares after an article, or before the noun they
+    describe, is a range, not a poll pair ("leads 46 percent to 35 percent")."""
+    if a.core.value is None or b.core.value is None or a.core.value >= b.core.value:
+        return False
+    before = doc[a.start - 1] if a.start > 0 else None
+    if before is not None and before.text in ("[", "(") and a.start > 1:
+        before = doc[a.start - 2]
+    nxt = doc[b.end] if b.end < len(doc) else None
+    if nxt is not None and nxt.text in ("]", ")") and b.end + 1 < len(doc):
+        nxt = doc[b.end + 1]
+    return (before is not None and before.lower_ in ("a", "an", "the")) \
+        or (nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and nxt.head.pos_ == "NOUN" and nxt.head.i >= nxt.i)
+
+
 def _is_range(doc: Doc, a: Cand, b: Cand) -> tuple[bool, bool, bool]:
     """(is a range, glued by a dash, opened by "between")."""
     mid = between(doc, a, b)
@@ -41,9 +56,9 @@ def _is_range(doc: Doc, a: Cand, b: Cand) -> tuple[bool, bool, bool]:
     opened = a.start > 0 and doc[a.start - 1].lower_ == "between" and mid == ["and"]
     from_to = a.start > 0 and doc[a.start - 1].lower_ == "from" \
         and not (a.start > 1 and doc[a.start - 2].lemma_.lower() in words("range_verbs.txt"))
-    poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit
+    poll_pair = mid == ["to"] and a.unit in ("percent", "points") and b.unit == a.unit and not _attributive(doc, a, b)
     # "rose 12p to 345p", "climbed 5 to 7 percent", "up 1/8 to 48-1/4": a change from one level to another
-    change = mid == ["to"] and (governing_verb(doc[a.core.start]) in words("change_verbs.txt")
+    change = mid == ["to"] and (governing_verb(doc[a.core.start]) in words("change_verbs.txt") | words("move_verbs.txt")
                                 or (a.start > 0 and doc[a.start - 1].lower_ in ("up", "down")))
     is_range = (opened or glued or (mid == ["to"] and not from_to and not poll_pair and not change)
                 or (mid == ["or"] and a.unit in (None, b.unit) and a.qualifier is None))
@@ -92,7 +107,40 @@ def join_ranges(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def pair_levels(doc: Doc, cands: list[Cand]) -> None:
+    """"from $47 billion to $8 billion", "from 23% to 35%": the first level measures what the second does
+    (the parser often hangs the first on the second, so only the second finds the counted noun)."""
+    for a, b in pairwise(cands):
+        if between(doc, a, b) == ["to"] and a.start > 0 and doc[a.start - 1].lower_ == "from":
+            a.level_of = b
+
+
+def _glued(doc: Doc, a: Cand, b: Cand) -> bool:
+    mid = between(doc, a, b)
+    return len(mid) == 1 and mid[0] in DASHES and doc[a.end - 1].whitespace_ == "" \
+        and doc[b.start - 1].whitespace_ == ""
+
+
+def drop_records(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Three or more numbers glued by dashes are a won-lost(-tied) record or a bowling line ("4-2-1",
+    "10-1-50-1"), optional in the gold like scores: all of them go."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and _glued(doc, cands[j], cands[j + 1]):
+            j += 1
+        if j - i >= 2:
+            i = j + 1
+            continue
+        out.extend(cands[i:j + 1])
+        i = j + 1
+    return out
+
+
 def combine(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Spread units by ellipsis, then join ranges."""
+    """Drop records, spread units by ellipsis, pair levels, then join ranges."""
+    cands = drop_records(doc, cands)
     spread_units(doc, cands)
+    pair_levels(doc, cands)
     return join_ranges(doc, cands)

@@ -11,8 +11,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lex import is_unit_word, words
-from .syntax import head_noun, span_roots, value_subject
+from .lex import HAS_DIGIT, is_unit_word, words
+from .syntax import denominator, head_noun, span_roots, value_subject
+from .units import unit_kinds
 from .widen import Cand
 
 Counted = tuple[str | None, str | None]  # (noun phrase, relation: "modifier", "of" or "value")
@@ -28,15 +29,26 @@ def noun_phrase(t: Token) -> str:
              and c.lower_ not in words("time_nouns.txt")
              and not any(w.like_num for w in doc[_hyphen_start(c):c.i])]  # "white-collar jobs", not "six-month"
     start = _hyphen_start(comps[0]) if comps else first
-    last = t
-    conj = t.conjuncts
-    # a pair of bare nouns names one group: "1,523 passengers and crew" (not "9,000 people and 300
-    # vehicles"); a longer list names several kinds, and the first is kept ("rapists, robbers and ...")
-    if len(conj) == 1 and conj[0].i == t.i + 2 and doc[t.i + 1].lower_ in ("and", "or") \
-            and conj[0].pos_ == "NOUN" and not any(ch.like_num or ch.dep_ in ("nummod", "det", "conj", "cc")
-                                                   for ch in conj[0].children):
-        last = conj[0]
+    last = _bare_list_end(t)
     return doc[start:last.i + 1].text.lower()
+
+
+def _bare_list_end(t: Token) -> Token:
+    """The last noun of a list of bare nouns that names one group with ``t``: "1,523 passengers and
+    crew", "a thousand women, children and men" (not "9,000 people and 300 vehicles"); a list whose
+    items carry words of their own names several kinds, and the first is kept ("a hundred rapists, armed
+    robbers, drug smugglers, and murderers")."""
+    doc = t.doc
+    conj = sorted(t.conjuncts, key=lambda c: c.i)
+    if not conj or conj[0].i < t.i or any(c.pos_ != "NOUN" for c in conj):
+        return t
+    glue = [w for w in doc[t.i + 1:conj[-1].i] if w.i not in {c.i for c in conj}]
+    if not glue or any(w.text != "," and w.lower_ not in ("and", "or") for w in glue) \
+            or doc[conj[-1].i - 1].lower_ not in ("and", "or") or len(glue) >= 2 * len(conj):
+        return t
+    if any(ch.like_num or ch.dep_ in ("nummod", "det", "amod", "compound", "poss") for c in conj for ch in c.children):
+        return t
+    return conj[-1]
 
 
 def _hyphen_start(t: Token) -> int:
@@ -52,8 +64,14 @@ def _hyphen_start(t: Token) -> int:
 def countable(t: Token) -> bool:
     """A noun that can be what a figure counts (not a unit, place, date, or "the figure")."""
     return t.pos_ in ("NOUN", "PROPN") and not is_unit_word(t.lower_) and not t.like_num \
-        and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
-        and t.lower_ not in ("figure", "number")
+        and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "PERSON") \
+        and t.lower_ not in ("figure", "number") and not denominator(t) and not HAS_DIGIT.search(t.text)
+
+
+def _adjective_as_noun(t: Token) -> bool:
+    """An adjective the parser made the object of "of", used as a noun: "30.8 GW of solar"."""
+    return t.pos_ == "ADJ" and t.dep_ == "pobj" and t.is_alpha and t.i + 1 < len(t.doc) \
+        and t.doc[t.i + 1].pos_ not in ("NOUN", "PROPN", "ADJ") and not any(t.children)  # "of each other"
 
 
 def _mistagged_noun(h: Token, num: Token) -> bool:
@@ -71,19 +89,49 @@ def by_modifier(doc: Doc, c: Cand) -> Counted:
     for t in (last, num):
         if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") or t.i != num.i:
             h = t.head
-            while h.i < end and h.i != h.head.i and (not countable(h)):
+            while (h.i < end or denominator(h)) and h.i != h.head.i and (not countable(h)):
                 h = h.head
             if h.i >= end and h.i - end <= 8 and (countable(h) or _mistagged_noun(h, t)):
-                return noun_phrase(h), "modifier"
+                return noun_phrase(_head_of_modifiers(h, c)), "modifier"
     # the noun written right after the number when the parse missed the link: "helping 3m people"
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS" and countable(doc[end]) \
             and doc[end].lower_ not in words("time_nouns.txt") and "\n" not in doc[end - 1].whitespace_:
         return noun_phrase(doc[end]), "modifier"
-    # postposed measure: "crowds 15,000 strong"
+    # an article before the figure, its noun after a closing bracket: "a [0.6% to 0.7%] hurricane headwind"
+    start, k = c.start, end + 1
+    if end < len(doc) and doc[end].text in (")", "]") and start > 1 and doc[start - 1].text in ("(", "[") \
+            and doc[start - 2].lower_ in ("a", "an", "the"):
+        while k + 1 < len(doc) and doc[k].pos_ == "NOUN" and doc[k + 1].pos_ == "NOUN":
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "NOUN" and countable(doc[k]):
+            return noun_phrase(doc[k]), "modifier"
+    # postposed measure: "crowds 15,000 strong", "a universe, some 230 million light-years wide"
     if num.dep_ == "nummod" and num.head.i < c.start and end < len(doc) and doc[end].pos_ == "ADJ" \
             and countable(num.head):
         return noun_phrase(num.head), "modifier"
+    if end < len(doc) and doc[end].pos_ in ("ADJ", "ADV") and doc[end].lower_ in words("dimension_words.txt") \
+            and doc[end].head.i < c.start and countable(doc[end].head):
+        return noun_phrase(doc[end].head), "modifier"
     return None, None
+
+
+def _head_of_modifiers(h: Token, c: Cand) -> Token:
+    """The head noun when the parser hung the number on a modifier of it: "1,000 [maintenance and
+    cleaning] workers" (an nmod of "workers"), "four [national security] and diplomatic officials" (a
+    plural number counts the plural noun it is coordinated with, not the singular one)."""
+    for _ in range(3 if c.unit is None else 0):  # money measures its own noun: "$15 minimum wage and ..."
+        nxt = h.head
+        if h.dep_ in ("nmod", "compound") and nxt.i > h.i and nxt.pos_ == "NOUN" and countable(nxt) \
+                and any(ch.dep_ == "conj" for ch in h.children):
+            h = nxt
+        else:
+            break
+    value = c.core.value
+    if value is not None and value > 1 and h.tag_ == "NN" and c.unit is None:  # not "C$30 cash or 0.79 shares"
+        plural = [cj for cj in h.children if cj.dep_ == "conj" and cj.tag_ == "NNS" and countable(cj)]
+        if plural:
+            return plural[0]
+    return h
 
 
 def by_of(doc: Doc, c: Cand) -> Counted:
@@ -93,11 +141,14 @@ def by_of(doc: Doc, c: Cand) -> Counted:
         for child in t.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
                 objs = [o for o in child.children if o.dep_ == "pobj"]
-                if objs and countable(objs[0]):
+                if objs and (countable(objs[0]) or _adjective_as_noun(objs[0])):
                     return noun_phrase(objs[0]), "of"
     if end + 1 < len(doc) and doc[end].lower_ == "of":
         for t in doc[end + 1:min(len(doc), end + 6)]:
-            if countable(t) and t.dep_ == "pobj":
+            if t.pos_ == "ADP":  # "of evolving galaxies with levels of detail": not past the noun phrase
+                break
+            # a participle parsed as the head: "of [evolving] galaxies"
+            if countable(t) and (t.dep_ == "pobj" or (t.dep_ == "dobj" and t.head.dep_ == "pcomp")):
                 return noun_phrase(t), "of"
     return None, None
 
@@ -106,12 +157,21 @@ def by_in(doc: Doc, c: Cand) -> Counted:
     """Money "in" a noun: "$180,000 in straw donations"."""
     end = c.end
     if c.unit and c.unit not in ("percent", "points") and end + 1 < len(doc) and doc[end].lower_ == "in":
-        for t in doc[end + 1:min(len(doc), end + 5)]:
+        # the object of "in" itself ("$2.53 in per-share earnings"), unless punctuation parts them
+        objs = [o for o in doc[end].children if o.dep_ == "pobj" and _unbroken(doc, end + 1, o.i)]
+        for t in [*objs, *doc[end + 1:min(len(doc), end + 5)]]:
             if countable(t) and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "GPE") \
                     and t.lower_ not in words("no_count_nouns.txt") \
                     and not any(d.dep_ in ("det", "poss") for d in t.children):
                 return noun_phrase(t), "value"
     return None, None
+
+
+def _unbroken(doc: Doc, i: int, j: int) -> bool:
+    """No punctuation between tokens ``i`` and ``j`` but hyphens inside a word ("per-share"), so a
+    dash or comma ("debt - financial positions") ends the noun phrase."""
+    return not any(w.is_punct and not (w.text == "-" and w.whitespace_ == "" and doc[w.i - 1].whitespace_ == "")
+                   for w in doc[i:j])
 
 
 def by_of_head(doc: Doc, c: Cand) -> Counted:
@@ -126,7 +186,7 @@ def by_of_head(doc: Doc, c: Cand) -> Counted:
 
 def by_value(doc: Doc, c: Cand) -> Counted:
     """The quantity it is the value of: "death toll rises to 1,311", "fees range from $1.5m to $3m"."""
-    subj = value_subject(doc, c.start, c.end)
+    subj = value_subject(doc, c.start, c.end, rate=c.unit is not None and unit_kinds().get(c.unit.lower()) == "rate")
     if subj is not None and (subj.pos_ == "NOUN" or subj.tag_ == "VBG") and subj.ent_type_ in ("", "DATE") \
             and not is_unit_word(subj.lower_) and subj.lower_ not in words("time_nouns.txt") | {"figure", "number"}:
         return noun_phrase(subj), "value"
@@ -141,7 +201,21 @@ def by_event_word(doc: Doc, c: Cand) -> Counted:
     return None, None
 
 
-COUNTED_PASSES = (by_modifier, by_of, by_in, by_of_head, by_value, by_event_word)
+def by_bound_noun(doc: Doc, c: Cand) -> Counted:
+    """The noun an upper bound follows: "inflate at speeds up to 200 miles per hour" -> speeds (not a
+    change: "shares up 5%" has no "to")."""
+    if c.qualifier is None or c.qualifier.lower() not in ("up to", "as much as", "as many as", "as high as") \
+            or c.start == 0:
+        return None, None
+    prev = doc[c.start - 1]
+    # the noun is an argument of the clause ("at speeds", not "in the south of the country up to 8 cm")
+    argument = prev.dep_ == "dobj" or (prev.dep_ == "pobj" and prev.head.head.pos_ == "VERB")
+    if prev.pos_ == "NOUN" and countable(prev) and argument and prev.lower_ not in words("time_nouns.txt"):
+        return noun_phrase(prev), "value"
+    return None, None
+
+
+COUNTED_PASSES = (by_modifier, by_of, by_in, by_of_head, by_value, by_bound_noun, by_event_word)
 
 
 def counted(doc: Doc, c: Cand) -> Counted:

@@ -8,12 +8,13 @@ them out costs nothing and guessing them wrong would.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from ... import lexicon
+from .around import Around, Rule
+from .layout import beside_player, field_label, list_marker, phone, result_line, table_row
 from .lex import (
     DASHES,
     DIGITS,
@@ -27,67 +28,14 @@ from .lex import (
     words,
 )
 from .read import Core
-from .syntax import head_noun
-from .units import currency_sign, split_unit
+from .units import currency_sign, glued_units, split_unit
 
+# entity labels of proper nouns that a title-case number word does not open as a name: "One American"
+# is one person ("our One Home Depot strategy" is a name)
+PEOPLE_AND_PLACES = frozenset({"PERSON", "NORP", "GPE", "LOC"})
 # a date written as one run of digits and separators: "1996-08-30", "30/08/96", "30.08.1996"
 DATE_STRING = re.compile(r"^(?:\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}"
                          r"|\d{1,2}(?P<s2>[-/.])\d{1,2}(?P=s2)(?:\d{4}|\d{2}))$")
-
-
-@dataclass
-class Around:
-    """A core and the tokens around it, read once for all the rules."""
-
-    doc: Doc
-    core: Core
-    has_unit: bool
-
-    @cached_property
-    def first(self) -> Token:
-        return self.doc[self.core.start]
-
-    @cached_property
-    def last(self) -> Token:
-        return self.doc[self.core.end - 1]
-
-    @cached_property
-    def prev(self) -> Token | None:
-        return self.doc[self.core.start - 1] if self.core.start > 0 else None
-
-    @cached_property
-    def nxt(self) -> Token | None:
-        return self.doc[self.core.end] if self.core.end < len(self.doc) else None
-
-    @cached_property
-    def after(self) -> Token | None:
-        """The token after ``nxt``."""
-        return self.doc[self.core.end + 1] if self.core.end + 1 < len(self.doc) else None
-
-    @cached_property
-    def toks(self) -> list[Token]:
-        return list(self.doc[self.core.start:self.core.end])
-
-    @cached_property
-    def labels(self) -> set[str]:
-        return {t.ent_type_ for t in self.toks}
-
-    @cached_property
-    def head(self) -> Token | None:
-        return head_noun(self.doc, self.core.start, self.core.end)
-
-    @cached_property
-    def ranged(self) -> bool:
-        """Right after "N-": the second number of a glued range ("20-25")."""
-        return self.prev is not None and self.prev.text in DASHES and self.core.start >= 2 \
-            and self.doc[self.core.start - 2].like_num
-
-    def glued_next(self, texts: tuple[str, ...] | frozenset[str]) -> bool:
-        """The next token is one of ``texts`` and touches the number."""
-        return self.nxt is not None and self.nxt.text in texts and self.last.whitespace_ == ""
-
-
-Rule = Callable[[Around], bool]
 
 
 def name(a: Around) -> bool:
@@ -124,7 +72,8 @@ def time_noun(a: Around) -> bool:
         return not (a.has_unit and a.nxt.lower_ in mapping("time_units.txt"))  # "to 34.3 hours": a measure
     if a.glued_next(DASHES) and a.nxt.whitespace_ == "" and a.after is not None and a.after.lower_ in time_nouns:
         return True
-    return a.head is not None and a.head.lower_ in time_nouns
+    # a measure with a unit is no duration: "40% year to date", "230 million light-years"
+    return a.head is not None and a.head.lower_ in time_nouns and not a.has_unit
 
 
 def time_entity(a: Around) -> bool:
@@ -136,7 +85,10 @@ def time_entity(a: Around) -> bool:
     outside = [t for e in a.doc.ents if e.start < core.end and core.start < e.end and e.label_ in TIME_LABELS
                for t in e if not core.start <= t.i < core.end and not t.like_num and not t.is_punct
                and t.lower_ not in glue]
-    return any(t.lower_ in words("time_nouns.txt") for t in outside) or (bool(outside) and a.head is None)
+    if any(t.lower_ in words("time_nouns.txt") for t in outside):
+        return True
+    # "in their last seven" (games): an elided noun after a determiner and "last" is a count
+    return bool(outside) and a.head is None and not all(t.lower_ in words("elision_words.txt") for t in outside)
 
 
 def clock(a: Around) -> bool:
@@ -151,11 +103,22 @@ def identifier(a: Around) -> bool:
             and (prev.text in DASHES or prev.text in ("/", "#") or (prev.is_alpha and prev.text not in ("a", "an"))):
         return True
     if a.glued_next(("/",)):
-        return True
+        return not per_unit(a)
     if any(re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text) and abbr_scale(t.text) is None
            and split_unit(t.text) is None and not re.fullmatch(r"\d+(s|st|nd|rd|th)", t.text) for t in a.toks):
         return True
     return any(re.fullmatch(r"\d+(st|nd|rd|th)", t.text, re.I) for t in a.toks)
+
+
+def per_unit(a: Around) -> bool:
+    """Money per unit of a measure or time: "$0.23/W", "$0.03/kWh", "$60/barrel" (the denominator stays
+    out of the figure, as "a share" does in "$31 a share")."""
+    nxt = a.after
+    if not a.has_unit or nxt is None or a.nxt.whitespace_:
+        return False
+    low = nxt.lower_.rstrip(".")  # "$0.19/W." closing a sentence
+    return low in mapping("units.txt") or low in glued_units() or low in words("time_nouns.txt") \
+        or low in words("rate_nouns.txt")
 
 
 def label(a: Around) -> bool:
@@ -190,28 +153,35 @@ def _labelled(a: Around) -> bool:
 
 
 def name_words(a: Around) -> bool:
-    """A title-case number word inside a name: "Gang of Eight", "Group of Seven"."""
+    """A title-case number word inside a name: "Gang of Eight", "Group of Seven", "our One Home Depot
+    strategy" (and the same name opening a sentence elsewhere in the article)."""
     first, prev = a.first, a.prev
-    return a.core.words and first.is_title and not first.is_sent_start and prev is not None \
-        and prev.text not in "\"“‘'(" \
+    if not (a.core.words and first.is_title):
+        return False
+    if _opens_name(a):
+        return True
+    return not first.is_sent_start and prev is not None and prev.text not in "\"“‘'(" \
         and ((prev.lower_ == "of" and a.core.start >= 2 and a.doc[a.core.start - 2].is_title)
              or (prev.is_title and prev.pos_ == "PROPN"))
 
 
-def field_label(a: Around) -> bool:
-    """The value at the end of a furniture line: "Ecode: 17"."""
-    prev = a.prev
-    return prev is not None and prev.text == ":" and (a.nxt is None or a.nxt.is_punct or "\n" in a.last.whitespace_) \
-        and a.core.start >= 2 and a.doc[a.core.start - 2].pos_ in ("NOUN", "PROPN") and a.head is None
-
-
-def list_marker(a: Around) -> bool:
-    """List markers and ranks: "\\n10. Mike Huckabee", "Marco Rubio (1.)"."""
-    if not a.glued_next((".", ")")) or a.core.end - a.core.start != 1:
+def _opens_name(a: Around) -> bool:
+    """A title-case number word before the proper nouns of an organization's or product's name, inside a
+    sentence ("our One Home Depot strategy"), or opening one when the article also writes it inside one."""
+    doc, end = a.doc, a.core.end
+    if a.core.hyphen_noun:  # "a Two-Pirate Ticket" (a headline in title case)
         return False
-    prev = a.prev
-    line_start = prev is None or "\n" in prev.whitespace_ or prev.text.strip() == "" or prev.text == "("
-    return line_start or (a.after is not None and a.after.text == ")")
+    j = end
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].ent_type_ not in PEOPLE_AND_PLACES:
+        j += 1
+    if j == end:
+        return False
+    if not a.first.is_sent_start and a.prev is not None and a.prev.is_lower:
+        return True
+    seq = [t.text for t in doc[a.core.start:j]]
+    n = len(seq)
+    return any([t.text for t in doc[i:i + n]] == seq and not doc[i].is_sent_start and doc[i - 1].is_lower
+               for i in range(1, len(doc) - n + 1) if i != a.core.start and doc[i].text == seq[0])
 
 
 def age_after_name(a: Around) -> bool:
@@ -226,17 +196,14 @@ def rank(a: Around) -> bool:
     return a.prev is not None and a.prev.lower_ in ("top", "bottom") and a.head is None and not a.has_unit
 
 
-def phone(a: Around) -> bool:
-    """Phone numbers and codes: "020 7946 0958", "007", "555-1234"."""
-    if re.fullmatch(r"0\d+", a.first.text):
-        return True
-    if any(t is not None and re.fullmatch(r"[+]?\d+", t.text) for t in (a.prev, a.nxt)):
-        return True
-    if a.glued_next(DASHES) and a.after is not None and re.fullmatch(r"\d{3}", a.last.text) \
-            and re.fullmatch(r"\d{4}", a.after.text):
-        return True
-    return a.ranged and a.prev.whitespace_ == "" and re.fullmatch(r"\d{3}", a.doc[a.core.start - 2].text) is not None \
-        and re.fullmatch(r"\d{4}", a.first.text) is not None
+def format_name(a: Around) -> bool:
+    """The name of a display or video format: "1080p video", "4K output" (not 1080 pence, not 4,000)."""
+    return a.doc[a.core.start:a.core.end].text in _format_names()
+
+
+@cache
+def _format_names() -> frozenset[str]:
+    return frozenset(rows[0] for rows in lexicon.rows("format_names.txt"))
 
 
 def ratio(a: Around) -> bool:
@@ -265,6 +232,9 @@ def pronoun_one(a: Around) -> bool:
         return False  # "one or two", "one to three": a range
     if nxt is not None and nxt.lower_ == "or":
         return True  # "one or another"
+    if any(t.lower_ == "another" and doc[t.i - 1 - doc[t.i - 1].is_space].lower_ in ("to", "and", "or")
+           for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 10)]):
+        return True  # "from one room of his house to another"
     if tok.dep_ != "nummod" or tok.head.i < tok.i:
         return True
     noun = tok.head
@@ -274,12 +244,15 @@ def pronoun_one(a: Around) -> bool:
 
 
 RULES: tuple[Rule, ...] = (name, year, date_string, time_noun, time_entity, clock, identifier, label, name_words,
-                           field_label, list_marker, age_after_name, rank, phone, ratio, hyphen_idiom, pronoun_one)
+                           field_label, list_marker, age_after_name, result_line, table_row, beside_player, rank,
+                           phone, ratio, hyphen_idiom, pronoun_one)
 
 
 def excluded(doc: Doc, core: Core, has_unit: bool) -> bool:
     """True when the guidelines exclude this number (or mark it optional, which factx leaves out)."""
+    a = Around(doc, core, has_unit)
+    if format_name(a):
+        return True
     if core.pence:  # "345p": a price, whatever spaCy's label says
         return False
-    a = Around(doc, core, has_unit)
     return any(rule(a) for rule in RULES)

@@ -50,7 +50,8 @@ def read_vague(doc: Doc, words: list[Word], k: int) -> Read | None:
     """"hundreds", "hundreds of thousands", "tens of millions": value null, low bound kept."""
     vague = mapping("vague_numbers.txt")
     low = words[k].low
-    if low not in vague or doc[words[k].start].pos_ in ("VERB", "AUX"):
+    if low not in vague or doc[words[k].start].pos_ in ("VERB", "AUX") \
+            or (low in word_list("vague_of_only.txt") and _next(words, k + 1) != "of"):
         return None
     lo = float(vague[low])
     j = k + 1

@@ -91,10 +91,12 @@ def _phrases(doc: Doc, j: int) -> list[tuple[str, int]]:
     for k in range(j, min(len(doc), j + MAX_UNIT_TOKENS)):
         tok = doc[k]
         text += tok.lower_
-        if text not in prefixes and not (k == j and text.endswith(".")):
+        if text not in prefixes and not (text.endswith(".") and (k == j or text[:-1] in prefixes)):
             break
         out.append((text, k + 1))
-        if "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in ("/", "%", "'", '"', "′", "″")):
+        glued_hyphen = tok.text == "-" and tok.whitespace_ == "" and k > j and doc[k - 1].whitespace_ == ""
+        if "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in ("/", "%", "'", '"', "′", "″")
+                                       and not glued_hyphen):  # "light-years"
             break
         text += " " if tok.whitespace_ else ""
     return out[::-1]
@@ -111,8 +113,9 @@ def unit_at(doc: Doc, j: int, after_scale: bool = False, pairs: bool = False) ->
     glued = j > 0 and doc[j - 1].whitespace_ == ""
     units = mapping("units.txt")
     for text, end in _phrases(doc, j):
-        if end == j + 1 and text.endswith(".") and len(text) > 1 and text not in units \
-                and text not in currencies():  # "12m." closing a sentence
+        last = doc[end - 1].text
+        if last.endswith(".") and len(last) > 1 and text not in units \
+                and text not in currencies():  # "12m.", "150 km/h." closing a sentence
             text = text[:-1]
         if text in units:
             return Unit(units[text], end)

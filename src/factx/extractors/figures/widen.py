@@ -30,6 +30,7 @@ class Cand:
     high: float | None = None
     low: float | None = None
     range_of: Cand | None = None
+    level_of: Cand | None = None  # "from A to B": A is a level of what B is a level of
 
 
 def widen(doc: Doc, core: Core) -> Cand:
@@ -55,6 +56,13 @@ def currency_before(doc: Doc, c: Cand) -> None:
         c.unit = "USD"
     if c.core.pence:
         c.unit, c.factor = currencies()["p"]
+        return
+    if c.unit is not None and c.core.end == c.end:  # "$7.9 million dollars": the redundant word is in the span
+        u = unit_at(doc, c.end, after_scale=True)
+        compound = u is not None and u.end < len(doc) and doc[u.end].text in ("-", "–") \
+            and doc[u.end - 1].whitespace_ == ""  # "$15 dollar-an-hour wage"
+        if u is not None and u.money and u.unit == c.unit and u.factor == c.factor and not compound:
+            c.end = u.end
 
 
 def glued_unit(doc: Doc, c: Cand) -> None:
@@ -76,7 +84,7 @@ def _ends_in_scale(doc: Doc, c: Cand) -> bool:
 def unit_after(doc: Doc, c: Cand) -> None:
     """Unit words after the number: "5-point", "45 percent", "per cent", "3m euros", "6 cents", "12p",
     "20ft", "100 km/h", "1.2 trillion won", "500 EUR"."""
-    if c.unit is not None:
+    if c.unit is not None or c.core.hyphen_noun:  # "five-game point streak": the noun is glued on
         return
     u = unit_after_dash(doc, c.end) or unit_at(doc, c.end, after_scale=_ends_in_scale(doc, c))
     if u is None and c.end < len(doc) and doc[c.end].text in ("'", '"'):  # a height's marks: "6' 2\""
@@ -113,11 +121,17 @@ def compound_measure(doc: Doc, c: Cand) -> None:
 
 
 def currency_of(doc: Doc, c: Cand) -> None:
-    """"millions of dollars", "tens of millions of euros"."""
-    if c.unit is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of" and doc[c.end + 1].is_alpha \
-            and doc[c.end + 1].lower_ in currencies() and len(doc[c.end + 1].text) > 3:
+    """"millions of dollars", "tens of millions of euros"; a vague magnitude of a measure: "thousands of
+    light-years", "hundreds of miles" (the unit words are in the span, as "of dollars" is)."""
+    if c.unit is not None or c.end + 1 >= len(doc) or doc[c.end].lower_ != "of":
+        return
+    if doc[c.end + 1].is_alpha and doc[c.end + 1].lower_ in currencies() and len(doc[c.end + 1].text) > 3:
         c.unit, c.factor = currencies()[doc[c.end + 1].lower_]
         c.end += 2
+        return
+    u = unit_at(doc, c.end + 1) if c.core.value is None else None
+    if u is not None and not u.money and u.unit not in ("percent", "points") and doc[c.end + 1].is_alpha:
+        c.unit, c.end = u.unit, u.end
 
 
 def code_before(doc: Doc, c: Cand) -> None:
@@ -135,8 +149,9 @@ def attach_qualifier(doc: Doc, c: Cand) -> None:
         n = len(q)
         s = c.start - n
         if s >= 0 and before[len(before) - n:] == q:
-            if doc[s].lower_ == "up" and (doc[s].dep_ == "prt"
-                                          or governing_verb(doc[s]) in words("change_verbs.txt")):
+            after_prep = s > 0 and doc[s - 1].pos_ == "ADP"  # "winds of up to 150 km/h": a qualifier
+            if doc[s].lower_ == "up" and not after_prep and (doc[s].dep_ == "prt"
+                                                             or governing_verb(doc[s]) in words("change_verbs.txt")):
                 return
             # "over" meaning during or above a bare number: "argued over 40 minutes"
             if q == ["over"] and doc[s].dep_ == "prep" and doc[s].head.pos_ == "VERB" \
