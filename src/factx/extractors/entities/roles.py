@@ -147,20 +147,42 @@ def _items(toks: list[Token]) -> list[tuple[str, int, int]] | None:
     return items
 
 
+def _result_head(toks: list[Token]) -> list[Token]:
+    """The part of a line before a colon that heads a paragraph of text ("Wild 4, Sabres 1: Zach Parise
+    scored twice ..."): a result line leading its report; the whole line otherwise."""
+    colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+    if colon is None or colon < 2 or colon + 1 >= len(toks):
+        return toks
+    return toks[:colon]
+
+
 def _rows(doc: Doc, lines: list[list[Token]], roles: Roles) -> None:
-    """Result-table rows: "Walsall 3 0 1 2 2 4 1", "Stuttgart 2 Werder Bremen 1", "1. Leeds 3"."""
+    """Result-table rows: "Walsall 3 0 1 2 2 4 1", "Stuttgart 2 Werder Bremen 1", "1. Leeds 3", and a
+    result line heading its report ("Wild 4, Sabres 1: ..."), whose two names are sides even when they
+    are common words (a row's "Total 300" is not)."""
     for toks in lines:
         items = _items(toks)
+        heading = False
+        if items is None:
+            head = _result_head(toks)
+            items = _items(head) if len(head) < len(toks) else None
+            heading = bool(items) and _shape(items) == "N9N9"
+            if not heading:
+                continue
         if not items:
             continue
         if items[0][0] == "num" and len(items) > 1:  # a rank: "1. Leeds 3"
             items = items[1:]
-        shape = "".join("N" if k == "name" else "9" for k, _, _ in items)
-        if shape in ("N9", "N9N9"):
+        if _shape(items) in ("N9", "N9N9"):
             for k, a, b in items:
-                if k == "name" and not (b - a == 1 and toks[a].lower_ in lexicon.words("lower_words.txt")
-                                        and places.lookup(toks[a].text) is None):
+                if k == "name" and (heading or not (b - a == 1 and toks[a].lower_ in lexicon.words("lower_words.txt")
+                                                    and places.lookup(toks[a].text) is None)):
                     roles.put(toks[a].i, toks[b - 1].i + 1, SIDE)  # not "Total 300", "Halftime 1-0"
+
+
+def _shape(items: list[tuple[str, int, int]]) -> str:
+    """A row's items as a string: "N" a name, "9" a number ("N9N9": "Stuttgart 2 Werder Bremen 1")."""
+    return "".join("N" if k == "name" else "9" for k, _, _ in items)
 
 
 def _fixtures(doc: Doc, lines: list[list[Token]], roles: Roles) -> None:
@@ -306,15 +328,28 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
     if root.dep_ in ("compound", "poss", "nmod") and head.pos_ == "NOUN" \
             and head.lower_ in lexicon.words("side_nouns.txt"):  # "Marseille striker", "Liverpool's manager"
         return SIDE, False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in lexicon.words("resident_nouns.txt"):
+        return PLACE, False  # "a New Jersey native": where someone is from is a place, not its team
     if root.dep_ == "pobj":
-        if head.lower_ == "at" and head.head.pos_ in ("VERB", "NOUN"):
-            return PLACE, False
+        if head.lower_ == "at" and head.head.pos_ in ("VERB", "NOUN") and not _personal_name(span):
+            return PLACE, False  # a venue, not "fired a shot at Matt Murray"
+        if head.lower_ == "in" and places.lookup(span.text) is not None:
+            return PLACE, False  # "the rematch in Pittsburgh"
         if head.lower_ in lexicon.words("sport_preps.txt"):
             return SIDE, False
+        if head.lower_ == "for" and (head.head.lemma_.lower() in lexicon.words("side_for_heads.txt")
+                                     or head.head.lower_ in lexicon.words("side_for_heads.txt")):
+            return SIDE, False  # "scored for the Wild", "had the goals for the Canadiens"
         if head.lower_ in ("with", "to") and head.head.pos_ == "VERB" \
                 and head.head.lemma_.lower() in lexicon.words("sport_verbs.txt"):  # "drew with", "lost to"
             return SIDE, False
     return None, False
+
+
+def _personal_name(span: SpacySpan) -> bool:
+    """A name the tagger calls a person that opens with a known first name ("Matt Murray")."""
+    return span.root.ent_type_ == "PERSON" and len(span) > 1 and first_name_gender(span[0].text) is not None
 
 
 def kind_of_role(role: str, span: SpacySpan, label_kind: str | None, by_layout: bool) -> str:
