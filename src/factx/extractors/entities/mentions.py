@@ -130,7 +130,33 @@ def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
     info = places.lookup(span.text)
     if info is not None and info.kind in ("country", "region") and not span[0].is_sent_start:
         return "place"
+    if _untagged_person(span):
+        return "person"
     return None
+
+
+_PERSON_DEPS = {"nsubj", "nsubjpass", "conj", "appos", "dobj", "pobj", "compound"}
+
+
+def _untagged_person(span: SpacySpan) -> bool:
+    """A full name the tagger missed ("Tuukka Rask made 25 saves", "Nino Niederreiter had a goal"): two
+    or three capitalised words in mixed case opening with a known first name, none of them a word of a
+    body or club name nor a country, the whole unknown to the gazetteer, in a sentence with a verb
+    (not a row of a table, where such runs are as often clubs: "Widad Fes 3 Oujda 1")."""
+    words = [t for t in span]
+    if not 2 <= len(words) <= 3 or span.text.isupper() or len(words[0]) < 3:
+        return False
+    if first_name_gender(words[0].text) is None or places.lookup(span.text) is not None:
+        return False
+    bodies = lexicon.words("org_words.txt") | lexicon.words("club_words.txt")
+    for t in words:
+        if not t.text[:1].isupper() or t.text.isupper() or t.lower_ in bodies:
+            return False
+    for t in words[1:]:
+        info = places.lookup(t.text)
+        if info is not None and info.kind in ("country", "region"):
+            return False
+    return span.root.dep_ in _PERSON_DEPS and any(t.pos_ in ("VERB", "AUX") for t in span.sent)
 
 
 def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
@@ -248,7 +274,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if end > i:
             span = clean_span(doc[i:end])
             if span is not None:
-                add(span, _candidate_kind(span, roles), [], 0, None)
+                kind = _candidate_kind(span, roles)
+                add(span, kind, [], int(kind == "person"), None)
             i = end
         else:
             i += 1
