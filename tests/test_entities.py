@@ -324,3 +324,21 @@ def test_short_forms_of_company_and_institution_names():
     assert short_forms(("commerce", "department")) == (("commerce",),)
     assert short_forms(("department", "of", "justice")) == (("justice",),)
     assert short_forms(("magna", "international")) == ()
+
+
+def test_untagged_and_cut_names_are_people(extractor):
+    text = ("The Rangers lost again on Friday. Tuukka Ranta made 25 saves, and Anders Nilsson made 30 for "
+            "the visitors. Eric Robinson and Boone Jenner also scored, while rookie Emil Bemstrom added two "
+            "assists. Former special envoy to Ukraine Kurt Volker testified on Tuesday. South Korean "
+            "President Moon Jae-in visited the plant.")
+    art = _run(extractor, text)
+    people = {p.name for p in art.people}
+    assert {"Tuukka Ranta", "Anders Nilsson", "Boone Jenner", "Emil Bemstrom", "Kurt Volker", "Moon Jae-in"} <= people
+    orgs = {o.name for o in art.organizations}
+    assert not {"Nilsson", "Boone Jenner", "Ukraine Kurt Volker"} & orgs
+    assert "Ukraine" in {p.name for p in art.places}
+
+
+def test_a_word_hyphened_to_a_name_is_no_part_of_it(extractor):
+    art = _run(extractor, "Officials reviewed Bush-era rules on Monday, and George Bush said nothing.")
+    assert "Bush-era" not in {n for p in art.people for n in (p.name, *p.aliases)}

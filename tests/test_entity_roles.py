@@ -128,3 +128,28 @@ def test_a_name_qualifying_a_teams_people_is_a_side(extractor):
     art = _run(extractor, text)
     assert "marseille" in _names(art.organizations)
     assert "brazil" in _names(art.places) and "brazil" not in _names(art.organizations)
+
+
+HOCKEY = ("Falcons rally past Otters in overtime\n\n"
+          "Otters 2, Falcons 3: Mikko Hautala scored twice and Lisa Brandt made 31 saves as Hartford beat "
+          "Duluth. Peter Vance also scored for the Falcons, and Hartford improved to 9-3-1. Eric Dorsey and "
+          "Quill Benning scored for the Otters. The goaltender fired a shot at Tom Malley late in the third "
+          "period.\n\n"
+          "Hautala, a Duluth native, has 14 assists this season. The NHL fined the Otters on Monday, and the "
+          "teammates will meet again in Duluth next week.\n")
+
+
+def test_result_line_heading_its_report_gives_sides(extractor):
+    art = _run(extractor, HOCKEY)
+    orgs = _names(art.organizations)
+    assert {"otters", "falcons", "hartford"} <= orgs  # the header's names and a city that plays
+    assert not {"otters", "falcons", "hartford"} & _names(art.places) & _names(art.people)
+    assert "hartford" not in _names(art.places)  # "Hartford improved to 9-3-1": the same side
+
+
+def test_where_a_player_is_from_is_a_place_and_a_shot_at_a_player_no_venue(extractor):
+    art = _run(extractor, HOCKEY)
+    assert "duluth" in _names(art.places)  # "a Duluth native", "in Duluth"
+    people = _names(art.people)
+    assert {"tom malley", "eric dorsey", "mikko hautala"} <= people
+    assert "tom malley" not in _names(art.places)

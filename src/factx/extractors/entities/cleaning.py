@@ -200,9 +200,20 @@ def titles_before(span: SpacySpan) -> tuple[int, list[str]]:
 _POLL_WORDS = ("poll", "survey")
 
 
+_PARTICLES = {"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "la", "le", "du",
+              "al", "el", "bin", "ibn", "ben", "ter", "zu"}
+
+
 def trim_person(span: SpacySpan) -> SpacySpan:
-    """Cut what spaCy ran on past a name: a number ("Marco Rubio 3") or a place ("Ted Cruz South Carolina")."""
+    """Cut what spaCy ran on past a name: a number ("Marco Rubio 3") or a place ("Ted Cruz South Carolina"),
+    and a lower-case word before it that is neither a title nor a particle ("rookie Emil Bemstrom")."""
     doc = span.doc
+    start = span.start
+    titles = lexicon.words("titles.txt")
+    while start < span.end - 1 and doc[start].is_lower and doc[start].is_alpha \
+            and doc[start].lower_ not in titles and doc[start].lower_ not in _PARTICLES:
+        start += 1
+    span = doc[start:span.end]
     end = span.end
     while end > span.start + 1 and (doc[end - 1].like_num or not doc[end - 1].text[:1].isalpha()):
         end -= 1

@@ -33,6 +33,7 @@ from .cleaning import (
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
 from .mention import KIND_OF_LABEL, EntityMention
 from .names import first_name_gender
+from .people import coordinated_person, place_before_person, untagged_person, with_first_name, with_hyphen_tail
 from .roles import Roles, find_roles, is_club_name, kind_of_role, role_of
 
 
@@ -130,33 +131,10 @@ def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
     info = places.lookup(span.text)
     if info is not None and info.kind in ("country", "region") and not span[0].is_sent_start:
         return "place"
-    if _untagged_person(span):
+    if untagged_person(span):
         return "person"
     return None
 
-
-_PERSON_DEPS = {"nsubj", "nsubjpass", "conj", "appos", "dobj", "pobj", "compound"}
-
-
-def _untagged_person(span: SpacySpan) -> bool:
-    """A full name the tagger missed ("Tuukka Rask made 25 saves", "Nino Niederreiter had a goal"): two
-    or three capitalised words in mixed case opening with a known first name, none of them a word of a
-    body or club name nor a country, the whole unknown to the gazetteer, in a sentence with a verb
-    (not a row of a table, where such runs are as often clubs: "Widad Fes 3 Oujda 1")."""
-    words = [t for t in span]
-    if not 2 <= len(words) <= 3 or span.text.isupper() or len(words[0]) < 3:
-        return False
-    if first_name_gender(words[0].text) is None or places.lookup(span.text) is not None:
-        return False
-    bodies = lexicon.words("org_words.txt") | lexicon.words("club_words.txt")
-    for t in words:
-        if not t.text[:1].isupper() or t.text.isupper() or t.lower_ in bodies:
-            return False
-    for t in words[1:]:
-        info = places.lookup(t.text)
-        if info is not None and info.kind in ("country", "region"):
-            return False
-    return span.root.dep_ in _PERSON_DEPS and any(t.pos_ in ("VERB", "AUX") for t in span.sent)
 
 
 def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
@@ -200,6 +178,16 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             continue
         if is_not_entity(span) or (kind != "person" and is_title_part(span)):
             continue
+        if kind != "person":
+            parts = place_before_person(span)
+            if parts is not None:  # "envoy to Ukraine Kurt Volker" tagged as one body
+                add(parts[0], "place", [], 0, None)
+                span, kind = parts[1], "person"
+            elif coordinated_person(span):
+                kind = "person"  # "Eric Robinson and Boone Jenner also scored"
+        wide = with_first_name(span)
+        if wide is not None:
+            span, kind = wide, "person"  # "Anders Nilsson", tagged as the body "Nilsson"
         if kind == "person" and len(span) > 1 and span[-1].lower_ in lexicon.words("org_words.txt") \
                 and first_name_gender(span[0].text) is None:
             kind = "organization"  # "Israel Radio", "Paris Newsroom", "General Motors"
@@ -219,7 +207,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if kind != "person" and prev is not None and is_title_word(prev) and places.lookup(span.text) is None:
             kind = "person"  # "President Al-Sharaa" whatever spaCy's label
         if kind == "person":
-            span = _with_cut_surname(trim_person(span))
+            span = with_hyphen_tail(_with_cut_surname(trim_person(span)))
             if span.text.casefold() in lexicon.words("platforms.txt"):
                 kind = "organization"  # "Twitter" is a company, not a person
         if kind == "person":
