@@ -153,3 +153,20 @@ def test_where_a_player_is_from_is_a_place_and_a_shot_at_a_player_no_venue(extra
     people = _names(art.people)
     assert {"tom malley", "eric dorsey", "mikko hautala"} <= people
     assert "tom malley" not in _names(art.places)
+
+
+def test_a_team_named_by_full_name_nickname_and_city_is_one_organization(extractor):
+    text = ("Penguins edge Flyers in Pittsburgh\n\n"
+            "The Pittsburgh Penguins beat the Philadelphia Flyers 3-2 on Tuesday night in Pittsburgh. "
+            "Winger Lena Ortiz scored twice for the Penguins, and the Flyers lost their fourth straight game.\n\n"
+            "Wild 4, Sabres 1: Goaltender Dana Kowalski made 30 saves and Minnesota beat Buffalo. Mark Eller scored "
+            "for the Wild, and Buffalo has lost five straight in the NHL.\n")
+    art = _run(extractor, text)
+    teams = {o.name: {o.name, *o.aliases} for o in art.organizations}
+    assert teams["Pittsburgh Penguins"] >= {"Pittsburgh Penguins", "Penguins"}
+    wild = next(forms for forms in teams.values() if "Wild" in forms)
+    assert "Minnesota" in wild  # the league lists pair the city with the nickname
+    sabres = next(forms for forms in teams.values() if "Sabres" in forms)
+    assert "Buffalo" in sabres
+    assert "pittsburgh" in _names(art.places)  # "in Pittsburgh": the city, not the team
+    assert not {"minnesota", "buffalo"} & _names(art.places)

@@ -14,8 +14,10 @@ two steps so a long input parsed in pieces is clustered as a whole:
      for places), so "Al-Sharaa" tagged once as a place stays a person and
      "Tartus" tagged as an organization is a place;
    - ``clustering``: mentions merged into entities (same form, surname to the
-     nearest full name, gazetteer identity, initials), then candidates
-     attached, then entities made only of weak mentions dropped;
+     nearest full name, gazetteer identity, initials), then ``teams``: a
+     team's full name, nickname and city ("New York Islanders", "Islanders",
+     "New York") joined; then candidates attached, then entities made only of
+     weak mentions dropped;
    - ``records``: the output records.
 """
 
@@ -30,6 +32,7 @@ from .mention import EntityMention
 from .mentions import find_mentions
 from .names import first_name_gender, norm_key
 from .records import Entities, entity_records
+from .teams import merge_teams
 
 __all__ = ["Entities", "EntityMention", "build_entities", "extract_entities", "find_mentions",
            "first_name_gender", "norm_key"]
@@ -43,7 +46,7 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     for m in tagged:  # a mention whose context says its kind keeps it ("BALTIMORE" dateline, Baltimore side)
         k = kind_of[norm_key(m.text)]
         m.kind = k if k == "person" or m.role_kind is None else m.role_kind
-    clusters = cluster_mentions(tagged)
+    clusters = merge_teams(cluster_mentions(tagged))
     attach_candidates(clusters, candidates)
     return entity_records(drop_weak(clusters))
 

@@ -242,6 +242,9 @@ def _dateline(lines: list[list[Token]], roles: Roles) -> None:
                 for a, b in names:
                     roles.put(a, b, PLACE)
                 return
+        elif len(names) == 1 and i == len(toks) and places.lookup(toks[0].doc[names[0][0]:names[0][1]].text):
+            roles.put(*names[0], PLACE)  # a line that is only a known place: a dateline without a date
+            return
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -322,13 +325,17 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
         return None, False
     root = span.root
     head = root.head
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if root.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB" \
             and head.lemma_.lower() in lexicon.words("sport_verbs.txt"):
         return SIDE, False
     if root.dep_ in ("compound", "poss", "nmod") and head.pos_ == "NOUN" \
             and head.lower_ in lexicon.words("side_nouns.txt"):  # "Marseille striker", "Liverpool's manager"
         return SIDE, False
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    after = span.doc[span.end + 1] if span.end + 1 < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in lexicon.words("side_nouns.txt") and after is not None \
+            and after.pos_ == "PROPN" and after.text[:1].isupper():
+        return SIDE, False  # "Anaheim defenseman Erik Gudbranson", however the parser attached it
     if nxt is not None and nxt.lower_ in lexicon.words("resident_nouns.txt"):
         return PLACE, False  # "a New Jersey native": where someone is from is a place, not its team
     if root.dep_ == "pobj":
