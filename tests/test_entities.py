@@ -342,3 +342,20 @@ def test_untagged_and_cut_names_are_people(extractor):
 def test_a_word_hyphened_to_a_name_is_no_part_of_it(extractor):
     art = _run(extractor, "Officials reviewed Bush-era rules on Monday, and George Bush said nothing.")
     assert "Bush-era" not in {n for p in art.people for n in (p.name, *p.aliases)}
+
+
+def test_what_the_words_around_a_name_say_of_its_kind(extractor):
+    text = ("Major Loomcraft layoffs begin\n\n"
+            "ST. ALBANS, Vt. (AP) — Cases were reported in Barry, Ottery and Van Buren counties. "
+            "Former National Security Council official Ann Ruiz spoke at the Hoa Lo prison on Monday. "
+            "Dick Clark Productions denied the report, and the Hazel Hen supercomputer ran for a month. "
+            "Loomcraft will cut jobs, and the plant's output reached 8.69 GW last year.")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert {"Barry", "Ottery", "Van Buren", "Hoa Lo", "ST. ALBANS"} <= places
+    people = {n for p in art.people for n in (p.name, *p.aliases)}
+    assert not {"Van Buren", "National Security Council", "Dick Clark Productions", "Hazel Hen",
+                "Major Loomcraft"} & people
+    orgs = {n for o in art.organizations for n in (o.name, *o.aliases)}
+    assert {"National Security Council", "Dick Clark Productions"} <= orgs
+    assert "GW" not in orgs

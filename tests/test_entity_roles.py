@@ -170,3 +170,11 @@ def test_a_team_named_by_full_name_nickname_and_city_is_one_organization(extract
     assert "Buffalo" in sabres
     assert "pittsburgh" in _names(art.places)  # "in Pittsburgh": the city, not the team
     assert not {"minnesota", "buffalo"} & _names(art.places)
+
+
+def test_a_ground_after_in_is_a_venue(extractor):
+    text = ("The Sabres lost 4-1 to the Wild in front of 15,522 in KeyBank Center on Tuesday. "
+            "The goalie made 30 saves, the winger scored twice and the defenseman had two assists.")
+    art = _run(extractor, text)
+    assert "keybank center" in _names(art.places)
+    assert "keybank center" not in _names(art.organizations)

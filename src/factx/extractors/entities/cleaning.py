@@ -137,15 +137,18 @@ def is_acronym(text: str) -> bool:
 
 def is_not_entity(span: SpacySpan) -> bool:
     """Religions and ideologies ("Buddhism", "Islam") and the names of works, shows and events ("the Game of
-    Thrones series"): not people, places or organizations."""
+    Thrones series"), and of machines and craft the tagger took for people ("the Hazel Hen
+    supercomputer"): not people, places or organizations."""
     last = span.doc[span.end - 1].lower_
     if len(span) == 1 and last.endswith("ism") and len(last) > 5:
         return True
     if span.text.casefold() in lexicon.words("not_entities.txt"):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.lower_ in lexicon.words("work_nouns.txt") and nxt.pos_ == "NOUN" \
-        and nxt.i == span.root.head.i
+    if nxt is None or nxt.pos_ != "NOUN" or nxt.i != span.root.head.i:
+        return False
+    return nxt.lower_ in lexicon.words("work_nouns.txt") or (
+        any(t.ent_type_ == "PERSON" for t in span) and nxt.lower_ in lexicon.words("thing_nouns.txt"))
 
 
 def is_title_word(tok: Token) -> bool:

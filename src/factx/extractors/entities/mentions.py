@@ -11,7 +11,7 @@ dropped; headline words and capitals are marked weak.
 from __future__ import annotations
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ... import lexicon
@@ -76,20 +76,35 @@ def _common_word_person(span: SpacySpan, kind: str | None) -> bool:
 
 def _widened(ents: list[tuple[int, int, str]], roles: Roles) -> list[tuple[int, int, str]]:
     """spaCy's entities widened to the name the layout placed around them ("Carlsson" of "Asa Carlsson
-    (Sweden) beat ..."), when no other entity starts inside that name."""
+    (Sweden) beat ..."), when no other entity starts inside that name, or joined into it when all of
+    them lie inside ("ST" and "JOSEPH" of the dateline "ST. JOSEPH, Mich.")."""
     if not roles.spans:
         return ents
     span_at = {i: (a, b) for a, b, _role in roles.spans for i in range(a, b)}
-    starts = {s for s, _, _ in ents}
-    out = []
+    out: list[tuple[int, int, str]] = []
     for s, e, label in ents:
         ab = span_at.get(s)
         if ab is not None:
             a, b = ab
-            if a <= s and e <= b and (a, b) != (s, e) and not any(i in starts for i in range(a, b) if i != s):
+            inside = [x for x in ents if a <= x[0] < b]
+            if a <= s and e <= b and (a, b) != (s, e) and all(x[1] <= b for x in inside):
+                if out and (out[-1][0], out[-1][1]) == (a, b):
+                    continue  # a later piece of a name already joined
                 s, e = a, b
         out.append((s, e, label))
     return out
+
+
+def _unit_after_number(span: SpacySpan) -> bool:
+    """A unit written in capitals after a number ("8.69 GW", "3 MW"), not a body's acronym."""
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].like_num \
+        and span[0].lower_ in lexicon.mapping("units.txt")
+
+
+def _sentence_adjective(tok: Token) -> bool:
+    """A title word opening a sentence that news also writes in lower case as an adjective ("Major",
+    "General"): capitalised only by its place."""
+    return tok.is_sent_start and tok.pos_ == "ADJ" and tok.lower_ in lexicon.words("lower_words.txt")
 
 
 def _without_common_tail(span: SpacySpan) -> SpacySpan:
@@ -161,7 +176,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             return
         role, by_layout = role_of(span, roles)
         weak = in_ranges(heads, span.start_char, span.end_char) or (role is None and not any(
-            t.tag_ in ("NNP", "NNPS") for t in span)) or shouted(span.text) or _common_word_person(span, kind)
+            t.tag_ in ("NNP", "NNPS") for t in span)) or (shouted(span.text) and not by_layout) \
+            or _common_word_person(span, kind)
         role_kind = None if role is None else kind_of_role(role, span, kind, by_layout)
         # the input's own characters: the parser may have read the line in other case (see truecase)
         out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
@@ -176,7 +192,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         span = trim_numbers(span) if span is not None else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
-        if is_not_entity(span) or (kind != "person" and is_title_part(span)):
+        if is_not_entity(span) or (kind != "person" and is_title_part(span)) or _unit_after_number(span):
             continue
         if kind != "person":
             parts = place_before_person(span)
@@ -188,9 +204,9 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         wide = with_first_name(span)
         if wide is not None:
             span, kind = wide, "person"  # "Anders Nilsson", tagged as the body "Nilsson"
-        if kind == "person" and len(span) > 1 and span[-1].lower_ in lexicon.words("org_words.txt") \
-                and first_name_gender(span[0].text) is None:
-            kind = "organization"  # "Israel Radio", "Paris Newsroom", "General Motors"
+        if kind == "person" and len(span) > 1 and (span[-1].lower_ in lexicon.words("firm_words.txt") or (
+                span[-1].lower_ in lexicon.words("org_words.txt") and first_name_gender(span[0].text) is None)):
+            kind = "organization"  # "Israel Radio", "Paris Newsroom", "General Motors", "Dick Clark Productions"
         if kind == "person" and roles.sports and len(span) > 1 and is_club_name(span):
             kind = "organization"  # "Sheffield United", "Ajax Amsterdam" in a sports report
         if kind == "person" and is_acronym(ctx.text[span.start_char:span.end_char]):
@@ -204,22 +220,27 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         evidence = 0
         hon = None
         prev = doc[span.start - 1] if span.start > 0 else None
-        if kind != "person" and prev is not None and is_title_word(prev) and places.lookup(span.text) is None:
-            kind = "person"  # "President Al-Sharaa" whatever spaCy's label
+        if kind != "person" and prev is not None and is_title_word(prev) and places.lookup(span.text) is None \
+                and span[-1].lower_ not in lexicon.words("org_words.txt") and not _sentence_adjective(prev):
+            kind = "person"  # "President Al-Sharaa" whatever spaCy's label; not "Former National Security
+            # Council official", nor "Major WeWork investor" (a common adjective opening a sentence)
         if kind == "person":
             span = with_hyphen_tail(_with_cut_surname(trim_person(span)))
+            if is_not_entity(span):
+                continue  # "Hazel" + "Hen" of "the Hazel Hen supercomputer"
             if span.text.casefold() in lexicon.words("platforms.txt"):
                 kind = "organization"  # "Twitter" is a company, not a person
         if kind == "person":
             start, titles = titles_before(span)
-            if start > span.start or (prev is not None and is_title_word(prev)):
+            if start > span.start or (prev is not None and is_title_word(prev) and not _sentence_adjective(prev)):
                 evidence += 2
                 hs = span.start if start > span.start else span.start - 1
                 hon = ctx.text[doc[hs].idx:span.end_char]
             span = doc[start:span.end]
         if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) \
-                and places.lookup(span.text) is None and not any(t.lower_ in lexicon.words("org_words.txt")
-                                                                 for t in span):
+                and places.lookup(span.text) is None and not any(
+                    t.lower_ in lexicon.words("org_words.txt") or t.lower_ in lexicon.words("firm_words.txt")
+                    for t in span):
             evidence += 1
         if len(span) == 1 and kind != "person" and span.end < len(doc) and doc[span.end].is_title \
                 and doc[span.end].ent_type_ not in ("", label) and places.lookup(span.text) is None:

@@ -61,8 +61,9 @@ def with_first_name(span: SpacySpan) -> SpacySpan | None:
     prev = doc[span.start - 1]
     if prev.ent_type_ or not prev.is_alpha or not prev.is_title or len(prev) < 3 or "\n" in prev.whitespace_ \
             or prev.pos_ != "PROPN" or not is_first_name(prev.text) or places.lookup(prev.text) is not None \
-            or prev.lower_ in lexicon.words("titles.txt") or _body_word(prev):
-        return None
+            or prev.lower_ in lexicon.words("titles.txt") or _body_word(prev) \
+            or (prev.is_sent_start and prev.lower_ in lexicon.words("lower_words.txt")):
+        return None  # not "Major" of a headline's "Major WeWork layoffs"
     wide = doc[span.start - 1:span.end]
     return wide if name_shaped(wide) else None
 

@@ -237,7 +237,7 @@ def _dateline(lines: list[list[Token]], roles: Roles) -> None:
             if i < len(toks) and toks[i].text == ",":
                 i += 1
         if names and i < len(toks):
-            rest = toks[0].doc.text[toks[i].idx: toks[-1].idx + len(toks[-1].text)]
+            rest = toks[0].doc.text[toks[i].idx: toks[-1].idx + len(toks[-1].text)].lstrip(". ")  # "Vt. (AP)"
             if _DATE.match(rest) or _AGENCY.match(rest):
                 for a, b in names:
                     roles.put(a, b, PLACE)
@@ -321,11 +321,15 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
         r = roles.by_token.get(i)
         if r is not None:
             return r, True
+    if _before_place_noun(span):
+        return PLACE, False  # "Berrien, Cass and Van Buren counties"
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.is_lower and nxt.i == span.root.head.i and places.head_kind("x " + nxt.lower_) == "site":
+        return PLACE, False  # "the Hoa Lo prison", "the WoodSpring Suites hotel"
     if not roles.sports:
         return None, False
     root = span.root
     head = root.head
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if root.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB" \
             and head.lemma_.lower() in lexicon.words("sport_verbs.txt"):
         return SIDE, False
@@ -343,6 +347,8 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
             return PLACE, False  # a venue, not "fired a shot at Matt Murray"
         if head.lower_ == "in" and places.lookup(span.text) is not None:
             return PLACE, False  # "the rematch in Pittsburgh"
+        if head.lower_ in ("in", "at") and len(span) > 1 and span[-1].lower_ in lexicon.words("venue_words.txt"):
+            return PLACE, False  # "in front of 15,522 in KeyBank Center": a venue
         if head.lower_ in lexicon.words("sport_preps.txt"):
             return SIDE, False
         if head.lower_ == "for" and (head.head.lemma_.lower() in lexicon.words("side_for_heads.txt")
@@ -352,6 +358,23 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
                 and head.head.lemma_.lower() in lexicon.words("sport_verbs.txt"):  # "drew with", "lost to"
             return SIDE, False
     return None, False
+
+
+def _before_place_noun(span: SpacySpan) -> bool:
+    """The name, alone or in a list of names, qualifies a plural noun of places ("Cass and Van Buren
+    counties", "the Tigris and Euphrates rivers"): each name is a place."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and (doc[i].text in (",", "and", "or", "&") or (doc[i].text[:1].isupper()
+                                                                      and doc[i].pos_ == "PROPN")):
+        i += 1
+    if i >= len(doc):
+        return False
+    word = doc[i].lower_
+    if not word.endswith("s") or not doc[i].is_lower:
+        return False
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return places.head_kind("x " + singular) is not None
 
 
 def _personal_name(span: SpacySpan) -> bool:
