@@ -359,3 +359,12 @@ def test_what_the_words_around_a_name_say_of_its_kind(extractor):
     orgs = {n for o in art.organizations for n in (o.name, *o.aliases)}
     assert {"National Security Council", "Dick Clark Productions"} <= orgs
     assert "GW" not in orgs
+
+
+def test_a_building_and_a_street_keep_their_whole_names(extractor):
+    text = ("He took the girl to Forest Hill's WoodSpring Suites hotel, where police found her. "
+            "They had been walking down Fort Worth's 6th Avenue on Saturday.")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert {"WoodSpring Suites", "6th Avenue"} <= places
+    assert not {"WoodSpring", "Suites", "Avenue"} & places

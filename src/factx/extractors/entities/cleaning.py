@@ -102,6 +102,9 @@ def trim_numbers(span: SpacySpan) -> SpacySpan | None:
     """
     doc = span.doc
     start, end = span.start, span.end
+    if end - start == 2 and _is_number(doc[start]) and not doc[start].text.isdigit() \
+            and places.head_kind(span.text) == "site":
+        return span  # "6th Avenue": an ordinal that is part of a street's name
     while start < end and (_is_number(doc[start]) or doc[start].text in _DASHES or doc[start].is_punct):
         start += 1
     while end > start + 1 and (_is_number(doc[end - 1]) or doc[end - 1].text in _DASHES):

@@ -115,6 +115,18 @@ def _without_common_tail(span: SpacySpan) -> SpacySpan:
     return span.doc[span.start:end]
 
 
+def _with_cut_word(span: SpacySpan) -> SpacySpan:
+    """A body's or a place's name with the one untagged capitalised word spaCy cut off its end, when
+    both qualify the common noun after them ("WoodSpring" + "Suites" of "the WoodSpring Suites hotel")."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end + 1].is_lower and doc[end + 1].pos_ == "NOUN" \
+            and doc[end].head.i == end + 1 and span.root.head.i in (end, end + 1) and not doc[end].ent_type_:
+        wide = _with_cut_surname(span)
+        return wide if wide.end == end + 1 else span
+    return span
+
+
 def _with_cut_surname(span: SpacySpan) -> SpacySpan:
     """A person's name with the untagged capitalised word spaCy cut off its end when the parse
     makes the name a compound of it ("Paolo Ventresca" + "Landi")."""
@@ -245,6 +257,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if len(span) == 1 and kind != "person" and span.end < len(doc) and doc[span.end].is_title \
                 and doc[span.end].ent_type_ not in ("", label) and places.lookup(span.text) is None:
             continue  # "Super" of "Super Tuesday": spaCy cut a longer name in two
+        if kind != "person":
+            span = _with_cut_word(span)  # "WoodSpring" + "Suites" of "the WoodSpring Suites hotel"
         if kind == "organization":
             span = _without_common_tail(span)  # "Interfax news agency": the name is "Interfax"
             joined = _joined_name(span)  # "Reuters-Ipsos poll": two organizations
