@@ -368,3 +368,13 @@ def test_a_building_and_a_street_keep_their_whole_names(extractor):
     places = {n for p in art.places for n in (p.name, *p.aliases)}
     assert {"WoodSpring Suites", "6th Avenue"} <= places
     assert not {"WoodSpring", "Suites", "Avenue"} & places
+
+
+def test_a_name_before_a_persons_role_is_their_body(extractor):
+    text = ("Shares rose 2%, and Jefferies analyst Jonathan Matuszewski raised his target. "
+            "Former Liberal Democrat leader Nick Clegg said nothing, and Texas senator John Cornyn agreed.")
+    art = _run(extractor, text)
+    assert "Jefferies" in {o.name for o in art.organizations}
+    assert "Jefferies" not in {p.name for p in art.places}
+    assert "Democrat" not in {o.name for o in art.organizations}
+    assert "Texas" in {p.name for p in art.places}

@@ -41,6 +41,7 @@ from .names import first_name_gender
 SIDE = "side"
 PLACE = "place"
 PLAYER = "player"
+BODY = "body"
 # sport words a text needs to be read as a sports report
 _SPORT_MIN = 3
 _NUM = re.compile(r"[\d.,:/+\-–]*\d[\d.,:/+\-–]*")
@@ -323,6 +324,8 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
             return r, True
     if _before_place_noun(span):
         return PLACE, False  # "Berrien, Cass and Van Buren counties"
+    if _affiliation(span):
+        return BODY, False  # "Jefferies analyst Jonathan Matuszewski"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.is_lower and nxt.i == span.root.head.i and places.head_kind("x " + nxt.lower_) == "site":
         return PLACE, False  # "the Hoa Lo prison", "the WoodSpring Suites hotel"
@@ -377,6 +380,26 @@ def _before_place_noun(span: SpacySpan) -> bool:
     return places.head_kind("x " + singular) is not None
 
 
+def _affiliation(span: SpacySpan) -> bool:
+    """The name of a body before the role of the person named after it ("Jefferies analyst Jonathan
+    Matuszewski", "Goddard planetary scientist Avi Mandell"): not a person's name (it has no first
+    name) nor a place the gazetteer knows ("Texas senator John Cornyn")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].is_alpha:
+        return False  # "Democrat" of "Liberal Democrat leader": a cut name
+    i = span.end
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1
+    if i + 1 >= len(doc) or not doc[i].is_lower or doc[i].lower_ not in lexicon.mapping("person_nouns.txt"):
+        return False
+    after = doc[i + 1]
+    if after.ent_type_ != "PERSON" or not after.text[:1].isupper():
+        return False
+    if places.lookup(span.text) is not None or (len(span) > 1 and first_name_gender(span[0].text) is not None):
+        return False
+    return not (len(span) == 1 and first_name_gender(span.text) is not None)
+
+
 def _personal_name(span: SpacySpan) -> bool:
     """A name the tagger calls a person that opens with a known first name ("Matt Murray")."""
     return span.root.ent_type_ == "PERSON" and len(span) > 1 and first_name_gender(span[0].text) is not None
@@ -388,6 +411,8 @@ def kind_of_role(role: str, span: SpacySpan, label_kind: str | None, by_layout: 
         return "place"
     if role == PLAYER:
         return "person"
+    if role == BODY:
+        return "organization"
     return side_kind(span, label_kind, by_layout)
 
 
