@@ -378,3 +378,21 @@ def test_a_name_before_a_persons_role_is_their_body(extractor):
     assert "Jefferies" not in {p.name for p in art.places}
     assert "Democrat" not in {o.name for o in art.organizations}
     assert "Texas" in {p.name for p in art.places}
+
+
+def test_an_acronym_in_brackets_is_the_body_it_follows(extractor):
+    text = ("South Korea's Ministry of Trade, Industry and Energy (MOTIE) has unveiled a plan. "
+            "According to data released by MOTIE in August, capacity grew.")
+    art = _run(extractor, text)
+    motie = [o for o in art.organizations if "MOTIE" in (o.name, *o.aliases)]
+    assert len(motie) == 1 and motie[0].name == "Ministry of Trade, Industry and Energy"
+
+
+def test_countries_in_a_results_list_are_places(extractor):
+    text = ("Turkey drew Iceland 0-0 in Istanbul, and Switzerland beat Gibraltar 6-0 to win the group.\n\n"
+            "England (Group A): 10th appearance\n\n"
+            "Italy (Group J): 10th appearance\n")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert {"Iceland", "Gibraltar", "England", "Italy", "Istanbul"} <= places
+    assert not any("0-0" in n for o in art.organizations for n in (o.name, *o.aliases))

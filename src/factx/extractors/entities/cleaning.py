@@ -110,7 +110,8 @@ def trim_numbers(span: SpacySpan) -> SpacySpan | None:
     while end > start + 1 and (_is_number(doc[end - 1]) or doc[end - 1].text in _DASHES):
         t = doc[end - 1]
         nxt = doc[end] if end < len(doc) else None
-        if t.text.isdigit() and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in ("and", "for"):
+        if t.text.isdigit() and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in ("and", "for") \
+                and doc[end - 2].is_alpha:  # "Radio 4 said", not the score of "drew Iceland 0-0 in"
             break
         end -= 1
     return doc[start:end] if end > start else None

@@ -32,7 +32,7 @@ from .cleaning import (
 )
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
 from .mention import KIND_OF_LABEL, EntityMention
-from .names import first_name_gender
+from .names import first_name_gender, is_first_name
 from .people import coordinated_person, place_before_person, untagged_person, with_first_name, with_hyphen_tail
 from .roles import Roles, find_roles, is_club_name, kind_of_role, role_of
 
@@ -93,6 +93,17 @@ def _widened(ents: list[tuple[int, int, str]], roles: Roles) -> list[tuple[int, 
                 s, e = a, b
         out.append((s, e, label))
     return out
+
+
+_OTHER_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _country(span: SpacySpan) -> bool:
+    """A country the gazetteer knows, whose name is no common word nor first name ("England", not
+    "Turkey", "Chad" or "Jordan"): a place even opening a sentence or under another label."""
+    info = places.lookup(span.text)
+    return info is not None and info.kind == "country" and not (
+        len(span) == 1 and (span[0].lower_ in lexicon.words("lower_words.txt") or is_first_name(span.text)))
 
 
 def _unit_after_number(span: SpacySpan) -> bool:
@@ -156,7 +167,8 @@ def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
     if role is not None:
         return kind_of_role(role, span, None, by_layout)
     info = places.lookup(span.text)
-    if info is not None and info.kind in ("country", "region") and not span[0].is_sent_start:
+    if info is not None and info.kind in ("country", "region") and (
+            not span[0].is_sent_start or _country(span)):
         return "place"
     if untagged_person(span):
         return "person"
@@ -198,12 +210,16 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
 
     for s0, e0, label in _widened(split_run_on(doc, _merged_ents(doc)), roles):
         kind = KIND_OF_LABEL.get(label)
-        if kind is None:
+        if kind is None and label not in _OTHER_LABELS:
             continue
         span = clean_span(doc[s0:e0])
         span = trim_numbers(span) if span is not None else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
+        if kind is None:  # "beat Gibraltar 6-0" tagged as a product: a country is a place whatever its label
+            if not _country(span):
+                continue
+            kind = "place"
         if is_not_entity(span) or (kind != "person" and is_title_part(span)) or _unit_after_number(span):
             continue
         if kind != "person":
