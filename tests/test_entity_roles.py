@@ -178,3 +178,16 @@ def test_a_ground_after_in_is_a_venue(extractor):
     art = _run(extractor, text)
     assert "keybank center" in _names(art.places)
     assert "keybank center" not in _names(art.organizations)
+
+
+def test_a_papers_name_after_a_teams_city_is_no_team_and_a_plural_name_is_a_team(extractor):
+    text = ("PITTSBURGH, Pa. — The Steelers spent Monday trying to distance themselves from the fight. "
+            "Pittsburgh center Mark Dunn and the quarterback were suspended by the NFL, and the Steelers "
+            "lost the game.\n\n"
+            "\"We have to play better,\" the linebacker told Brian Batko of the Pittsburgh Post-Gazette.\n")
+    art = _run(extractor, text)
+    orgs = {o.name: {o.name, *o.aliases} for o in art.organizations}
+    assert "Steelers" in {n for forms in orgs.values() for n in forms}
+    assert "Pittsburgh Post-Gazette" in orgs and "Steelers" not in orgs["Pittsburgh Post-Gazette"]
+    assert "steelers" not in _names(art.people)
+    assert "pittsburgh" in _names(art.places)  # the dateline

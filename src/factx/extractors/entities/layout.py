@@ -41,6 +41,7 @@ _SPORT_MIN = 3
 _NUM = re.compile(r"[\d.,:/+\-–]*\d[\d.,:/+\-–]*")
 _DATE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}-\d\d-\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\b")
 _AGENCY = re.compile(r"\([A-Z][\w ]{1,20}\)\s*[-–—]")  # "WASHINGTON (Reuters) -"
+_DASH = re.compile(r"[-–—]\s")  # "BUFFALO, N.Y. — Hours before ..."
 _CONNECT = {"de", "del", "da", "di", "do", "dos", "van", "von", "der", "den", "la", "le", "&", "-", ".", "'s"}
 _DATELINE_LINES = 4
 _VERSUS = {"v", "v.", "vs", "vs."}
@@ -217,7 +218,7 @@ def _venues(lines: list[list[Token]], roles: Roles) -> None:
 
 
 def _dateline(lines: list[list[Token]], roles: Roles) -> None:
-    """The opening lines' dateline: "LONDON 1996-08-30", "RAMESWARAM, India 1996-08-28"."""
+    """The opening lines' dateline: "LONDON 1996-08-30", "RAMESWARAM, India 1996-08-28", "BUFFALO, N.Y. —"."""
     for toks in lines[:_DATELINE_LINES]:
         if not toks or not _is_name_start(toks[0]):
             continue
@@ -231,7 +232,9 @@ def _dateline(lines: list[list[Token]], roles: Roles) -> None:
                 i += 1
         if names and i < len(toks):
             rest = toks[0].doc.text[toks[i].idx: toks[-1].idx + len(toks[-1].text)].lstrip(". ")  # "Vt. (AP)"
-            if _DATE.match(rest) or _AGENCY.match(rest):
+            first = toks[0].doc[names[0][0]:names[0][1]].text
+            if _DATE.match(rest) or _AGENCY.match(rest) or (
+                    _DASH.match(rest) and places.lookup(first) is not None):
                 for a, b in names:
                     roles.put(a, b, PLACE)
                 return

@@ -237,6 +237,9 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             kind = "organization"  # "Israel Radio", "Paris Newsroom", "General Motors", "Dick Clark Productions"
         if kind == "person" and roles.sports and len(span) > 1 and is_club_name(span):
             kind = "organization"  # "Sheffield United", "Ajax Amsterdam" in a sports report
+        if kind == "person" and roles.sports and len(span) == 1 and span[0].tag_ == "NNPS" \
+                and not is_first_name(span.text) and places.lookup(span.text) is None:
+            kind = "organization"  # "the Steelers": a plural proper noun in a sports report is a team
         if kind == "person" and is_acronym(ctx.text[span.start_char:span.end_char]):
             kind = "place" if places.lookup(span.text) is not None else "organization"  # "GCHQ", never a person
         if is_demonym_modifier(span) and (kind != "person" or (

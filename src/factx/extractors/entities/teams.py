@@ -33,6 +33,11 @@ def _nicknames() -> dict[str, frozenset[tuple[str, str]]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def _all_nicknames() -> frozenset[str]:
+    return frozenset(n for teams in _nicknames().values() for n, _ in teams)
+
+
 def _nickname_of(city: str, present: set[str], league: str | None) -> str | None:
     """The one nickname of ``city``'s teams the article uses, in its league when it uses several
     ("Carolina" is the Hurricanes in a hockey round-up that also names the Florida Panthers)."""
@@ -99,6 +104,10 @@ def merge_teams(clusters: list[list[EntityMention]]) -> list[list[EntityMention]
             if parts is None:
                 continue
             city, nick = parts
+            team = _plays(clusters[i]) or nick in _all_nicknames() \
+                or (nick in by_key and _plays(clusters[by_key[nick]]))
+            if not team:
+                continue  # not a team: "the Pittsburgh Post-Gazette"
             written.add(parts)
             if nick in by_key:
                 join(i, by_key[nick])  # "New York Islanders" ... "the Islanders"
