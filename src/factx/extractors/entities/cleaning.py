@@ -72,16 +72,28 @@ def split_run_on(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
                     s = i + 1
             dashed.append((s, e))
         for s, e in dashed:
-            if label in ("PERSON", "GPE", "LOC", "FAC"):
-                start = s
-                for i in range(s + 1, e - 1):
-                    if doc[i].text in _RUN_ON:
-                        out.append((start, i, label))
-                        start = i + 1
-                s = start
+            start = s
+            for i in range(s + 1, e - 1):
+                if _runs_on(doc[i], label):
+                    out.append((start, i, label))
+                    start = i + 1
+            s = start
             if e > s:
                 out.append((s, e, label))
     return out
+
+
+def _runs_on(tok: Token, label: str) -> bool:
+    """A word inside an entity that no name of its kind holds, so spaCy ran two names together: a
+    verb in any name ("Garrett hit Rudolph"), a preposition in a person's ("American Music Awards
+    after Swift"), "at", "in" or "v" in a person's or a place's ("Durham at Chelmsford")."""
+    if not tok.is_lower or not tok.is_alpha:
+        return tok.text in _RUN_ON and label in ("PERSON", "GPE", "LOC", "FAC")
+    if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN":  # not "United" of a participle name
+        return True
+    if label == "PERSON" and tok.pos_ in ("ADP", "SCONJ") and tok.lower_ not in _PARTICLES:
+        return True
+    return tok.text in _RUN_ON and label in ("PERSON", "GPE", "LOC", "FAC")
 
 
 def _is_number(tok: Token) -> bool:
