@@ -3,11 +3,14 @@
 The extractor is a sequence of named passes, each a module of its own, run in
 two steps so a long input parsed in pieces is clustered as a whole:
 
-1. ``find_mentions(doc, ctx)`` (``mentions``, ``cleaning``, ``headlines``):
-   spaCy's PERSON / GPE / LOC / FAC / ORG spans, cleaned (leading "the",
-   possessives, numbers or places spaCy ran onto a name, personal titles moved
-   out of the name into ``titles``), plus names after an honorific that spaCy
-   missed ("Mr. D’Souza") and untagged capitalised names as *candidates*.
+1. ``find_mentions(doc, ctx)`` (``mentions``, ``cleaning``, ``headlines``,
+   ``people``, ``layout``, ``roles``): spaCy's PERSON / GPE / LOC / FAC / ORG
+   spans, cleaned (leading "the", possessives, numbers or places spaCy ran
+   onto a name, personal titles moved out of the name into ``titles``), plus
+   names after an honorific that spaCy missed ("Mr. D’Souza"), untagged full
+   names shaped as a person's, and untagged capitalised names as
+   *candidates*; each with the role its layout or sentence gives it (a side,
+   a venue, a dateline, a person's organization).
 2. ``build_entities(mentions)``:
    - ``kinds``: each name form's kind is voted over all its mentions (titles
      and known first names for people, the offline gazetteer and place words
