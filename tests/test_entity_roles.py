@@ -191,3 +191,31 @@ def test_a_papers_name_after_a_teams_city_is_no_team_and_a_plural_name_is_a_team
     assert "Pittsburgh Post-Gazette" in orgs and "Steelers" not in orgs["Pittsburgh Post-Gazette"]
     assert "steelers" not in _names(art.people)
     assert "pittsburgh" in _names(art.places)  # the dateline
+
+
+def test_a_standings_table_of_clubs_holds_no_players(extractor):
+    text = ("SOCCER - ENGLISH LEAGUE STANDINGS.\n"
+            "LONDON 1996-08-31\n"
+            "English soccer league standings after Saturday's matches (played, won, drawn, lost, points):\n"
+            "Stoke 4 3 1 0 7 4 10\n"
+            "Barnsley 3 3 0 0 8 2 9\n"
+            "Crystal Palace 4 1 2 1 4 3 5\n"
+            "Norwich 4 3 0 1 5 3 9\n"
+            "Tranmere 4 2 1 1 6 4 7\n"
+            "Bolton 3 2 1 0 5 2 7\n"
+            "Swindon 4 2 1 1 5 4 7\n"
+            "Leyton Orient 2 0 1 1 4 5 1\n")
+    art = _run(extractor, text)
+    assert {"crystal palace", "leyton orient", "stoke", "barnsley"} <= _names(art.organizations)
+    assert not {"crystal palace", "leyton orient"} & _names(art.people)
+
+
+def test_a_table_of_players_keeps_its_players(extractor):
+    text = ("GOLF - GERMAN OPEN SCORES.\n"
+            "STUTTGART 1996-08-22\n"
+            "Leading first round scores in the German Open golf championship:\n"
+            "Ian Woosnam 64\n"
+            "Bernhard Langer 65\n"
+            "Colin Montgomerie 66\n")
+    art = _run(extractor, text)
+    assert {"ian woosnam", "bernhard langer", "colin montgomerie"} <= _names(art.people)

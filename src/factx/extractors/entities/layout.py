@@ -31,8 +31,10 @@ from spacy.tokens import Doc, Token
 from ... import lexicon
 from .. import places
 from ..context import Context
+from .names import first_name_gender
 
 SIDE = "side"
+CLUB = "club"  # a side known to be a club or a country's side, never a player
 PLACE = "place"
 PLAYER = "player"
 BODY = "body"
@@ -45,6 +47,7 @@ _DASH = re.compile(r"[-–—]\s")  # "BUFFALO, N.Y. — Hours before ..."
 _CONNECT = {"de", "del", "da", "di", "do", "dos", "van", "von", "der", "den", "la", "le", "&", "-", ".", "'s"}
 _DATELINE_LINES = 4
 _VERSUS = {"v", "v.", "vs", "vs."}
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 @dataclass
@@ -153,8 +156,12 @@ def _result_head(toks: list[Token]) -> list[Token]:
 def _rows(doc: Doc, lines: list[list[Token]], roles: Roles) -> None:
     """Result-table rows: "Walsall 3 0 1 2 2 4 1", "Stuttgart 2 Werder Bremen 1", "1. Leeds 3", and a
     result line heading its report ("Wild 4, Sabres 1: ..."), whose two names are sides even when they
-    are common words (a row's "Total 300" is not)."""
-    for toks in lines:
+    are common words (a row's "Total 300" is not).  The rows of one table are all clubs when most of
+    their names are not shaped as a person's: a standings table's "Crystal Palace 4 1 2 1 4 3 5" is
+    the club beside "Stoke" and "Barnsley", though "Crystal" is a first name."""
+    table: list[tuple[int, int]] = []
+    last = -2
+    for n, toks in enumerate(lines):
         items = _items(toks)
         heading = False
         if items is None:
@@ -168,10 +175,27 @@ def _rows(doc: Doc, lines: list[list[Token]], roles: Roles) -> None:
         if items[0][0] == "num" and len(items) > 1:  # a rank: "1. Leeds 3"
             items = items[1:]
         if _shape(items) in ("N9", "N9N9"):
+            if n != last + 1:
+                _clubs(doc, table, roles)
+                table = []
+            last = n
             for k, a, b in items:
                 if k == "name" and (heading or not (b - a == 1 and toks[a].lower_ in lexicon.words("lower_words.txt")
                                                     and places.lookup(toks[a].text) is None)):
-                    roles.put(toks[a].i, toks[b - 1].i + 1, SIDE)  # not "Total 300", "Halftime 1-0"
+                    table.append((toks[a].i, toks[b - 1].i + 1))  # not "Total 300", "Halftime 1-0"
+    _clubs(doc, table, roles)
+
+
+_TABLE_MIN = 3
+
+
+def _clubs(doc: Doc, names: list[tuple[int, int]], roles: Roles) -> None:
+    """The names of one table's rows as sides, as clubs when few of them look like people's."""
+    people = sum(1 for a, b in names if b - a > 1 and (
+        (len(doc[a]) > 2 and first_name_gender(doc[a].text) is not None) or _INITIALS.fullmatch(doc[a].text)))
+    role = CLUB if len(names) >= _TABLE_MIN and people * 3 < len(names) else SIDE
+    for a, b in names:
+        roles.put(a, b, role)
 
 
 def _shape(items: list[tuple[str, int, int]]) -> str:

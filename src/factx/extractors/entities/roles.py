@@ -34,13 +34,13 @@ from spacy.tokens import Span as SpacySpan
 
 from ... import lexicon
 from .. import places
-from .layout import BODY, PLACE, PLAYER, SIDE, Roles, find_roles, is_sports_report
+from .layout import BODY, CLUB, PLACE, PLAYER, SIDE, Roles, find_roles, is_sports_report
 from .names import first_name_gender
 
 _CLUB_CITY = 100_000  # a city this large in a two-word name makes it a club ("Ajax Amsterdam")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
-__all__ = ["BODY", "PLACE", "PLAYER", "SIDE", "Roles", "find_roles", "is_club_name", "is_sports_report",
+__all__ = ["BODY", "CLUB", "PLACE", "PLAYER", "SIDE", "Roles", "find_roles", "is_club_name", "is_sports_report",
            "kind_of_role", "role_of", "side_kind"]
 
 
@@ -141,6 +141,9 @@ def kind_of_role(role: str, span: SpacySpan, label_kind: str | None, by_layout: 
         return "person"
     if role == BODY:
         return "organization"
+    if role == CLUB:
+        info = places.lookup(span.text)
+        return "place" if info is not None and info.kind == "country" else "organization"
     return side_kind(span, label_kind, by_layout)
 
 
