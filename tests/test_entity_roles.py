@@ -219,3 +219,15 @@ def test_a_table_of_players_keeps_its_players(extractor):
             "Colin Montgomerie 66\n")
     art = _run(extractor, text)
     assert {"ian woosnam", "bernhard langer", "colin montgomerie"} <= _names(art.people)
+
+
+def test_a_side_stays_a_side_in_the_lines_that_say_nothing(extractor):
+    text = ("CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES.\n"
+            "LONDON 1996-08-31\n"
+            "Results of four-day English county championship matches on Saturday:\n"
+            "At Chester-le-Street: Glamorgan beat Durham by 141 runs.\n"
+            "Glamorgan 259 and 207, Durham 114 and 211.\n"
+            "Glamorgan 22 points, Durham 4.\n")
+    art = _run(extractor, text)
+    assert {"glamorgan", "durham"} <= _names(art.organizations)
+    assert not {"glamorgan", "durham"} & (_names(art.people) | _names(art.places))
