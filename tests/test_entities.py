@@ -396,3 +396,12 @@ def test_countries_in_a_results_list_are_places(extractor):
     places = {n for p in art.places for n in (p.name, *p.aliases)}
     assert {"Iceland", "Gibraltar", "England", "Italy", "Istanbul"} <= places
     assert not any("0-0" in n for o in art.organizations for n in (o.name, *o.aliases))
+
+
+def test_a_demonym_is_no_place_and_a_known_city_after_in_is_one(extractor):
+    text = ("Holmes was having lunch with the ambassador in Kyiv when the call came. "
+            "Sondland said he had relayed the message to the Ukrainian that aid might be freed.")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert "Kyiv" in places
+    assert "Ukrainian" not in places

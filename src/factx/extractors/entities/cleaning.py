@@ -171,6 +171,25 @@ def is_title_word(tok: Token) -> bool:
     return tok.lower_ in lexicon.words("titles.txt") and (tok.is_title or tok.text[:1].isupper())
 
 
+_DEMONYM_STEMS = {"ian": ("e", "a", "ia", ""), "ese": ("a", ""), "ean": ("ea", "e", "a", "")}
+
+
+def is_demonym(span: SpacySpan) -> bool:
+    """A one-word name unknown to the gazetteer made from a country's name by a demonym ending
+    ("Ukrainian" of Ukraine, "Brazilian", "Chinese"): a person or an adjective, never a place."""
+    word = span.text
+    if len(span) != 1 or places.lookup(word) is not None:
+        return False
+    for suffix, endings in _DEMONYM_STEMS.items():
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            for end in endings:
+                info = places.lookup(stem + end)
+                if info is not None and info.kind == "country":
+                    return True
+    return False
+
+
 def is_demonym_modifier(span: SpacySpan) -> bool:
     """"Alawite minority", "Middle Eastern migrants": an adjective of origin, not a place or body."""
     last = span.doc[span.end - 1]

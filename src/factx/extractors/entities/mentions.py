@@ -20,6 +20,7 @@ from ..context import Context
 from .cleaning import (
     clean_span,
     is_acronym,
+    is_demonym,
     is_demonym_modifier,
     is_not_entity,
     is_title_part,
@@ -96,6 +97,7 @@ def _widened(ents: list[tuple[int, int, str]], roles: Roles) -> list[tuple[int, 
 
 
 _OTHER_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_KNOWN_CITY = 100_000
 
 
 def _country(span: SpacySpan) -> bool:
@@ -170,6 +172,9 @@ def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
     if info is not None and info.kind in ("country", "region") and (
             not span[0].is_sent_start or _country(span)):
         return "place"
+    if info is not None and info.kind == "city" and info.population >= _KNOWN_CITY and span.start > 0 \
+            and span.doc[span.start - 1].lower_ in ("in", "near"):
+        return "place"  # "lunch with Sondland in Kyiv"
     if untagged_person(span):
         return "person"
     return None
@@ -220,6 +225,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             if not _country(span):
                 continue
             kind = "place"
+        if kind == "place" and is_demonym(span):
+            continue  # "told the Ukrainian": a person of a country, not a place
         if is_not_entity(span) or (kind != "person" and is_title_part(span)) or _unit_after_number(span):
             continue
         if kind != "person":
