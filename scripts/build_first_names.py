@@ -1,4 +1,5 @@
-"""Build src/factx/data/first_name_genders.txt: the gender of each first name, from gender-guesser.
+"""Build src/factx/data/first_name_genders.txt: the gender of each first name, from gender-guesser
+("andy" for a name of both genders).
 
 gender-guesser parses its 48,000-line name dictionary when a detector is made,
 which every start of factx (and every Dask worker) paid for one article.
@@ -17,9 +18,15 @@ import sys
 
 
 def build() -> dict[str, str]:
-    """Lower-cased first name -> "female" or "male", for every name gender-guesser gives one."""
+    """Lower-cased first name -> "female" or "male", for every name gender-guesser gives one, and
+    "andy" (its word for androgynous) for a first name it knows of both genders ("Casey"): no gender,
+    but still a first name, which is evidence of a person (not when news writes the word in lower case:
+"an", "moon")."""
     import gender_guesser.detector as gd
 
+    from factx import lexicon
+
+    common = lexicon.words("lower_words.txt")  # "an", "he", "moon": its both-gender list holds words too
     det = gd.Detector(case_sensitive=False)
     out: dict[str, str] = {}
     for name in sorted(det.names):
@@ -30,6 +37,9 @@ def build() -> dict[str, str]:
             if g in ("male", "mostly_male"):
                 out[name] = "male"
                 break
+        else:
+            if det.get_gender(name) == "andy" and name not in common:
+                out[name] = "andy"
     return out
 
 

@@ -324,3 +324,84 @@ def test_short_forms_of_company_and_institution_names():
     assert short_forms(("commerce", "department")) == (("commerce",),)
     assert short_forms(("department", "of", "justice")) == (("justice",),)
     assert short_forms(("magna", "international")) == ()
+
+
+def test_untagged_and_cut_names_are_people(extractor):
+    text = ("The Rangers lost again on Friday. Tuukka Ranta made 25 saves, and Anders Nilsson made 30 for "
+            "the visitors. Eric Robinson and Boone Jenner also scored, while rookie Emil Bemstrom added two "
+            "assists. Former special envoy to Ukraine Kurt Volker testified on Tuesday. South Korean "
+            "President Moon Jae-in visited the plant.")
+    art = _run(extractor, text)
+    people = {p.name for p in art.people}
+    assert {"Tuukka Ranta", "Anders Nilsson", "Boone Jenner", "Emil Bemstrom", "Kurt Volker", "Moon Jae-in"} <= people
+    orgs = {o.name for o in art.organizations}
+    assert not {"Nilsson", "Boone Jenner", "Ukraine Kurt Volker"} & orgs
+    assert "Ukraine" in {p.name for p in art.places}
+
+
+def test_a_word_hyphened_to_a_name_is_no_part_of_it(extractor):
+    art = _run(extractor, "Officials reviewed Bush-era rules on Monday, and George Bush said nothing.")
+    assert "Bush-era" not in {n for p in art.people for n in (p.name, *p.aliases)}
+
+
+def test_what_the_words_around_a_name_say_of_its_kind(extractor):
+    text = ("Major Loomcraft layoffs begin\n\n"
+            "ST. ALBANS, Vt. (AP) — Cases were reported in Barry, Ottery and Van Buren counties. "
+            "Former National Security Council official Ann Ruiz spoke at the Hoa Lo prison on Monday. "
+            "Dick Clark Productions denied the report, and the Hazel Hen supercomputer ran for a month. "
+            "Loomcraft will cut jobs, and the plant's output reached 8.69 GW last year.")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert {"Barry", "Ottery", "Van Buren", "Hoa Lo", "ST. ALBANS"} <= places
+    people = {n for p in art.people for n in (p.name, *p.aliases)}
+    assert not {"Van Buren", "National Security Council", "Dick Clark Productions", "Hazel Hen",
+                "Major Loomcraft"} & people
+    orgs = {n for o in art.organizations for n in (o.name, *o.aliases)}
+    assert {"National Security Council", "Dick Clark Productions"} <= orgs
+    assert "GW" not in orgs
+
+
+def test_a_building_and_a_street_keep_their_whole_names(extractor):
+    text = ("He took the girl to Forest Hill's WoodSpring Suites hotel, where police found her. "
+            "They had been walking down Fort Worth's 6th Avenue on Saturday.")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert {"WoodSpring Suites", "6th Avenue"} <= places
+    assert not {"WoodSpring", "Suites", "Avenue"} & places
+
+
+def test_a_name_before_a_persons_role_is_their_body(extractor):
+    text = ("Shares rose 2%, and Jefferies analyst Jonathan Matuszewski raised his target. "
+            "Former Liberal Democrat leader Nick Clegg said nothing, and Texas senator John Cornyn agreed.")
+    art = _run(extractor, text)
+    assert "Jefferies" in {o.name for o in art.organizations}
+    assert "Jefferies" not in {p.name for p in art.places}
+    assert "Democrat" not in {o.name for o in art.organizations}
+    assert "Texas" in {p.name for p in art.places}
+
+
+def test_an_acronym_in_brackets_is_the_body_it_follows(extractor):
+    text = ("South Korea's Ministry of Trade, Industry and Energy (MOTIE) has unveiled a plan. "
+            "According to data released by MOTIE in August, capacity grew.")
+    art = _run(extractor, text)
+    motie = [o for o in art.organizations if "MOTIE" in (o.name, *o.aliases)]
+    assert len(motie) == 1 and motie[0].name == "Ministry of Trade, Industry and Energy"
+
+
+def test_countries_in_a_results_list_are_places(extractor):
+    text = ("Turkey drew Iceland 0-0 in Istanbul, and Switzerland beat Gibraltar 6-0 to win the group.\n\n"
+            "England (Group A): 10th appearance\n\n"
+            "Italy (Group J): 10th appearance\n")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert {"Iceland", "Gibraltar", "England", "Italy", "Istanbul"} <= places
+    assert not any("0-0" in n for o in art.organizations for n in (o.name, *o.aliases))
+
+
+def test_a_demonym_is_no_place_and_a_known_city_after_in_is_one(extractor):
+    text = ("Holmes was having lunch with the ambassador in Kyiv when the call came. "
+            "Sondland said he had relayed the message to the Ukrainian that aid might be freed.")
+    art = _run(extractor, text)
+    places = {n for p in art.places for n in (p.name, *p.aliases)}
+    assert "Kyiv" in places
+    assert "Ukrainian" not in places

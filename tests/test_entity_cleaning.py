@@ -90,3 +90,12 @@ def test_a_common_word_alone_is_no_person(extractor):
     art = _run(extractor, "Damon Hill won the race in Monza on Sunday. Hill said the car was perfect.")
     hill = [p for p in art.people if p.name == "Damon Hill"]
     assert hill and "Hill" in hill[0].aliases
+
+
+def test_a_verb_or_a_preposition_inside_a_name_parts_two_names(extractor):
+    text = ("The two engaged in a heated altercation before Myles Garrett hit Mason Rudolph in the head. "
+            "She will perform at the American Music Awards after Taylor Swift said so.")
+    art = _run(extractor, text)
+    forms = {n for kind in (art.people, art.organizations, art.places) for e in kind for n in (e.name, *e.aliases)}
+    assert not any(" hit " in f or " after " in f for f in forms)
+    assert {"Myles Garrett", "Mason Rudolph"} <= {p.name for p in art.people}

@@ -128,3 +128,106 @@ def test_a_name_qualifying_a_teams_people_is_a_side(extractor):
     art = _run(extractor, text)
     assert "marseille" in _names(art.organizations)
     assert "brazil" in _names(art.places) and "brazil" not in _names(art.organizations)
+
+
+HOCKEY = ("Falcons rally past Otters in overtime\n\n"
+          "Otters 2, Falcons 3: Mikko Hautala scored twice and Lisa Brandt made 31 saves as Hartford beat "
+          "Duluth. Peter Vance also scored for the Falcons, and Hartford improved to 9-3-1. Eric Dorsey and "
+          "Quill Benning scored for the Otters. The goaltender fired a shot at Tom Malley late in the third "
+          "period.\n\n"
+          "Hautala, a Duluth native, has 14 assists this season. The NHL fined the Otters on Monday, and the "
+          "teammates will meet again in Duluth next week.\n")
+
+
+def test_result_line_heading_its_report_gives_sides(extractor):
+    art = _run(extractor, HOCKEY)
+    orgs = _names(art.organizations)
+    assert {"otters", "falcons", "hartford"} <= orgs  # the header's names and a city that plays
+    assert not {"otters", "falcons", "hartford"} & _names(art.places) & _names(art.people)
+    assert "hartford" not in _names(art.places)  # "Hartford improved to 9-3-1": the same side
+
+
+def test_where_a_player_is_from_is_a_place_and_a_shot_at_a_player_no_venue(extractor):
+    art = _run(extractor, HOCKEY)
+    assert "duluth" in _names(art.places)  # "a Duluth native", "in Duluth"
+    people = _names(art.people)
+    assert {"tom malley", "eric dorsey", "mikko hautala"} <= people
+    assert "tom malley" not in _names(art.places)
+
+
+def test_a_team_named_by_full_name_nickname_and_city_is_one_organization(extractor):
+    text = ("Penguins edge Flyers in Pittsburgh\n\n"
+            "The Pittsburgh Penguins beat the Philadelphia Flyers 3-2 on Tuesday night in Pittsburgh. "
+            "Winger Lena Ortiz scored twice for the Penguins, and the Flyers lost their fourth straight game.\n\n"
+            "Wild 4, Sabres 1: Goaltender Dana Kowalski made 30 saves and Minnesota beat Buffalo. Mark Eller scored "
+            "for the Wild, and Buffalo has lost five straight in the NHL.\n")
+    art = _run(extractor, text)
+    teams = {o.name: {o.name, *o.aliases} for o in art.organizations}
+    assert teams["Pittsburgh Penguins"] >= {"Pittsburgh Penguins", "Penguins"}
+    wild = next(forms for forms in teams.values() if "Wild" in forms)
+    assert "Minnesota" in wild  # the league lists pair the city with the nickname
+    sabres = next(forms for forms in teams.values() if "Sabres" in forms)
+    assert "Buffalo" in sabres
+    assert "pittsburgh" in _names(art.places)  # "in Pittsburgh": the city, not the team
+    assert not {"minnesota", "buffalo"} & _names(art.places)
+
+
+def test_a_ground_after_in_is_a_venue(extractor):
+    text = ("The Sabres lost 4-1 to the Wild in front of 15,522 in KeyBank Center on Tuesday. "
+            "The goalie made 30 saves, the winger scored twice and the defenseman had two assists.")
+    art = _run(extractor, text)
+    assert "keybank center" in _names(art.places)
+    assert "keybank center" not in _names(art.organizations)
+
+
+def test_a_papers_name_after_a_teams_city_is_no_team_and_a_plural_name_is_a_team(extractor):
+    text = ("PITTSBURGH, Pa. — The Steelers spent Monday trying to distance themselves from the fight. "
+            "Pittsburgh center Mark Dunn and the quarterback were suspended by the NFL, and the Steelers "
+            "lost the game.\n\n"
+            "\"We have to play better,\" the linebacker told Brian Batko of the Pittsburgh Post-Gazette.\n")
+    art = _run(extractor, text)
+    orgs = {o.name: {o.name, *o.aliases} for o in art.organizations}
+    assert "Steelers" in {n for forms in orgs.values() for n in forms}
+    assert "Pittsburgh Post-Gazette" in orgs and "Steelers" not in orgs["Pittsburgh Post-Gazette"]
+    assert "steelers" not in _names(art.people)
+    assert "pittsburgh" in _names(art.places)  # the dateline
+
+
+def test_a_standings_table_of_clubs_holds_no_players(extractor):
+    text = ("SOCCER - ENGLISH LEAGUE STANDINGS.\n"
+            "LONDON 1996-08-31\n"
+            "English soccer league standings after Saturday's matches (played, won, drawn, lost, points):\n"
+            "Stoke 4 3 1 0 7 4 10\n"
+            "Barnsley 3 3 0 0 8 2 9\n"
+            "Crystal Palace 4 1 2 1 4 3 5\n"
+            "Norwich 4 3 0 1 5 3 9\n"
+            "Tranmere 4 2 1 1 6 4 7\n"
+            "Bolton 3 2 1 0 5 2 7\n"
+            "Swindon 4 2 1 1 5 4 7\n"
+            "Leyton Orient 2 0 1 1 4 5 1\n")
+    art = _run(extractor, text)
+    assert {"crystal palace", "leyton orient", "stoke", "barnsley"} <= _names(art.organizations)
+    assert not {"crystal palace", "leyton orient"} & _names(art.people)
+
+
+def test_a_table_of_players_keeps_its_players(extractor):
+    text = ("GOLF - GERMAN OPEN SCORES.\n"
+            "STUTTGART 1996-08-22\n"
+            "Leading first round scores in the German Open golf championship:\n"
+            "Ian Woosnam 64\n"
+            "Bernhard Langer 65\n"
+            "Colin Montgomerie 66\n")
+    art = _run(extractor, text)
+    assert {"ian woosnam", "bernhard langer", "colin montgomerie"} <= _names(art.people)
+
+
+def test_a_side_stays_a_side_in_the_lines_that_say_nothing(extractor):
+    text = ("CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES.\n"
+            "LONDON 1996-08-31\n"
+            "Results of four-day English county championship matches on Saturday:\n"
+            "At Chester-le-Street: Glamorgan beat Durham by 141 runs.\n"
+            "Glamorgan 259 and 207, Durham 114 and 211.\n"
+            "Glamorgan 22 points, Durham 4.\n")
+    art = _run(extractor, text)
+    assert {"glamorgan", "durham"} <= _names(art.organizations)
+    assert not {"glamorgan", "durham"} & (_names(art.people) | _names(art.places))

@@ -3,19 +3,24 @@
 The extractor is a sequence of named passes, each a module of its own, run in
 two steps so a long input parsed in pieces is clustered as a whole:
 
-1. ``find_mentions(doc, ctx)`` (``mentions``, ``cleaning``, ``headlines``):
-   spaCy's PERSON / GPE / LOC / FAC / ORG spans, cleaned (leading "the",
-   possessives, numbers or places spaCy ran onto a name, personal titles moved
-   out of the name into ``titles``), plus names after an honorific that spaCy
-   missed ("Mr. D’Souza") and untagged capitalised names as *candidates*.
+1. ``find_mentions(doc, ctx)`` (``mentions``, ``cleaning``, ``headlines``,
+   ``people``, ``layout``, ``roles``): spaCy's PERSON / GPE / LOC / FAC / ORG
+   spans, cleaned (leading "the", possessives, numbers or places spaCy ran
+   onto a name, personal titles moved out of the name into ``titles``), plus
+   names after an honorific that spaCy missed ("Mr. D’Souza"), untagged full
+   names shaped as a person's, and untagged capitalised names as
+   *candidates*; each with the role its layout or sentence gives it (a side,
+   a venue, a dateline, a person's organization).
 2. ``build_entities(mentions)``:
    - ``kinds``: each name form's kind is voted over all its mentions (titles
      and known first names for people, the offline gazetteer and place words
      for places), so "Al-Sharaa" tagged once as a place stays a person and
      "Tartus" tagged as an organization is a place;
    - ``clustering``: mentions merged into entities (same form, surname to the
-     nearest full name, gazetteer identity, initials), then candidates
-     attached, then entities made only of weak mentions dropped;
+     nearest full name, gazetteer identity, initials), then ``teams``: a
+     team's full name, nickname and city ("New York Islanders", "Islanders",
+     "New York") joined; then candidates attached, then entities made only of
+     weak mentions dropped;
    - ``records``: the output records.
 """
 
@@ -30,6 +35,7 @@ from .mention import EntityMention
 from .mentions import find_mentions
 from .names import first_name_gender, norm_key
 from .records import Entities, entity_records
+from .teams import merge_teams
 
 __all__ = ["Entities", "EntityMention", "build_entities", "extract_entities", "find_mentions",
            "first_name_gender", "norm_key"]
@@ -43,7 +49,7 @@ def build_entities(mentions: list[EntityMention]) -> Entities:
     for m in tagged:  # a mention whose context says its kind keeps it ("BALTIMORE" dateline, Baltimore side)
         k = kind_of[norm_key(m.text)]
         m.kind = k if k == "person" or m.role_kind is None else m.role_kind
-    clusters = cluster_mentions(tagged)
+    clusters = merge_teams(cluster_mentions(tagged))
     attach_candidates(clusters, candidates)
     return entity_records(drop_weak(clusters))
 

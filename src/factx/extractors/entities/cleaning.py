@@ -72,16 +72,28 @@ def split_run_on(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
                     s = i + 1
             dashed.append((s, e))
         for s, e in dashed:
-            if label in ("PERSON", "GPE", "LOC", "FAC"):
-                start = s
-                for i in range(s + 1, e - 1):
-                    if doc[i].text in _RUN_ON:
-                        out.append((start, i, label))
-                        start = i + 1
-                s = start
+            start = s
+            for i in range(s + 1, e - 1):
+                if _runs_on(doc[i], label):
+                    out.append((start, i, label))
+                    start = i + 1
+            s = start
             if e > s:
                 out.append((s, e, label))
     return out
+
+
+def _runs_on(tok: Token, label: str) -> bool:
+    """A word inside an entity that no name of its kind holds, so spaCy ran two names together: a
+    verb in any name ("Garrett hit Rudolph"), a preposition in a person's ("American Music Awards
+    after Swift"), "at", "in" or "v" in a person's or a place's ("Durham at Chelmsford")."""
+    if not tok.is_lower or not tok.is_alpha:
+        return tok.text in _RUN_ON and label in ("PERSON", "GPE", "LOC", "FAC")
+    if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN":  # not "United" of a participle name
+        return True
+    if label == "PERSON" and tok.pos_ in ("ADP", "SCONJ") and tok.lower_ not in _PARTICLES:
+        return True
+    return tok.text in _RUN_ON and label in ("PERSON", "GPE", "LOC", "FAC")
 
 
 def _is_number(tok: Token) -> bool:
@@ -102,12 +114,16 @@ def trim_numbers(span: SpacySpan) -> SpacySpan | None:
     """
     doc = span.doc
     start, end = span.start, span.end
+    if end - start == 2 and _is_number(doc[start]) and not doc[start].text.isdigit() \
+            and places.head_kind(span.text) == "site":
+        return span  # "6th Avenue": an ordinal that is part of a street's name
     while start < end and (_is_number(doc[start]) or doc[start].text in _DASHES or doc[start].is_punct):
         start += 1
     while end > start + 1 and (_is_number(doc[end - 1]) or doc[end - 1].text in _DASHES):
         t = doc[end - 1]
         nxt = doc[end] if end < len(doc) else None
-        if t.text.isdigit() and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in ("and", "for"):
+        if t.text.isdigit() and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in ("and", "for") \
+                and doc[end - 2].is_alpha:  # "Radio 4 said", not the score of "drew Iceland 0-0 in"
             break
         end -= 1
     return doc[start:end] if end > start else None
@@ -137,19 +153,41 @@ def is_acronym(text: str) -> bool:
 
 def is_not_entity(span: SpacySpan) -> bool:
     """Religions and ideologies ("Buddhism", "Islam") and the names of works, shows and events ("the Game of
-    Thrones series"): not people, places or organizations."""
+    Thrones series"), and of machines and craft the tagger took for people ("the Hazel Hen
+    supercomputer"): not people, places or organizations."""
     last = span.doc[span.end - 1].lower_
     if len(span) == 1 and last.endswith("ism") and len(last) > 5:
         return True
     if span.text.casefold() in lexicon.words("not_entities.txt"):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.lower_ in lexicon.words("work_nouns.txt") and nxt.pos_ == "NOUN" \
-        and nxt.i == span.root.head.i
+    if nxt is None or nxt.pos_ != "NOUN" or nxt.i != span.root.head.i:
+        return False
+    return nxt.lower_ in lexicon.words("work_nouns.txt") or (
+        any(t.ent_type_ == "PERSON" for t in span) and nxt.lower_ in lexicon.words("thing_nouns.txt"))
 
 
 def is_title_word(tok: Token) -> bool:
     return tok.lower_ in lexicon.words("titles.txt") and (tok.is_title or tok.text[:1].isupper())
+
+
+_DEMONYM_STEMS = {"ian": ("e", "a", "ia", ""), "ese": ("a", ""), "ean": ("ea", "e", "a", "")}
+
+
+def is_demonym(span: SpacySpan) -> bool:
+    """A one-word name unknown to the gazetteer made from a country's name by a demonym ending
+    ("Ukrainian" of Ukraine, "Brazilian", "Chinese"): a person or an adjective, never a place."""
+    word = span.text
+    if len(span) != 1 or places.lookup(word) is not None:
+        return False
+    for suffix, endings in _DEMONYM_STEMS.items():
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            for end in endings:
+                info = places.lookup(stem + end)
+                if info is not None and info.kind == "country":
+                    return True
+    return False
 
 
 def is_demonym_modifier(span: SpacySpan) -> bool:
@@ -200,9 +238,20 @@ def titles_before(span: SpacySpan) -> tuple[int, list[str]]:
 _POLL_WORDS = ("poll", "survey")
 
 
+_PARTICLES = {"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "la", "le", "du",
+              "al", "el", "bin", "ibn", "ben", "ter", "zu"}
+
+
 def trim_person(span: SpacySpan) -> SpacySpan:
-    """Cut what spaCy ran on past a name: a number ("Marco Rubio 3") or a place ("Ted Cruz South Carolina")."""
+    """Cut what spaCy ran on past a name: a number ("Marco Rubio 3") or a place ("Ted Cruz South Carolina"),
+    and a lower-case word before it that is neither a title nor a particle ("rookie Emil Bemstrom")."""
     doc = span.doc
+    start = span.start
+    titles = lexicon.words("titles.txt")
+    while start < span.end - 1 and doc[start].is_lower and doc[start].is_alpha \
+            and doc[start].lower_ not in titles and doc[start].lower_ not in _PARTICLES:
+        start += 1
+    span = doc[start:span.end]
     end = span.end
     while end > span.start + 1 and (doc[end - 1].like_num or not doc[end - 1].text[:1].isalpha()):
         end -= 1

@@ -78,11 +78,13 @@ def merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMenti
 
     "Guantanamo" and "Guantanamo Bay" (a place word added), "ACLU" and
     "American Civil Liberties Union" (initials), "Justice Department" and
-    "Department of Justice" (the same content words).  A cluster joins the
+    "Department of Justice" (the same content words), "MOTIE" in brackets
+    after "Ministry of Trade, Industry and Energy".  A cluster joins the
     latest earlier cluster it matches.
     """
     out: list[list[EntityMention]] = []
     index = {"place": _VariantIndex(), "organization": _VariantIndex()}
+    bracketed = _bracketed(clusters)
     for c in clusters:
         kind = c[0].kind or ""
         if kind not in index:
@@ -90,6 +92,8 @@ def merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMenti
             continue
         offers, wants = _variant_forms(kind, c)
         idx = index[kind]
+        offers += [("at", m.end) for m in c]
+        wants += [("at", bracketed[id(m)]) for m in c if id(m) in bracketed]
         matches = [i for slot, key in wants for i in idx.get(slot, key)]
         if matches:
             target = max(matches)
@@ -99,6 +103,20 @@ def merge_variants(clusters: list[list[EntityMention]]) -> list[list[EntityMenti
             out.append(c)
         for slot, key in offers:
             idx.add(slot, key, target)
+    return out
+
+
+def _bracketed(clusters: list[list[EntityMention]]) -> dict[int, int]:
+    """Acronyms in brackets right after an organization's name ("Ministry of Trade, Industry and Energy
+    (MOTIE)"), whatever their letters: mention id -> the end of the name they abbreviate."""
+    orgs = {m.end: m for c in clusters for m in c if m.kind == "organization"}
+    out: dict[int, int] = {}
+    for c in clusters:
+        for m in c:
+            name = orgs.get(m.start - 2)
+            if m.kind == "organization" and name is not None and m.text.isupper() and " " not in m.text \
+                    and m.text[:1] == name.text[:1]:
+                out[id(m)] = name.end
     return out
 
 

@@ -30,6 +30,7 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
     """
     votes: dict[str, Counter[str]] = {}
     evidence: Counter[str] = Counter()
+    with_role = {norm_key(m.text) for m in tagged if m.role_kind is not None}
     for m in tagged:
         k = norm_key(m.text)
         v = votes.setdefault(k, Counter())
@@ -37,6 +38,9 @@ def decide_kinds(tagged: list[EntityMention]) -> dict[str, str]:
         if m.role_kind is not None:  # the context says it: the label and the gazetteer are weaker evidence
             v[m.role_kind] += _ROLE_WEIGHT
             continue
+        if k in with_role and (m.kind != "person" or (" " not in k and not m.person_evidence)):
+            continue  # one name, one kind: "Columbus improved to 8-8-4" is the side that beat Montreal,
+            # "Glamorgan 22 points" the side that beat Durham, whatever the tagger calls them
         v[m.kind or "organization"] += 2
         v["person"] += 2 * m.person_evidence
         if m.kind == "person" and not m.person_evidence and _well_known_place(m):

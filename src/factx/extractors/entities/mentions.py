@@ -11,7 +11,7 @@ dropped; headline words and capitals are marked weak.
 from __future__ import annotations
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ... import lexicon
@@ -20,6 +20,7 @@ from ..context import Context
 from .cleaning import (
     clean_span,
     is_acronym,
+    is_demonym,
     is_demonym_modifier,
     is_not_entity,
     is_title_part,
@@ -32,7 +33,8 @@ from .cleaning import (
 )
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
 from .mention import KIND_OF_LABEL, EntityMention
-from .names import first_name_gender
+from .names import first_name_gender, is_first_name
+from .people import coordinated_person, place_before_person, untagged_person, with_first_name, with_hyphen_tail
 from .roles import Roles, find_roles, is_club_name, kind_of_role, role_of
 
 
@@ -75,20 +77,47 @@ def _common_word_person(span: SpacySpan, kind: str | None) -> bool:
 
 def _widened(ents: list[tuple[int, int, str]], roles: Roles) -> list[tuple[int, int, str]]:
     """spaCy's entities widened to the name the layout placed around them ("Carlsson" of "Asa Carlsson
-    (Sweden) beat ..."), when no other entity starts inside that name."""
+    (Sweden) beat ..."), when no other entity starts inside that name, or joined into it when all of
+    them lie inside ("ST" and "JOSEPH" of the dateline "ST. JOSEPH, Mich.")."""
     if not roles.spans:
         return ents
     span_at = {i: (a, b) for a, b, _role in roles.spans for i in range(a, b)}
-    starts = {s for s, _, _ in ents}
-    out = []
+    out: list[tuple[int, int, str]] = []
     for s, e, label in ents:
         ab = span_at.get(s)
         if ab is not None:
             a, b = ab
-            if a <= s and e <= b and (a, b) != (s, e) and not any(i in starts for i in range(a, b) if i != s):
+            inside = [x for x in ents if a <= x[0] < b]
+            if a <= s and e <= b and (a, b) != (s, e) and all(x[1] <= b for x in inside):
+                if out and (out[-1][0], out[-1][1]) == (a, b):
+                    continue  # a later piece of a name already joined
                 s, e = a, b
         out.append((s, e, label))
     return out
+
+
+_OTHER_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_KNOWN_CITY = 100_000
+
+
+def _country(span: SpacySpan) -> bool:
+    """A country the gazetteer knows, whose name is no common word nor first name ("England", not
+    "Turkey", "Chad" or "Jordan"): a place even opening a sentence or under another label."""
+    info = places.lookup(span.text)
+    return info is not None and info.kind == "country" and not (
+        len(span) == 1 and (span[0].lower_ in lexicon.words("lower_words.txt") or is_first_name(span.text)))
+
+
+def _unit_after_number(span: SpacySpan) -> bool:
+    """A unit written in capitals after a number ("8.69 GW", "3 MW"), not a body's acronym."""
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].like_num \
+        and span[0].lower_ in lexicon.mapping("units.txt")
+
+
+def _sentence_adjective(tok: Token) -> bool:
+    """A title word opening a sentence that news also writes in lower case as an adjective ("Major",
+    "General"): capitalised only by its place."""
+    return tok.is_sent_start and tok.pos_ == "ADJ" and tok.lower_ in lexicon.words("lower_words.txt")
 
 
 def _without_common_tail(span: SpacySpan) -> SpacySpan:
@@ -97,6 +126,18 @@ def _without_common_tail(span: SpacySpan) -> SpacySpan:
     while end > span.start + 1 and span.doc[end - 1].is_lower and span.doc[end - 1].is_alpha:
         end -= 1
     return span.doc[span.start:end]
+
+
+def _with_cut_word(span: SpacySpan) -> SpacySpan:
+    """A body's or a place's name with the one untagged capitalised word spaCy cut off its end, when
+    both qualify the common noun after them ("WoodSpring" + "Suites" of "the WoodSpring Suites hotel")."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end + 1].is_lower and doc[end + 1].pos_ == "NOUN" \
+            and doc[end].head.i == end + 1 and span.root.head.i in (end, end + 1) and not doc[end].ent_type_:
+        wide = _with_cut_surname(span)
+        return wide if wide.end == end + 1 else span
+    return span
 
 
 def _with_cut_surname(span: SpacySpan) -> SpacySpan:
@@ -128,9 +169,16 @@ def _candidate_kind(span: SpacySpan, roles: Roles) -> str | None:
     if role is not None:
         return kind_of_role(role, span, None, by_layout)
     info = places.lookup(span.text)
-    if info is not None and info.kind in ("country", "region") and not span[0].is_sent_start:
+    if info is not None and info.kind in ("country", "region") and (
+            not span[0].is_sent_start or _country(span)):
         return "place"
+    if info is not None and info.kind == "city" and info.population >= _KNOWN_CITY and span.start > 0 \
+            and span.doc[span.start - 1].lower_ in ("in", "near"):
+        return "place"  # "lunch with Sondland in Kyiv"
+    if untagged_person(span):
+        return "person"
     return None
+
 
 
 def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
@@ -157,7 +205,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             return
         role, by_layout = role_of(span, roles)
         weak = in_ranges(heads, span.start_char, span.end_char) or (role is None and not any(
-            t.tag_ in ("NNP", "NNPS") for t in span)) or shouted(span.text) or _common_word_person(span, kind)
+            t.tag_ in ("NNP", "NNPS") for t in span)) or (shouted(span.text) and not by_layout) \
+            or _common_word_person(span, kind)
         role_kind = None if role is None else kind_of_role(role, span, kind, by_layout)
         # the input's own characters: the parser may have read the line in other case (see truecase)
         out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
@@ -166,19 +215,38 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
 
     for s0, e0, label in _widened(split_run_on(doc, _merged_ents(doc)), roles):
         kind = KIND_OF_LABEL.get(label)
-        if kind is None:
+        if kind is None and label not in _OTHER_LABELS:
             continue
         span = clean_span(doc[s0:e0])
         span = trim_numbers(span) if span is not None else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
-        if is_not_entity(span) or (kind != "person" and is_title_part(span)):
+        if kind is None:  # "beat Gibraltar 6-0" tagged as a product: a country is a place whatever its label
+            if not _country(span):
+                continue
+            kind = "place"
+        if kind == "place" and is_demonym(span):
+            continue  # "told the Ukrainian": a person of a country, not a place
+        if is_not_entity(span) or (kind != "person" and is_title_part(span)) or _unit_after_number(span):
             continue
-        if kind == "person" and len(span) > 1 and span[-1].lower_ in lexicon.words("org_words.txt") \
-                and first_name_gender(span[0].text) is None:
-            kind = "organization"  # "Israel Radio", "Paris Newsroom", "General Motors"
+        if kind != "person":
+            parts = place_before_person(span)
+            if parts is not None:  # "envoy to Ukraine Kurt Volker" tagged as one body
+                add(parts[0], "place", [], 0, None)
+                span, kind = parts[1], "person"
+            elif coordinated_person(span):
+                kind = "person"  # "Eric Robinson and Boone Jenner also scored"
+        wide = with_first_name(span)
+        if wide is not None:
+            span, kind = wide, "person"  # "Anders Nilsson", tagged as the body "Nilsson"
+        if kind == "person" and len(span) > 1 and (span[-1].lower_ in lexicon.words("firm_words.txt") or (
+                span[-1].lower_ in lexicon.words("org_words.txt") and first_name_gender(span[0].text) is None)):
+            kind = "organization"  # "Israel Radio", "Paris Newsroom", "General Motors", "Dick Clark Productions"
         if kind == "person" and roles.sports and len(span) > 1 and is_club_name(span):
             kind = "organization"  # "Sheffield United", "Ajax Amsterdam" in a sports report
+        if kind == "person" and roles.sports and len(span) == 1 and span[0].tag_ == "NNPS" \
+                and not is_first_name(span.text) and places.lookup(span.text) is None:
+            kind = "organization"  # "the Steelers": a plural proper noun in a sports report is a team
         if kind == "person" and is_acronym(ctx.text[span.start_char:span.end_char]):
             kind = "place" if places.lookup(span.text) is not None else "organization"  # "GCHQ", never a person
         if is_demonym_modifier(span) and (kind != "person" or (
@@ -190,26 +258,33 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         evidence = 0
         hon = None
         prev = doc[span.start - 1] if span.start > 0 else None
-        if kind != "person" and prev is not None and is_title_word(prev) and places.lookup(span.text) is None:
-            kind = "person"  # "President Al-Sharaa" whatever spaCy's label
+        if kind != "person" and prev is not None and is_title_word(prev) and places.lookup(span.text) is None \
+                and span[-1].lower_ not in lexicon.words("org_words.txt") and not _sentence_adjective(prev):
+            kind = "person"  # "President Al-Sharaa" whatever spaCy's label; not "Former National Security
+            # Council official", nor "Major WeWork investor" (a common adjective opening a sentence)
         if kind == "person":
-            span = _with_cut_surname(trim_person(span))
+            span = with_hyphen_tail(_with_cut_surname(trim_person(span)))
+            if is_not_entity(span):
+                continue  # "Hazel" + "Hen" of "the Hazel Hen supercomputer"
             if span.text.casefold() in lexicon.words("platforms.txt"):
                 kind = "organization"  # "Twitter" is a company, not a person
         if kind == "person":
             start, titles = titles_before(span)
-            if start > span.start or (prev is not None and is_title_word(prev)):
+            if start > span.start or (prev is not None and is_title_word(prev) and not _sentence_adjective(prev)):
                 evidence += 2
                 hs = span.start if start > span.start else span.start - 1
                 hon = ctx.text[doc[hs].idx:span.end_char]
             span = doc[start:span.end]
         if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) \
-                and places.lookup(span.text) is None and not any(t.lower_ in lexicon.words("org_words.txt")
-                                                                 for t in span):
+                and places.lookup(span.text) is None and not any(
+                    t.lower_ in lexicon.words("org_words.txt") or t.lower_ in lexicon.words("firm_words.txt")
+                    for t in span):
             evidence += 1
         if len(span) == 1 and kind != "person" and span.end < len(doc) and doc[span.end].is_title \
                 and doc[span.end].ent_type_ not in ("", label) and places.lookup(span.text) is None:
             continue  # "Super" of "Super Tuesday": spaCy cut a longer name in two
+        if kind != "person":
+            span = _with_cut_word(span)  # "WoodSpring" + "Suites" of "the WoodSpring Suites hotel"
         if kind == "organization":
             span = _without_common_tail(span)  # "Interfax news agency": the name is "Interfax"
             joined = _joined_name(span)  # "Reuters-Ipsos poll": two organizations
@@ -248,7 +323,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if end > i:
             span = clean_span(doc[i:end])
             if span is not None:
-                add(span, _candidate_kind(span, roles), [], 0, None)
+                kind = _candidate_kind(span, roles)
+                add(span, kind, [], int(kind == "person"), None)
             i = end
         else:
             i += 1

@@ -43,7 +43,13 @@ def first_name_gender(word: str) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def _first_name_gender(name: str) -> str | None:
-    return lexicon.sorted_table("first_name_genders.txt").get(name)
+    g = lexicon.sorted_table("first_name_genders.txt").get(name)
+    return g if g in ("female", "male") else None
+
+
+def is_first_name(word: str) -> bool:
+    """True when ``word`` is a first name gender-guesser knows, of either gender or both ("Casey")."""
+    return lexicon.sorted_table("first_name_genders.txt").get(word.strip(".,").lower()) is not None
 
 
 @lru_cache(maxsize=1 << 16)
