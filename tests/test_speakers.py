@@ -1,4 +1,4 @@
-"""Speaker resolution (extractors/speakers.py): one test per rule, on sentences written for them."""
+"""Speaker resolution (extractors/speakers/): one test per rule, on sentences written for them."""
 
 from __future__ import annotations
 

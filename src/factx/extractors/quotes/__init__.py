@@ -30,7 +30,7 @@
 A later pass never takes content an earlier one found, but reports nest: reported
 content may hold a quote found before it whole, its cue and speaker too
 (``Collector.clashes``).  Speaker mentions are resolved to people and
-organizations afterwards, over the whole input (``extractors/speakers.py``).
+organizations afterwards, over the whole input (``extractors/speakers/``).
 """
 
 from __future__ import annotations

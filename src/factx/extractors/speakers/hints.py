@@ -1,0 +1,173 @@
+"""Speaker hints: what the parse of one piece says about its speakers and their possible referents.
+
+Entities are clustered over the whole input while the parse exists only per
+piece, so this step (run beside the extractors) keeps what the parse says and
+the entities do not: the subjects of clauses, the nouns the article uses to
+describe a name ("Toyota, the carmaker", "the carmaker Toyota", "Toyota is a
+carmaker"), and the form of each speaker mention (pronoun; relative pronoun
+and the noun it attaches to; description, its head noun and whether it has
+an article or a possessive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.attrs import DEP
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ...models import Quote
+from ..context import Context
+from .words import RELATIVE
+
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_AFFILIATION = frozenset({"of", "for", "at", "from", "with"})
+
+
+@dataclass(slots=True)
+class SpeakerForm:
+    """What a speaker mention is, read on the parse (offsets global)."""
+
+    kind: str  # "name" | "pronoun" | "relative" | "description"
+    head: str  # lower-case lemma of the head word
+    head_span: tuple[int, int]
+    words: tuple[str, ...] = ()  # a description's words, lower case, without article or possessor
+    determined: bool = False  # an article or a possessive: "the company", "its chief"
+    antecedent: SpeakerForm | None = None  # a relative pronoun's noun
+    antecedent_span: tuple[int, int] | None = None
+    span: tuple[int, int] | None = None  # the whole mention ("the Labour Department's report")
+    indefinite: bool = False  # "a spokeswoman", "an official"
+    definite: bool = False  # "the fighter", "this official" (not "his mother")
+    possessor: str = ""  # lemma of a common-noun or pronoun possessor: "company" of "the company's report"
+    affiliated: bool = False  # a name followed by whom it speaks for: "Erin Purcell of Reagan Communications"
+    plural: bool = False  # "the officials"
+    label: str = ""  # a name's entity label ("NORP" for "Romanian")
+
+
+@dataclass
+class SpeakerHints:
+    """What ``resolve_speakers`` needs from the parse of one input (offsets global)."""
+
+    sent_starts: list[int] = field(default_factory=list)
+    subjects: list[tuple[int, int]] = field(default_factory=list)  # subject head tokens
+    subject_forms: dict[tuple[int, int], SpeakerForm] = field(default_factory=dict)  # descriptions among them
+    descriptors: list[tuple[str, int, int]] = field(default_factory=list)  # (noun, span of the named token)
+    forms: dict[tuple[int, int], SpeakerForm] = field(default_factory=dict)  # speaker span -> its form
+
+    @classmethod
+    def merged(cls, parts: Iterable[SpeakerHints]) -> SpeakerHints:
+        """The hints of a whole input from those of its pieces, in order."""
+        out = cls()
+        for p in parts:
+            out.sent_starts += p.sent_starts
+            out.subjects += p.subjects
+            out.subject_forms.update(p.subject_forms)
+            out.descriptors += p.descriptors
+            out.forms.update(p.forms)
+        return out
+
+
+def _dep_hits(doc: Doc, labels: tuple[str, ...]) -> Iterator[Token]:
+    """Tokens with one of the dependency labels, found on the token array."""
+    hashes = [doc.vocab.strings.add(label) for label in labels]
+    for i in np.isin(doc.to_array([DEP]).reshape(-1), hashes).nonzero()[0].tolist():
+        yield doc[i]
+
+
+def _named(tok: Token) -> bool:
+    return tok.ent_type_ in _NAMED or tok.pos_ == "PROPN"
+
+
+def _descriptor_noun(tok: Token) -> Token:
+    """The noun that describes: 'one of Cuba's most acclaimed authors' -> authors."""
+    if tok.lower_ in ("one", "some") or tok.pos_ == "NUM":
+        obj = next((o for c in tok.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    return tok
+
+
+def _span(ctx: Context, tok: Token) -> tuple[int, int]:
+    return ctx.base + tok.idx, ctx.base + tok.idx + len(tok.text)
+
+
+def _descriptors(doc: Doc, ctx: Context) -> list[tuple[str, int, int]]:
+    """(noun, named token span) for each noun the article puts beside a name: apposition
+    ('Toyota, the carmaker'; 'Jose Puig, one of Cuba's authors'), a noun before the name
+    ('the carmaker Toyota', 'statistics agency Destatis') or a copula ('Toyota is a carmaker')."""
+    out = []
+    for tok in _dep_hits(doc, ("appos", "compound", "attr")):
+        head = tok.head
+        if tok.dep_ == "appos":
+            pairs = [(head, tok), (tok, head)]
+        elif tok.dep_ == "compound":
+            pairs = [(head, tok)] if tok.pos_ == "NOUN" else []
+        else:  # attr of "be" with a named subject
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None) if head.lemma_ == "be" else None
+            pairs = [(subj, tok)] if subj is not None else []
+        for name, noun in pairs:
+            noun = _descriptor_noun(noun)
+            if _named(name) and noun.pos_ == "NOUN":
+                out.append((noun.lemma_.lower(), *_span(ctx, name)))
+    return out
+
+
+def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
+    """The form of a speaker mention from its tokens."""
+    head = tok_span.root
+    lower = head.lower_
+    hs = _span(ctx, head)
+    if head.pos_ == "PRON" and lower in RELATIVE and head.head.dep_ == "relcl":
+        noun = head.head.head
+        ante = SpacySpan(head.doc, noun.i, noun.i + 1)
+        return SpeakerForm("relative", lower, hs, antecedent=_form(_noun_phrase(noun), ctx),
+                           antecedent_span=(ctx.base + ante.start_char, ctx.base + ante.end_char))
+    if head.pos_ == "PRON":
+        return SpeakerForm("pronoun", lower, hs)
+    if _named(head):
+        affiliated = any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _AFFILIATION and any(
+            o.dep_ == "pobj" and _named(o) for o in c.children)) for c in head.rights)
+        return SpeakerForm("name", lower, hs, affiliated=affiliated, label=head.ent_type_)
+    words = tuple(t.lower_ for t in tok_span if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss"
+                  and not (t.i < head.i and any(a.dep_ == "poss" for a in t.ancestors if a.i <= head.i)))
+    determined = any(c.dep_ in ("det", "poss") for c in head.lefts)
+    dets = {c.lower_ for c in head.lefts if c.dep_ == "det"}
+    poss = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PRON")), None)
+    return SpeakerForm("description", head.lemma_.lower(), hs, words=words, determined=determined,
+                       span=(ctx.base + tok_span.start_char, ctx.base + tok_span.end_char),
+                       indefinite=bool(dets & {"a", "an"}),
+                       definite=bool(dets & {"the", "this", "that"}) and not any(c.dep_ == "poss" for c in head.lefts),
+                       possessor=poss.lemma_.lower() if poss is not None else "", plural=head.tag_ in ("NNS", "NNPS"))
+
+
+def _noun_phrase(noun: Token) -> SpacySpan:
+    left = [t for t in noun.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod")]
+    start = min([noun.i, *(t.left_edge.i for t in left)])
+    return noun.doc[start:noun.i + 1]
+
+
+def speaker_hints(doc: Doc, ctx: Context, quotes: list[Quote]) -> SpeakerHints:
+    """What the parse of one piece says about its speakers and their possible referents."""
+    hints = SpeakerHints()
+    if not len(doc):
+        return hints
+    hints.sent_starts = [ctx.base + s.start_char for s in doc.sents]
+    for tok in _dep_hits(doc, ("nsubj", "nsubjpass")):
+        sp = _span(ctx, tok)
+        hints.subjects.append(sp)
+        if tok.pos_ == "NOUN":
+            hints.subject_forms[sp] = _form(_noun_phrase(tok), ctx)
+    hints.subjects.sort()
+    hints.descriptors = _descriptors(doc, ctx)
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        toks = doc.char_span(sp.start - ctx.base, sp.end - ctx.base, alignment_mode="expand")
+        if toks is not None and len(toks):
+            hints.forms[(sp.start, sp.end)] = _form(toks, ctx)
+    return hints
+
