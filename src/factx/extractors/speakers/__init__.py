@@ -16,7 +16,9 @@ parse; ``resolve`` dispatches each mention by its form to ``pronouns``,
   rules in text order, so a speaker resolved early helps the later ones:
 
   1. a speaker mention that is a name, or holds one as its head ("the
-     statistics agency Destatis"), is that entity;
+     statistics agency Destatis"), in an apposition ("another diplomat, the
+     veteran envoy Kurt Volker") or as the agent of a thing ("figures by the
+     Boston Fed"), is that entity; a place name is the place ("The US");
   2. a relative pronoun ("X, who ..., said") is what it attaches to;
   3. he / she: the most recent person of compatible gender that is the
      subject or speaker of a clause in the last few sentences, before any
@@ -37,13 +39,17 @@ parse; ``resolve`` dispatches each mention by its form to ``pronouns``,
 
      * a document ("the report said", ``data/document_nouns.txt``) is its
        issuer: a name or description inside it, else the issuer of the last
-       subject with the same noun;
+       document with the same noun outside a quotation (a name inside it, or
+       the definite subject of the clause that issued it: "X issued a
+       statement", "X said in a statement"); a plural never is;
+     * an organization noun whose modifier is in an organization's name
+       ("the production company": "Starlight Productions");
      * a role noun (``data/person_nouns.txt``) with "the" is the person the
        last sentences are about, as a pronoun; with "a" and nothing before,
        the person named as the next speaker with an affiliation;
      * a plural description is never one person;
-     * "the company" with no company named as one: the organization the
-       article is about, or an untagged name that spoke when the model
+     * "the company", "the agency" (``data/main_org_nouns.txt``) with none
+       named as one: the organization the article is about, or an untagged name that spoke when the model
        tagged no organization at all.
 
   6. an organization named by its short form ("Vesta", "Commerce") is the one

@@ -10,7 +10,7 @@ from ...models import Organization, Person
 from .documents import issuer
 from .hints import SpeakerForm
 from .index import last_word
-from .organizations import main_company
+from .organizations import by_modifier, main_company
 from .pronouns import PRONOUN_SENTENCES
 from .words import document_nouns, noun_kinds, person_nouns
 
@@ -99,6 +99,9 @@ def description(r: Resolver, form: SpeakerForm, pos: int, people: bool = True) -
         return role_anaphor(r, form, pos) or announced(r, form, pos)
     if not form.determined:
         return None
+    found = by_modifier(r, form, pos)
+    if found is not None:
+        return found
     kind = noun_kinds().get(form.head)
     for _, ent, _ in r.back(pos):
         if not isinstance(ent, Organization):

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...models import Quote
 from ..context import Context
-from .words import RELATIVE
+from .words import RELATIVE, document_nouns, issue_verbs, person_nouns
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _AFFILIATION = frozenset({"of", "for", "at", "from", "with"})
@@ -45,6 +45,20 @@ class SpeakerForm:
     affiliated: bool = False  # a name followed by whom it speaks for: "Erin Purcell of Reagan Communications"
     plural: bool = False  # "the officials"
     label: str = ""  # a name's entity label ("NORP" for "Romanian")
+    # where the description names whom it stands for: (phrase span, span of its name word) of an
+    # apposition ("Another diplomat, former envoy Kurt Volker") or a 'by' agent ("a report by X",
+    # "an email sent by chairman X")
+    named: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+
+
+@dataclass(slots=True)
+class DocumentMention:
+    """A document noun in the text ("Acme issued a statement", "said in a statement") and the
+    clause subject that issued it, when the clause says so (offsets global)."""
+
+    form: SpeakerForm
+    issuer_span: tuple[int, int] | None = None
+    issuer: SpeakerForm | None = None
 
 
 @dataclass
@@ -56,6 +70,7 @@ class SpeakerHints:
     subject_forms: dict[tuple[int, int], SpeakerForm] = field(default_factory=dict)  # descriptions among them
     descriptors: list[tuple[str, int, int]] = field(default_factory=list)  # (noun, span of the named token)
     forms: dict[tuple[int, int], SpeakerForm] = field(default_factory=dict)  # speaker span -> its form
+    documents: list[DocumentMention] = field(default_factory=list)  # document nouns, in order
 
     @classmethod
     def merged(cls, parts: Iterable[SpeakerHints]) -> SpeakerHints:
@@ -67,6 +82,7 @@ class SpeakerHints:
             out.subject_forms.update(p.subject_forms)
             out.descriptors += p.descriptors
             out.forms.update(p.forms)
+            out.documents += p.documents
         return out
 
 
@@ -137,10 +153,77 @@ def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
     dets = {c.lower_ for c in head.lefts if c.dep_ == "det"}
     poss = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PRON")), None)
     return SpeakerForm("description", head.lemma_.lower(), hs, words=words, determined=determined,
+                       named=_named_parts(head, ctx),
                        span=(ctx.base + tok_span.start_char, ctx.base + tok_span.end_char),
                        indefinite=bool(dets & {"a", "an"}),
                        definite=bool(dets & {"the", "this", "that"}) and not any(c.dep_ == "poss" for c in head.lefts),
                        possessor=poss.lemma_.lower() if poss is not None else "", plural=head.tag_ in ("NNS", "NNPS"))
+
+
+def _named_parts(head: Token, ctx: Context) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]:
+    """(phrase span, name word span) where a description names whom it stands for: its
+    apposition, by the name that ends it ("Another diplomat, former special envoy to Ukraine Kurt
+    Volker"), and the agent of a document or an act, not of a person ("a report by the IEA",
+    "tests by Digital Foundry"), also through an issuing verb ("an email sent by chairman Marcelo
+    Claure"; not "emails combed through by Vox")."""
+    out = []
+    agents = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "by"]
+    agents += [a for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in issue_verbs()
+               for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")]
+    if head.lemma_.lower() not in person_nouns():
+        for by in agents:
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None)
+            if obj is not None and _named(obj):
+                out.append(((ctx.base + obj.left_edge.idx, _span(ctx, obj.right_edge)[1]), _span(ctx, obj)))
+    for c in head.rights:
+        if c.dep_ == "appos":
+            last = c if _named(c) else c.right_edge
+            if _named(last):
+                out.append(((ctx.base + c.left_edge.idx, _span(ctx, c.right_edge)[1]), _span(ctx, last)))
+    return tuple(out)
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the clause that issued a document: 'Acme issued a statement' (an issuing
+    verb, ``data/issue_verbs.txt``), 'Acme said in a statement', 'denied the claims in a
+    statement'."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in issue_verbs():
+        pass
+    elif noun.dep_ == "pobj" and verb.lower_ == "in":
+        verb = verb.head
+        while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj", "prep") and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+    else:
+        return None
+    while verb is not None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head is not verb else None
+    return None
+
+
+def _documents(doc: Doc, ctx: Context, quoted: list[tuple[int, int]]) -> list[DocumentMention]:
+    """Each document noun of the piece with the subject that issued it, when the clause says so;
+    not those inside a quotation (a speaker's own words about a statement issue none)."""
+    nouns = document_nouns()
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        at = ctx.base + tok.idx
+        if any(s <= at < e for s, e in quoted):
+            continue
+        subj = _issuer(tok)
+        issuer = _noun_phrase(subj) if subj is not None else None
+        out.append(DocumentMention(
+            _form(_noun_phrase(tok), ctx),
+            (ctx.base + issuer.start_char, ctx.base + issuer.end_char) if issuer is not None else None,
+            _form(issuer, ctx) if issuer is not None else None))
+    return out
 
 
 def _noun_phrase(noun: Token) -> SpacySpan:
@@ -162,6 +245,7 @@ def speaker_hints(doc: Doc, ctx: Context, quotes: list[Quote]) -> SpeakerHints:
             hints.subject_forms[sp] = _form(_noun_phrase(tok), ctx)
     hints.subjects.sort()
     hints.descriptors = _descriptors(doc, ctx)
+    hints.documents = _documents(doc, ctx, [(q.start, q.end) for q in quotes if q.type != "indirect"])
     for q in quotes:
         sp = q.speaker
         if sp is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from ...models import Organization, Person
-from .hints import SpeakerForm, SpeakerHints
+from ...models import Organization, Person, Place
+from .hints import DocumentMention, SpeakerForm, SpeakerHints
 from .organizations import fuller_names
 from .words import noun_kinds
 
@@ -36,7 +36,8 @@ def _title_heads(title: str) -> tuple[str, frozenset[str]]:
 class Resolver:
     """Indexes over one input's entities and hints, and the lookups the passes use."""
 
-    def __init__(self, people: list[Person], organizations: list[Organization], hints: SpeakerHints):
+    def __init__(self, people: list[Person], organizations: list[Organization], hints: SpeakerHints,
+                 places: Iterable[Place] = ()):
         self.hints = hints
         self.mentions = sorted(((m.start, m.end, ent) for ent in [*people, *organizations] for m in ent.mentions),
                                key=lambda x: x[0])
@@ -73,6 +74,15 @@ class Resolver:
         for (s, _), f in sorted(hints.subject_forms.items(), key=lambda x: x[0]):
             if f.kind == "description":
                 self.subject_heads.setdefault(f.head, []).append((s, f))
+        # document noun -> (head start, mention) of each document with it, in order
+        self.documents: dict[str, list[tuple[int, DocumentMention]]] = {}
+        for d in hints.documents:
+            self.documents.setdefault(d.form.head, []).append((d.form.head_span[0], d))
+        for lst in self.documents.values():
+            lst.sort(key=lambda x: x[0])
+        self.places = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0])
+        self.place_starts = [s for s, _, _ in self.places]
+        self.longest_place = max((e - s for s, e, _ in self.places), default=0)
         self.by_head: dict[str, Entity | None] = {}  # description head -> what the last speaker with it was
         self.speakers: list[tuple[int, int, SpeakerForm | None]] = []  # every speaker mention, in order
         self.unknown: list[tuple[int, str]] = []  # speakers named by a name that is no entity, so far
@@ -98,6 +108,16 @@ class Resolver:
             s, e, ent = self.mentions[i]
             if e > start and (inside is None or (s < inside[1] and inside[0] < e)):
                 return ent
+            i -= 1
+        return None
+
+    def place_at(self, start: int, end: int) -> Place | None:
+        """The place with a mention overlapping ``start:end``, the one starting last ("The US")."""
+        i = bisect.bisect_left(self.place_starts, end) - 1
+        while i >= 0 and self.place_starts[i] > start - self.longest_place:
+            _, e, place = self.places[i]
+            if e > start:
+                return place
             i -= 1
         return None
 

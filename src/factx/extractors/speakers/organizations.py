@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...models import Organization
 from ..entities.names import name_words, short_forms
 from .hints import SpeakerForm
-from .words import noun_kinds
+from .words import main_org_nouns, noun_kinds
 
 if TYPE_CHECKING:
     from .index import Resolver
@@ -37,21 +37,43 @@ def fuller_names(organizations: list[Organization]) -> dict[str, Organization]:
 
 
 def main_company(r: Resolver, form: SpeakerForm, pos: int) -> Organization | None:
-    """Rule 5f: 'the company' (a company noun, definite, singular) when no organization was
-    named as one: the organization the article is about so far, i.e. mentioned at least twice
-    and more than any other, of no other known kind."""
-    if noun_kinds().get(form.head) != "company" or not form.definite or form.plural:
+    """Rule 5f: 'the company', 'the agency' (a company noun or one of ``data/main_org_nouns.txt``,
+    definite, singular) when no organization was named or described as one: the organization the
+    article is about so far, i.e. mentioned at least twice and more than any other, of no other
+    known kind."""
+    kind = noun_kinds().get(form.head)
+    if kind is None or not form.definite or form.plural \
+            or not (kind == "company" or form.head in main_org_nouns()):
         return None
     counts: dict[str, int] = {}
     orgs: dict[str, Organization] = {}
     for _, ent, _ in r.back(pos):
-        if isinstance(ent, Organization) and r.org_kind.get(ent.id, {"company"}) >= {"company"}:
+        if isinstance(ent, Organization) and r.org_kind.get(ent.id, {kind}) >= {kind}:
             counts[ent.id] = counts.get(ent.id, 0) + 1
             orgs[ent.id] = ent
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
         return None
     return orgs[max(counts, key=lambda i: counts[i])]
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def by_modifier(r: Resolver, form: SpeakerForm, pos: int) -> Organization | None:
+    """Rule 5g: 'the production company' is the latest organization whose name holds the
+    description's modifier noun ("Dick Clark Productions"), as a reader matches them."""
+    if noun_kinds().get(form.head) is None or form.plural:
+        return None
+    mods = {_stem(w) for w in form.words if w != form.head and w.isalpha()}
+    if not mods:
+        return None
+    for _, ent, _ in r.back(pos):
+        if isinstance(ent, Organization) and any(
+                mods & {_stem(w) for w in name_words(name)} for name in (ent.name, *ent.aliases)):
+            return ent
+    return None
 
 
 def untagged(r: Resolver, form: SpeakerForm | None, pos: int) -> str | None:

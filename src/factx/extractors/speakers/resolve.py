@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from ...models import Organization, Person, Quote
+from ...models import Organization, Person, Place, Quote
 from ..entities.names import first_name_gender
 from .descriptions import description
 from .hints import SpeakerForm, SpeakerHints
@@ -15,7 +16,9 @@ from .pronouns import org_pronoun, person_pronoun
 from .words import ORG_PRONOUNS, PRONOUN_GENDER, PRONOUNS
 
 
-def _resolve_one(r: Resolver, start: int, end: int, form: SpeakerForm | None) -> Entity | None:
+def mention(r: Resolver, start: int, end: int, form: SpeakerForm | None) -> Entity | None:
+    """The person or organization a mention refers to, by its form (an organization's short name
+    read as its full one)."""
     ent = _resolve(r, start, end, form)
     if isinstance(ent, Organization):
         return r.fuller.get(ent.id, ent)
@@ -41,6 +44,10 @@ def _resolve(r: Resolver, start: int, end: int, form: SpeakerForm | None) -> Ent
     head_hit = r.at(start, end, inside=form.head_span)
     if head_hit is not None:
         return head_hit  # 'the statistics agency Destatis', 'analyst Tom Bell'
+    for span, inside in form.named:
+        hit = r.at(*span, inside=inside)
+        if hit is not None:
+            return hit  # 'Another diplomat, former envoy Kurt Volker', 'a report by the IEA'
     found = description(r, form, start)
     return found if found is not None else r.at(start, end)  # 'a Toyota spokesman'
 
@@ -48,17 +55,19 @@ def _resolve(r: Resolver, start: int, end: int, form: SpeakerForm | None) -> Ent
 def _own_name(text: str, form: SpeakerForm | None) -> str | None:
     """The name an unresolved speaker gives itself: a description written as a name
     ('says war monitor'), never a pronoun or a description with an article or possessor."""
-    if text.lower() in PRONOUNS or (form is not None and (form.kind in ("pronoun", "relative") or form.determined)):
+    if text.lower() in PRONOUNS and not text.isupper():  # 'US' is no pronoun
+        return None
+    if form is not None and (form.kind in ("pronoun", "relative") or form.determined):
         return None
     return re.sub(r"(?i)^(?:the|a|an)\s+", "", text)
 
 
 def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: list[Organization],
-                     hints: SpeakerHints | None = None) -> None:
+                     hints: SpeakerHints | None = None, places: Iterable[Place] = ()) -> None:
     """Fill ``speaker.name`` and ``speaker.entity`` in place, in text order (see the module
     docstring for the rules)."""
     hints = hints or SpeakerHints()
-    r = Resolver(people, organizations, hints)
+    r = Resolver(people, organizations, hints, places)
     ordered = sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start)  # type: ignore[union-attr]
     forms = []
     for q in ordered:
@@ -72,7 +81,7 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
     for q, form in zip(ordered, forms, strict=True):
         sp = q.speaker
         assert sp is not None
-        ent = _resolve_one(r, sp.start, sp.end, form)
+        ent = mention(r, sp.start, sp.end, form)
         if form is not None and form.kind == "description":
             # what a later 'the spokesman' is: the person this one was found to be, or an unnamed
             # one ('a ministry spokesman', 'Yeltsin's spokesman': not Yeltsin himself)
@@ -83,6 +92,9 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
             g = PRONOUN_GENDER.get(sp.text.lower())
             if g and isinstance(ent, Person):
                 r.gender.setdefault(ent.id, g)
+        elif (form is None or form.kind == "name") and (place := r.place_at(sp.start, sp.end)) is not None \
+                and any(m.end == sp.end for m in place.mentions):
+            sp.name, sp.entity = place.name, place.id  # 'The US welcomed the exchange'
         else:
             sp.name = _own_name(sp.text, form) or untagged(r, form, sp.start)
             if form is not None and form.kind == "name" and form.label not in ("NORP", "GPE", "LOC") \

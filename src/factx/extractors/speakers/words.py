@@ -33,3 +33,15 @@ def person_nouns() -> dict[str, str]:
 def document_nouns() -> frozenset[str]:
     """Nouns of things issued by someone ("report", "statement")."""
     return lexicon.words("document_nouns.txt")
+
+
+@cache
+def issue_verbs() -> frozenset[str]:
+    """Verbs whose subject issued the document that is their object ("issued a statement")."""
+    return lexicon.words("issue_verbs.txt")
+
+
+@cache
+def main_org_nouns() -> frozenset[str]:
+    """Organization nouns that may stand for the organization the article is about ("the agency")."""
+    return lexicon.words("main_org_nouns.txt")
