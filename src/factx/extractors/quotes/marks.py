@@ -17,11 +17,11 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     within a paragraph.  A paragraph that opens a quote without closing it,
     followed by a paragraph that reopens it, continues the same quote.
     Unpaired marks are ignored.  Doubled apostrophes and backticks (``...'',
-    ''...'', common in wire copy) count as straight double quotes.  The inch
+    ''...'', “...’’, common in wire copy) count as straight double quotes.  The inch
     mark of a height (`6' 2"`) is no quotation mark.
     """
     raw = text
-    text = text.replace("``", '"\x01').replace("''", '"\x01')
+    text = text.replace("``", '"\x01').replace("''", '"\x01').replace("’’", '"\x01')
     if '"' in text:  # an inch mark never pairs: blank it at the same length
         text = _INCHES.sub(lambda m: m.group()[:-1] + "\x02", text)
     spans: list[tuple[int, int]] = []
@@ -62,7 +62,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                         continue
                     break
                 j += 1
-            if end is not None and end < n and text[end] == "\x01" and raw[end] in "'`":
+            if end is not None and end < n and text[end] == "\x01" and raw[end] in "'`’":
                 end += 1
             if end is not None and end - i > 2:
                 spans.append((i, end))

@@ -22,6 +22,7 @@ from .content import char_range, content_span, on_cue_line, parenthetical_conten
 from .cues import (
     ADDRESSEE_VERBS,
     CONTENT_DEPS,
+    SUBJECT_DEPS,
     adverbial_mark,
     asked_participle,
     asked_passive,
@@ -32,6 +33,7 @@ from .cues import (
     reporting_verbs,
     speaker_span,
     subject,
+    told_passive,
 )
 
 
@@ -76,7 +78,10 @@ def verb_reports(found: Collector) -> None:
             speaker = loose_speaker(tok)
         else:
             speaker = None
-        if speaker is not None and cs < speaker.start < ce <= tok.idx:
+        if speaker is None and told_passive(tok):  # 'employees were told that ...': by someone unnamed
+            found.add(reported_kind(text[cs:ce]), cs, ce, rng[0], tok, None)
+            continue
+        if speaker is not None and cs < speaker.start_char < ce <= tok.idx:
             # 'CLAUSE, Ann Cole, the under-secretary, wrote': the parser hung the speaker on the clause
             head = stripped(list(doc[rng[0]:speaker.start]))
             if len(head) >= 3:
@@ -339,6 +344,10 @@ def _attributed_side(rest: list[Token], according: Token, src_end: int) -> list[
     after = [t for t in rest if t.i > src_end]
     if len(before) >= 3 and head.i < according.i:
         return stripped(before, keep_closing_marks=False)
+    if head.i > src_end and any(c.dep_ in SUBJECT_DEPS and c.i < according.i for c in head.children):
+        # 'A further 17 makers, according to the report, had ...': set between the clause's subject
+        # and its verb, the phrase attributes the whole clause
+        return stripped(_own_clause(rest), keep_closing_marks=False)
     if len(after) >= 3 and head.i > src_end:  # 'But, according to the poll, 46 percent ...'
         return stripped(_own_clause(after), keep_closing_marks=False)
     return rest
