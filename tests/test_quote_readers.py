@@ -76,3 +76,21 @@ def test_according_to_between_subject_and_verb_attributes_the_clause(extractor):
 def test_what_the_speaker_did_meanwhile_is_the_writer_s(extractor):
     text = "Colonel Hale told lawmakers it was his duty to report the call, as he deflected attacks on his loyalty."
     assert found(extractor, text)[0][0] == "it was his duty to report the call"
+
+
+def test_a_participle_of_a_group_reports(extractor):
+    text = "The campaign released a new advertisement on Monday, saying the senator had voted against veterans."
+    assert [spk for _, _, spk in found(extractor, text)] == ["The campaign"]
+
+
+def test_the_one_urged_is_part_of_the_request(extractor):
+    assert found(extractor, "He urged Vietnam and others in the region to push back.") == [
+        ("Vietnam and others in the region to push back", "urged", "He")]
+
+
+def test_a_title_case_headline_reports_to_its_end(extractor):
+    """The parse of a title-case line cuts the clause short; the headline reading goes first."""
+    text = ("Agency Just Confirmed There Are Water Plumes Above The Surface of The Moon\n\n"
+            "A team of researchers found traces of water vapor above the surface of the moon.")
+    got = found(extractor, text)
+    assert got[0][0] == "There Are Water Plumes Above The Surface of The Moon"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import assert_offsets
 
 from factx.extractors.speakers import SpeakerHints, resolve_speakers
@@ -327,3 +328,21 @@ def test_agency_is_the_organization_the_article_is_about(extractor):
     text = ("NASA launched a new probe to Mars on Friday. Engineers at NASA expect the probe to arrive "
             "next year. The agency said the launch had gone smoothly.")
     assert name_of(extractor, text, "The agency") == "NASA"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The club signed striker Marcus Silva, 27, from Lisbon on Monday. Coach Peter Brandt praised the deal. "
+     "The 27-year-old said he was delighted to join the club.", "27-year-old"),
+    ("The club signed 27-year-old striker Marcus Silva from Lisbon on Monday. Coach Peter Brandt praised the "
+     "deal. The 27-year-old said he was delighted to join the club.", "27-year-old"),
+    ("The club signed Brazilian striker Marcus Silva from Lisbon on Monday. Coach Peter Brandt praised the deal. "
+     "The Brazilian said he was delighted to join the club.", "Brazilian"),
+])
+def test_age_or_nationality_is_the_person_the_article_gave_it(extractor, text, mention):
+    """'the 27-year-old', 'the Brazilian': the one the article said it of, not the nearer subject."""
+    assert name_of(extractor, text, mention) == "Marcus Silva"
+
+
+def test_age_without_an_earlier_age_is_the_person_the_sentences_are_about(extractor):
+    text = "Marcus Silva scored twice on Saturday as his side won 3-1. The 27-year-old said he was delighted."
+    assert name_of(extractor, text, "27-year-old") == "Marcus Silva"

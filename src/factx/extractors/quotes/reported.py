@@ -424,6 +424,12 @@ def _frame_parts(verb: Token, wanted: frozenset[str]) -> tuple[list[Token], Toke
                 prep = c
         elif c.dep_ in wanted:
             parts.append(c)
+    if verb.lemma_.lower() in ADDRESSEE_VERBS and any(p.dep_ == "xcomp" for p in parts):
+        # 'urged Vietnam and others to push back': the one urged is part of the request, as the
+        # requests pass and PolNeAR train take it
+        obj = next((o for o in verb.children if o.dep_ in ("dobj", "dative") and verb.i < o.i < parts[0].i), None)
+        if obj is not None:
+            parts.insert(0, obj)
     return parts, prep
 
 

@@ -36,7 +36,7 @@ def role_anaphor(r: Resolver, form: SpeakerForm, pos: int) -> Person | None:
     of a clause within a few sentences.  Not when the article used the same noun for someone
     before ('a ministry spokesman said ... The spokesman added': that unnamed one)."""
     nouns = person_nouns()
-    if form.head not in nouns or not form.definite or form.plural:
+    if (form.head not in nouns and not form.personal) or not form.definite or form.plural:
         return None
     if form.span is not None and r.at(*form.span) is not None:
         return None  # 'the Kremlin spokesman': someone of the Kremlin, not the person just named
@@ -46,7 +46,7 @@ def role_anaphor(r: Resolver, form: SpeakerForm, pos: int) -> Person | None:
     earlier = r.subject_heads.get(form.head, [])
     if earlier and earlier[0][0] < form.head_span[0]:
         return None
-    gender = nouns[form.head] or None
+    gender = nouns.get(form.head) or None
     here = r.sentence(pos)
     for at, ent, salient in r.back(pos):
         if here - r.sentence(at) > PRONOUN_SENTENCES:
@@ -95,7 +95,7 @@ def description(r: Resolver, form: SpeakerForm, pos: int, people: bool = True) -
         later = {ent.id: ent for _, ent in described}
         if len(later) == 1:
             return next(iter(later.values()))
-    if people and form.head in person_nouns() and form.head not in noun_kinds():
+    if people and (form.personal or (form.head in person_nouns() and form.head not in noun_kinds())):
         return role_anaphor(r, form, pos) or announced(r, form, pos)
     if not form.determined:
         return None

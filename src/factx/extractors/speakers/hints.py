@@ -49,6 +49,7 @@ class SpeakerForm:
     # apposition ("Another diplomat, former envoy Kurt Volker") or a 'by' agent ("a report by X",
     # "an email sent by chairman X")
     named: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+    personal: bool = False  # a description only a person fits: an age ("the 27-year-old"), "the Brazilian"
 
 
 @dataclass(slots=True)
@@ -110,6 +111,39 @@ def _span(ctx: Context, tok: Token) -> tuple[int, int]:
     return ctx.base + tok.idx, ctx.base + tok.idx + len(tok.text)
 
 
+def _age(tok: Token) -> str:
+    """'27-year-old' for the head of '27-year-old' ('old' with 'year' and its number) or for a
+    number in apposition to a name ('Silva, 27,'); '' otherwise."""
+    if tok.lower_ in ("old", "year-old"):
+        year = next((c for c in tok.children if c.lower_ == "year"), tok if tok.lower_ == "year-old" else None)
+        num = next((c for c in year.children if c.like_num), None) if year is not None else None
+        if num is not None:
+            return f"{num.text}-year-old"
+    if tok.like_num and tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.text.isdigit() \
+            and 10 <= int(tok.text) <= 110:
+        return f"{tok.text}-year-old"
+    return ""
+
+
+def _personal_descriptors(doc: Doc, ctx: Context) -> list[tuple[str, int, int]]:
+    """(age or nationality, named token span) for each person the article gives an age or a
+    nationality ('Marcus Silva, 27,', '27-year-old Marcus Silva', 'Brazilian striker Marcus
+    Silva'): what a later 'the 27-year-old' or 'the Brazilian' stands for."""
+    out = []
+    for tok in doc:
+        if tok.ent_type_ != "PERSON" or tok.dep_ == "compound":
+            continue
+        mods = [c for c in tok.children if c.i < tok.i or c.dep_ == "appos"]
+        mods += [g for c in mods if c.dep_ == "compound" and c.pos_ == "NOUN" for g in c.children if g.i < c.i]
+        for m in mods:
+            age = _age(m)
+            if age:
+                out.append((age, *_span(ctx, tok)))
+            elif m.ent_type_ == "NORP" and m.i < tok.i:
+                out.append((m.lower_, *_span(ctx, tok)))
+    return out
+
+
 def _descriptors(doc: Doc, ctx: Context) -> list[tuple[str, int, int]]:
     """(noun, named token span) for each noun the article puts beside a name: apposition
     ('Toyota, the carmaker'; 'Jose Puig, one of Cuba's authors'), a noun before the name
@@ -143,6 +177,12 @@ def _form(tok_span: SpacySpan, ctx: Context) -> SpeakerForm:
                            antecedent_span=(ctx.base + ante.start_char, ctx.base + ante.end_char))
     if head.pos_ == "PRON":
         return SpeakerForm("pronoun", lower, hs)
+    age = _age(head)
+    if age or (head.ent_type_ == "NORP" and head.tag_ == "NNP" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+        # 'the 27-year-old', 'The Brazilian': the person the article gave that age or nationality
+        return SpeakerForm("description", age or lower, hs, words=(age or lower,), determined=True, definite=True,
+                           span=(ctx.base + tok_span.start_char, ctx.base + tok_span.end_char), personal=True)
     if _named(head):
         affiliated = any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _AFFILIATION and any(
             o.dep_ == "pobj" and _named(o) for o in c.children)) for c in head.rights)
@@ -244,7 +284,7 @@ def speaker_hints(doc: Doc, ctx: Context, quotes: list[Quote]) -> SpeakerHints:
         if tok.pos_ == "NOUN":
             hints.subject_forms[sp] = _form(_noun_phrase(tok), ctx)
     hints.subjects.sort()
-    hints.descriptors = _descriptors(doc, ctx)
+    hints.descriptors = _descriptors(doc, ctx) + _personal_descriptors(doc, ctx)
     hints.documents = _documents(doc, ctx, [(q.start, q.end) for q in quotes if q.type != "indirect"])
     for q in quotes:
         sp = q.speaker
