@@ -20,7 +20,9 @@ from ... import lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
-PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+# he / him / his / she / her: a person's pronoun (``data/speaker_pronouns.txt``)
+PRONOUN_GENDER = {w: cls.split(",")[0] for w, cls in lexicon.mapping("speaker_pronouns.txt").items()
+                  if cls.split(",")[0] in ("male", "female")}
 # What the parser calls the noun after a cue it did not see as inverted ('said the
 # senator'); "tell" and "ask" take the addressee there ('told reporters'), not the speaker.
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "npadvmod", "attr", "dep", "oprd")
@@ -97,7 +99,6 @@ def premodifier(verb: Token) -> bool:
         doc[verb.i - 1].dep_ == "det" and doc[verb.i - 1].head.i > verb.i))
 
 
-_MARKER_WORDS = frozenset({"that", "this", "being", "having", "with", "all", "needless", "to", "so"})
 
 
 def discourse_marker(verb: Token) -> bool:
@@ -106,7 +107,7 @@ def discourse_marker(verb: Token) -> bool:
     doc, start = verb.doc, verb.sent.start
     words = [t.lower_ for t in doc[start:verb.i]]
     after = [t.lower_ for t in doc[verb.i + 1:verb.i + 3]]
-    if not words or any(w not in _MARKER_WORDS for w in words):
+    if not words or any(w not in lexicon.words("marker_words.txt") for w in words):
         return False
     if after[:1] == [","]:
         return True

@@ -1,7 +1,7 @@
 """The closed word classes and the noun lexicons the speaker passes read.
 
-Pronouns are a closed class of the language, kept here; the open noun lists
-(kinds of organization, person roles, documents) are data files.
+All are data files: the pronouns (``data/speaker_pronouns.txt``) and the
+noun lists (kinds of organization, person roles, documents).
 """
 
 from __future__ import annotations
@@ -10,11 +10,17 @@ from functools import cache
 
 from ... import lexicon
 
-PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
-ORG_PRONOUNS = frozenset({"it", "they", "its", "their"})
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "that", "which",
-                      "us", "me", "one", "this", "these", "those", "someone", "anyone", "everyone"})
+
+def _pronoun_classes() -> dict[str, frozenset[str]]:
+    rows = lexicon.mapping("speaker_pronouns.txt")
+    return {w: frozenset(c.strip() for c in cls.split(",")) for w, cls in rows.items()}
+
+
+_CLASSES = _pronoun_classes()
+PRONOUN_GENDER = {w: c for w, cls in _CLASSES.items() for c in ("male", "female") if c in cls}
+ORG_PRONOUNS = frozenset(w for w, cls in _CLASSES.items() if "organization" in cls)
+RELATIVE = frozenset(w for w, cls in _CLASSES.items() if "relative" in cls)
+PRONOUNS = frozenset(w for w, cls in _CLASSES.items() if "bare" in cls)
 
 
 @cache
