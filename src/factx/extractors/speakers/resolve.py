@@ -52,6 +52,18 @@ def _resolve(r: Resolver, start: int, end: int, form: SpeakerForm | None) -> Ent
     return found if found is not None else r.at(start, end)  # 'a Toyota spokesman'
 
 
+def _place_of(r: Resolver, start: int, end: int, text: str) -> Place | None:
+    """The place a speaker names when the whole speaker, but for "the", is its mention ('The
+    US welcomed ...'); not a name that ends in one ('Power New Zealand')."""
+    place = r.place_at(start, end)
+    if place is None:
+        return None
+    for m in place.mentions:
+        if m.end == end and m.start >= start and re.fullmatch(r"(?i)(?:the\s+)?", text[:m.start - start]):
+            return place
+    return None
+
+
 def _own_name(text: str, form: SpeakerForm | None) -> str | None:
     """The name an unresolved speaker gives itself: a description written as a name
     ('says war monitor'), never a pronoun or a description with an article or possessor."""
@@ -92,8 +104,7 @@ def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: l
             g = PRONOUN_GENDER.get(sp.text.lower())
             if g and isinstance(ent, Person):
                 r.gender.setdefault(ent.id, g)
-        elif (form is None or form.kind == "name") and (place := r.place_at(sp.start, sp.end)) is not None \
-                and any(m.end == sp.end for m in place.mentions):
+        elif (form is None or form.kind == "name") and (place := _place_of(r, sp.start, sp.end, sp.text)) is not None:
             sp.name, sp.entity = place.name, place.id  # 'The US welcomed the exchange'
         else:
             sp.name = _own_name(sp.text, form) or untagged(r, form, sp.start)
