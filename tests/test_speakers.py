@@ -1,7 +1,8 @@
-"""Speaker resolution (extractors/speakers.py): one test per rule, on sentences written for them."""
+"""Speaker resolution (extractors/speakers/): one test per rule, on sentences written for them."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import assert_offsets
 
 from factx.extractors.speakers import SpeakerHints, resolve_speakers
@@ -258,3 +259,90 @@ def test_seed_speakers_all_resolved(seed_article, seed_gold):
     got = [q.speaker for q in seed_article.quotes if q.speaker is not None]
     for g in (q["speaker"] for q in seed_gold["quotes"]):
         assert any(s.start < g["end"] and g["start"] < s.end and s.name == g["name"] for s in got), g
+
+
+def test_description_is_the_name_in_its_apposition(extractor):
+    """'another diplomat, the veteran envoy Kurt Volker': the apposition names the diplomat."""
+    text = '"The aid was frozen for weeks," said another diplomat, the veteran envoy Kurt Volker.'
+    assert name_of(extractor, text, "another diplomat") == "Kurt Volker"
+
+
+def test_description_is_its_by_agent(extractor):
+    """'preliminary figures by X showed': the figures are X's word."""
+    text = "Home prices rose 3 percent in May, preliminary figures by the Federal Reserve Bank of Boston showed."
+    assert name_of(extractor, text, "preliminary figures") == "Federal Reserve Bank of Boston"
+
+
+def test_document_is_the_subject_that_issued_it(extractor):
+    """'X issued a statement ... The statement said': X's statement."""
+    text = ("The Hartwell Group issued a statement on Monday. "
+            "The statement said that the merger had been called off.")
+    assert name_of(extractor, text, "The statement") == "Hartwell Group"
+
+
+def test_document_is_the_subject_that_spoke_in_it(extractor):
+    """'X said in a statement ... The statement added': X's statement."""
+    text = ("The European Commission said in a statement that it would fine the bank. "
+            "The statement added that the fine could reach 2 billion euros.")
+    assert name_of(extractor, text, "The statement") == "European Commission"
+
+
+def test_document_sent_by_an_indefinite_group_is_no_organization(extractor):
+    """'A group of parents sent a letter to the NAACP ... the letter reads': not the NAACP."""
+    text = ('A group of parents sent a letter to the NAACP board on Monday. '
+            '"We see charter schools offering hope," the letter reads.')
+    assert name_of(extractor, text, "the letter") is None
+
+
+def test_plural_documents_are_not_the_one_named_before(extractor):
+    text = ("A 2014 study by Harvard University found that poor children had the worst odds. "
+            "Other studies have shown that the city is divided by income.")
+    assert name_of(extractor, text, "A 2014 study") == "Harvard University"
+    assert name_of(extractor, text, "Other studies") != "Harvard University"
+
+
+def test_place_speaker_is_the_place(extractor):
+    """'France welcomed ..., saying': the country speaks; its name is the place's."""
+    text = "France welcomed the exchange on Friday, saying the hostages had suffered from their ordeal."
+    article = extractor.extract_text(text)
+    (q,) = article.quotes
+    assert q.speaker is not None and q.speaker.name == "France"
+    assert q.speaker.entity == next(p.id for p in article.places if p.name == "France")
+
+
+def test_capital_us_is_a_place_not_a_pronoun(extractor):
+    text = "The US welcomed the exchange on Friday, saying the hostages had suffered from their ordeal."
+    assert name_of(extractor, text, "US") in ("US", "United States")
+
+
+def test_description_whose_modifier_is_in_an_organization_name(extractor):
+    """'the production company' is Starlight Productions, not the company named last."""
+    text = ("Starlight Productions Inc will broadcast the awards show from Los Angeles on Sunday. "
+            "Shares of Acme Corp fell. "
+            "The production company said in a statement that the show would go ahead.")
+    assert name_of(extractor, text, "The production company") == "Starlight Productions Inc"
+
+
+def test_agency_is_the_organization_the_article_is_about(extractor):
+    """'The agency said' with no organization named as an agency: the one most mentioned."""
+    text = ("NASA launched a new probe to Mars on Friday. Engineers at NASA expect the probe to arrive "
+            "next year. The agency said the launch had gone smoothly.")
+    assert name_of(extractor, text, "The agency") == "NASA"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The club signed striker Marcus Silva, 27, from Lisbon on Monday. Coach Peter Brandt praised the deal. "
+     "The 27-year-old said he was delighted to join the club.", "27-year-old"),
+    ("The club signed 27-year-old striker Marcus Silva from Lisbon on Monday. Coach Peter Brandt praised the "
+     "deal. The 27-year-old said he was delighted to join the club.", "27-year-old"),
+    ("The club signed Brazilian striker Marcus Silva from Lisbon on Monday. Coach Peter Brandt praised the deal. "
+     "The Brazilian said he was delighted to join the club.", "Brazilian"),
+])
+def test_age_or_nationality_is_the_person_the_article_gave_it(extractor, text, mention):
+    """'the 27-year-old', 'the Brazilian': the one the article said it of, not the nearer subject."""
+    assert name_of(extractor, text, mention) == "Marcus Silva"
+
+
+def test_age_without_an_earlier_age_is_the_person_the_sentences_are_about(extractor):
+    text = "Marcus Silva scored twice on Saturday as his side won 3-1. The 27-year-old said he was delighted."
+    assert name_of(extractor, text, "27-year-old") == "Marcus Silva"

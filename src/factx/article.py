@@ -114,7 +114,7 @@ def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: l
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
     link_continuations(quotes)
-    resolve_speakers(quotes, entities.people, entities.organizations, SpeakerHints.merged(hints))
+    resolve_speakers(quotes, entities.people, entities.organizations, SpeakerHints.merged(hints), entities.places)
     link_figures(figures, quotes)
     return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,
                    ignored=regions, figures=figures, people=entities.people, places=entities.places,

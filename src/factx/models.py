@@ -110,7 +110,7 @@ class Speaker(Span):
     """The mention a quote's cue attaches to, and whom it refers to."""
 
     name: str | None = Field(description="name of the entity the speaker refers to; null when unresolved")
-    entity: str | None = Field(None, description="id of that entity in people or organizations")
+    entity: str | None = Field(None, description="id of that entity in people, organizations or places")
 
 
 @dataclass(slots=True, kw_only=True, config=_RECORD)

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import CONTENT_DEPS, SUBJECT_DEPS, is_reporting_lemma
+from .cues import CONTENT_DEPS, SUBJECT_DEPS, discourse_marker, is_reporting_lemma
 
 _CLOSING_MARKS = "”\"’"
 _OPENING_MARKS = ("“", '"', "''", "``", "‘")
@@ -91,7 +91,8 @@ _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 
 def _writers_tail(toks: list[Token], comp: Token) -> int:
     """How many of ``toks`` to keep: the content without a contrast the writer adds after a comma
-    or a dash, with its own subject (', while about 4 in 10 want ...').  A trailing participle
+    or a dash, with its own subject (', while about 4 in 10 want ...'), or what the speaker was
+    doing meanwhile (', as he deflected attacks').  A trailing participle
     stays: it is as often what was said ('visit often, competing at soccer') as the writer's."""
     last = toks[-1].i
     for n in range(3, len(toks) - 1):
@@ -99,11 +100,15 @@ def _writers_tail(toks: list[Token], comp: Token) -> int:
         if mark.text not in _ASIDE_MARKS or (mark.text in ("-", "--") and not toks[n - 1].whitespace_):
             continue
         heads = [t for t in toks[n + 1:] if not (first.i <= t.head.i <= last)]
-        if len(heads) != 1 or heads[0].head.i != comp.i or heads[0].dep_ != "advcl":
+        if len(heads) != 1 or heads[0].dep_ != "advcl":
             continue
         head = heads[0]
-        if first.lower_ in _CONTRAST_MARKS and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        if first.lower_ in _CONTRAST_MARKS and head.head.i == comp.i \
+                and any(c.dep_ in SUBJECT_DEPS for c in head.children):
             return n
+        if first.lower_ == "as" and mark.text == "," and any(
+                c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in head.children):
+            return n  # '..., as he deflected attacks on his loyalty': what the speaker did meanwhile
     return len(toks)
 
 
@@ -127,6 +132,12 @@ def _parallel_after(comp: Token, cue: Token) -> int | None:
     doc = comp.doc
     end = comp.right_edge.i
     last = None
+    if any(c.dep_ == "preconj" for c in comp.children):
+        # 'maintained that it would not only cover X, but Y as well': the parser hangs the second
+        # member of the correlative pair on the cue
+        conj = next((c for c in cue.rights if c.i > end and c.dep_ == "conj"), None)
+        if conj is not None and any(t.dep_ == "cc" for t in doc[end + 1:conj.left_edge.i + 1]):
+            last = end = conj.right_edge.i
     for conj in cue.rights:
         if conj.i <= end or conj.dep_ not in ("conj", *CONTENT_DEPS) or conj.pos_ not in ("VERB", "AUX"):
             continue
@@ -178,8 +189,12 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
     cut = _report_after(comp, cue)
     if cut is not None:
         toks = [t for t in toks if t.i < cut]
-    while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ in ("that",)) or toks[0].is_punct):
+    while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ in ("that",))
+                    or (toks[0].is_punct and toks[0].text not in _OPENING_MARKS)):
         toks = toks[1:]
+    comma = next((n for n, tok in enumerate(toks[:6]) if tok.text == ","), None)
+    if comma is not None and any(discourse_marker(tok) for tok in toks[:comma]):
+        toks = toks[comma + 1:]  # 'That being said, "..."': the writer's link, not what was said
     while toks and toks[-1].is_punct and toks[-1].text not in _CLOSING_MARKS:
         toks = toks[:-1]
     if not toks:

@@ -20,7 +20,9 @@ from ... import lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
-PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+# he / him / his / she / her: a person's pronoun (``data/speaker_pronouns.txt``)
+PRONOUN_GENDER = {w: cls.split(",")[0] for w, cls in lexicon.mapping("speaker_pronouns.txt").items()
+                  if cls.split(",")[0] in ("male", "female")}
 # What the parser calls the noun after a cue it did not see as inverted ('said the
 # senator'); "tell" and "ask" take the addressee there ('told reporters'), not the speaker.
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "npadvmod", "attr", "dep", "oprd")
@@ -93,7 +95,30 @@ def candidates(doc: Doc) -> list[Token]:
         return []
     arr = doc.to_array([LEMMA, POS])
     hits = np.isin(arr[:, 0], _reporting_verb_hashes()) & np.isin(arr[:, 1], [VERB, AUX])
-    return [doc[i] for i in hits.nonzero()[0].tolist()]
+    return [tok for i in hits.nonzero()[0].tolist() if not discourse_marker(tok := doc[i]) and not premodifier(tok)]
+
+
+def premodifier(verb: Token) -> bool:
+    """A participle before a noun, after a possessive or an article ('Stadia's recommended
+    Chromecast', 'the reported deal'): a modifier, whatever the parser made of it, not a cue."""
+    doc = verb.doc
+    return verb.i > 0 and verb.tag_ in ("VBN", "VBD") and (doc[verb.i - 1].tag_ == "POS" or (
+        doc[verb.i - 1].dep_ == "det" and doc[verb.i - 1].head.i > verb.i))
+
+
+
+
+def discourse_marker(verb: Token) -> bool:
+    """A reporting verb in a fixed phrase that opens a sentence and reports nothing: "That
+    being said,", "Having said that,", "That said,", "Needless to say,"."""
+    doc, start = verb.doc, verb.sent.start
+    words = [t.lower_ for t in doc[start:verb.i]]
+    after = [t.lower_ for t in doc[verb.i + 1:verb.i + 3]]
+    if not words or any(w not in lexicon.words("marker_words.txt") for w in words):
+        return False
+    if after[:1] == [","]:
+        return True
+    return words == ["having"] and after[:1] in (["that"], ["this"], ["so"]) and after[1:] == [","]
 
 
 def detached(comp: Token, verb: Token) -> bool:
@@ -136,6 +161,25 @@ def asked_participle(verb: Token) -> bool:
         and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in verb.children)  # 'when asked by X': X asks
 
 
+def told_passive(verb: Token) -> bool:
+    """'Employees were told that ...': the subject of a passive verb whose object is the
+    addressee is the one told, not the speaker (questions are ``asked_passive``'s)."""
+    return verb.lemma_.lower() in ADDRESSEE_VERBS and not question_verb(verb) \
+        and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def medium(verb: Token) -> Token | None:
+    """The document a passive report came in ('In an email sent by X, employees were told'):
+    it speaks for its sender (``data/document_nouns.txt``)."""
+    nouns = lexicon.words("document_nouns.txt")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "via", "through"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in nouns:
+                return obj
+    return None
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject (in the passive, the "by" agent), or, for a verb without one, whom it
     is said of.
@@ -153,6 +197,10 @@ def subject(verb: Token) -> Token | None:
     agent = by_agent(verb)  # of the cue itself: 'X was quoted by newspapers as saying' is X's
     if agent is not None:
         return agent
+    if told_passive(verb):
+        return medium(verb)
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_.lower() != "quote":
+        return None  # what 'has been described' or 'was reported' is said of; who said it is not said
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
@@ -175,6 +223,11 @@ def subject(verb: Token) -> Token | None:
                 and is_reporting_lemma(verb.head.head.lemma_) and any(c.dep_ == "ccomp" for c in verb.children):
             # "X said the evidence supported it, and added (that) ...": a second report, parsed into the content
             verb = verb.head.head
+        elif verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # 'His refusal to say which side ...', 'a plan to announce': the noun says nothing
+        elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and any(c.dep_ == "nsubjpass" for c in verb.head.children):
+            return None  # 'The video had been altered to show ...': a purpose, not the subject's report
         elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = verb.head
             if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):

@@ -26,6 +26,7 @@ from .cues import (
     adverbial_mark,
     after_quote_speaker,
     detached,
+    discourse_marker,
     loose_speaker,
     reporting_cues,
     speaker_span,
@@ -232,13 +233,17 @@ def lead_start(quote: SpacySpan, verbs: list[Token]) -> int | None:
         if "\n" in tok.text_with_ws or tok.text in _LEAD_BOUNDARIES:
             start = k + 1
             break
+    comma = next((k for k in range(start, quote.start) if doc[k].text == ","), None)
+    if comma is not None and any(discourse_marker(t) for t in doc[start:comma]):
+        start = comma + 1  # 'That being said, "..."': the writer's link, not the quotation's
     lead = [t for t in doc[start:quote.start] if not (t.is_punct or t.is_space)]
     if len(lead) < 2 or any(start <= v.i < quote.start for v in verbs):
         return None
     return lead[0].idx
 
 
-_LEAD_BOUNDARIES = frozenset({":", ";", "(", "[", *QUOTE_TOKENS})
+# not across a dash either: 'Yet X has amended his testimony once — "I now do recall," he said'
+_LEAD_BOUNDARIES = frozenset({":", ";", "(", "[", "—", "–", "--", *QUOTE_TOKENS})
 
 
 def _reports_after(verb: Token) -> bool:

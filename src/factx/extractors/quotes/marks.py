@@ -22,11 +22,11 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     within a paragraph.  A paragraph that opens a quote without closing it,
     followed by a paragraph that reopens it, continues the same quote.
     Unpaired marks are ignored.  Doubled apostrophes and backticks (``...'',
-    ''...'', common in wire copy) count as straight double quotes.  An inch
-    mark (`6' 2"`, `a 12" pizza`: see ``inch_marks``) is no quotation mark.
+    ''...'', “...’’, common in wire copy) count as straight double quotes.  An
+    inch mark (`6' 2"`, `a 12" pizza`: see ``inch_marks``) is no quotation mark.
     """
     raw = text
-    text = text.replace("``", '"\x01').replace("''", '"\x01')
+    text = text.replace("``", '"\x01').replace("''", '"\x01').replace("’’", '"\x01')
     if '"' in text:  # an inch mark never pairs: blank it at the same length
         inches = inch_marks(text)
         if inches:
@@ -69,7 +69,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                         continue
                     break
                 j += 1
-            if end is not None and end < n and text[end] == "\x01" and raw[end] in "'`":
+            if end is not None and end < n and text[end] == "\x01" and raw[end] in "'`’":
                 end += 1
             if end is not None and end - i > 2:
                 spans.append((i, end))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...models import Quote
 from .collector import Collector
 from .direct import minor_quote
 
@@ -28,15 +29,31 @@ def _fills_its_paragraph(text: str, qs: int, qe: int) -> bool:
     return not before.strip() and not after.strip()
 
 
+def _after_its_cue(prev: Quote, gap: str) -> bool:
+    """The quotation follows, in the same paragraph, the sentence that ends with the attributed
+    quote's cue ('..., he added. "You name it, ..."'): only that cue, its speaker and
+    punctuation lie between them."""
+    if prev.cue is None or prev.speaker is None or "\n" in gap:
+        return False
+    tail = max(prev.cue.end, prev.speaker.end) - prev.end
+    return 0 < tail <= len(gap) and not gap[tail:].strip(" \t.!?")
+
+
+def _ends_its_paragraph(text: str, qe: int) -> bool:
+    nl = text.find("\n", qe)
+    return not text[qe:nl if nl >= 0 else len(text)].strip()
+
+
 def quote_paragraphs(found: Collector) -> None:
     """Pass: a quotation that fills its paragraph, with no cue of its own, right after a
     paragraph whose last sentence holds an attributed quote, is a direct quote of the same
     speaker with the same cue (a quote of its own: reported speech and its quotation are two
-    statements)."""
+    statements); so is one that ends its paragraph right after the sentence that ends with
+    that quote's cue ('..., Dempsey said. "That way they may ..."')."""
     doc, text, base = found.doc, found.text, found.ctx.base
     for qs, qe in found.marks:
         if found.overlaps(qs, qe) or minor_quote(text[qs + 1:qe - 1].strip(" '`")) \
-                or not _fills_its_paragraph(text, qs, qe):
+                or not _ends_its_paragraph(text, qe):
             continue
         before = [q for q in found.quotes if q.end - base <= qs]
         if not before:
@@ -46,8 +63,10 @@ def quote_paragraphs(found: Collector) -> None:
             continue
         gap = text[prev.end - base:qs]
         breaks = list(found.paragraph_break.finditer(gap))
-        if len(gap) >= MAX_GAP or len(breaks) != 1 or gap[breaks[0].end():].strip(" \t") \
-                or "\n" in gap[:breaks[0].start()] or _NEW_SENTENCE.search(gap[:breaks[0].start()]):
+        if not _after_its_cue(prev, gap) and (
+                not _fills_its_paragraph(text, qs, qe) or len(gap) >= MAX_GAP or len(breaks) != 1
+                or gap[breaks[0].end():].strip(" \t") or "\n" in gap[:breaks[0].start()]
+                or _NEW_SENTENCE.search(gap[:breaks[0].start()])):
             continue
         span = doc.char_span(qs, qe, alignment_mode="expand")
         speaker = doc.char_span(prev.speaker.start - base, prev.speaker.end - base)

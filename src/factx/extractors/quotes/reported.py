@@ -22,6 +22,7 @@ from .content import char_range, content_span, on_cue_line, parenthetical_conten
 from .cues import (
     ADDRESSEE_VERBS,
     CONTENT_DEPS,
+    SUBJECT_DEPS,
     adverbial_mark,
     asked_participle,
     asked_passive,
@@ -32,6 +33,7 @@ from .cues import (
     reporting_verbs,
     speaker_span,
     subject,
+    told_passive,
 )
 
 
@@ -76,7 +78,10 @@ def verb_reports(found: Collector) -> None:
             speaker = loose_speaker(tok)
         else:
             speaker = None
-        if speaker is not None and cs < speaker.start < ce <= tok.idx:
+        if speaker is None and told_passive(tok):  # 'employees were told that ...': by someone unnamed
+            found.add(reported_kind(text[cs:ce]), cs, ce, rng[0], tok, None)
+            continue
+        if speaker is not None and cs < speaker.start_char < ce <= tok.idx:
             # 'CLAUSE, Ann Cole, the under-secretary, wrote': the parser hung the speaker on the clause
             head = stripped(list(doc[rng[0]:speaker.start]))
             if len(head) >= 3:
@@ -339,6 +344,10 @@ def _attributed_side(rest: list[Token], according: Token, src_end: int) -> list[
     after = [t for t in rest if t.i > src_end]
     if len(before) >= 3 and head.i < according.i:
         return stripped(before, keep_closing_marks=False)
+    if head.i > src_end and any(c.dep_ in SUBJECT_DEPS and c.i < according.i for c in head.children):
+        # 'A further 17 makers, according to the report, had ...': set between the clause's subject
+        # and its verb, the phrase attributes the whole clause
+        return stripped(_own_clause(rest), keep_closing_marks=False)
     if len(after) >= 3 and head.i > src_end:  # 'But, according to the poll, 46 percent ...'
         return stripped(_own_clause(after), keep_closing_marks=False)
     return rest
@@ -415,6 +424,12 @@ def _frame_parts(verb: Token, wanted: frozenset[str]) -> tuple[list[Token], Toke
                 prep = c
         elif c.dep_ in wanted:
             parts.append(c)
+    if verb.lemma_.lower() in ADDRESSEE_VERBS and any(p.dep_ == "xcomp" for p in parts):
+        # 'urged Vietnam and others to push back': the one urged is part of the request, as the
+        # requests pass and PolNeAR train take it
+        obj = next((o for o in verb.children if o.dep_ in ("dobj", "dative") and verb.i < o.i < parts[0].i), None)
+        if obj is not None:
+            parts.insert(0, obj)
     return parts, prep
 
 
