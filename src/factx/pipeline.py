@@ -20,6 +20,7 @@ from functools import cache
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from .layout import reading_form
 from .reader import Document, ReadError
 from .truecase import truecase_caps_lines
 
@@ -88,15 +89,16 @@ def load_nlp(name: str):
     """
     import spacy
 
+    from . import joined_words, sentences
     from .fastpipe import speed_up
-    from .sentences import add_to
 
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(e).splitlines()[0]}") from None
     speed_up(nlp)
-    add_to(nlp)
+    sentences.add_to(nlp)
+    joined_words.add_to(nlp)
     return nlp
 
 
@@ -240,8 +242,8 @@ def parse_batches(items: Iterable[tuple[str, object]]) -> Iterator[list[tuple[st
 
 
 def parse_form(text: str) -> str:
-    """The text as the parser should read it: same length, doubled apostrophes as quotes, all-capital
-    lines in ordinary case.
+    """The text as the parser should read it: same length, wrap breaks as spaces (see ``layout``),
+    doubled apostrophes as quotes, all-capital lines in ordinary case.
 
     Wire copy writes quotation marks as doubled apostrophes or backticks
     (''...'', ``...''), which the tagger reads as possessives and closing
@@ -250,7 +252,7 @@ def parse_form(text: str) -> str:
     ``truecase``).  Offsets are unchanged, and every span quotes the original
     text.
     """
-    text = truecase_caps_lines(text)
+    text = truecase_caps_lines(reading_form(text))
     if "''" not in text and "``" not in text:
         return text
     return text.replace("``", '" ').replace("''", '" ')

@@ -65,6 +65,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .. import lexicon
+from ..layout import as_read
 from ..models import Organization, Person, Quote
 from .context import Context
 from .entities.names import first_name_gender, name_words, short_forms
@@ -597,7 +598,7 @@ def _own_name(text: str, form: SpeakerForm | None) -> str | None:
     ('says war monitor'), never a pronoun or a description with an article or possessor."""
     if text.lower() in _PRONOUNS or (form is not None and (form.kind in ("pronoun", "relative") or form.determined)):
         return None
-    return re.sub(r"(?i)^(?:the|a|an)\s+", "", text)
+    return re.sub(r"(?i)^(?:the|a|an)\s+", "", as_read(text))  # across a wrapped line: one space
 
 
 def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: list[Organization],

@@ -1,0 +1,214 @@
+"""Which line breaks only wrap a paragraph: decided once, from the layout of the whole text.
+
+Analysts' files are often hard-wrapped at 60-80 columns (wire feeds, e-mail,
+text copied from a terminal or a PDF).  A line break inside a paragraph is
+not a boundary, but the parser reads it as a whitespace token and the
+sentence component as a possible sentence start, so every quote, name or
+figure that crosses one is lost.  Other texts put one unit on each line
+(a headline, a dateline, a row of a table, one sentence per line as in
+CoNLL-2003), and there the line breaks are boundaries.
+
+``reading_form`` returns the text with every *wrap break* made a space (the
+same length, so every offset still points into the input as given): the
+parser, the sentence component and the extractors' line logic then see one
+paragraph, and spans still quote the input with its line breaks.  A line break
+is a wrap break when
+
+- the next line goes on in lower case ("... the Test and County Cricket
+  Board\\nsaid on Friday"), in any text; or
+- the text is wrapped at a width W (its line breaks mostly fall where the next
+  word would not have fitted on the line: W is the longest such line) and this
+  line is full: its next word would not have fitted either (a line ending a
+  sentence must be strictly full; one ending mid-sentence, in a word or a
+  comma, may fall a little short, as hand or proportional-font wrapping does),
+  unless the next line is indented (a new paragraph) or opens with a dateline.
+
+Short lines (headlines, datelines, table rows, the last line of a paragraph)
+and every line of a text that is not wrapped keep their breaks.  A word
+hyphenated across a wrap break is one word: the hyphen and the line break
+become soft hyphens (U+00AD, which the tokenizer keeps inside the token, see
+``joined_words``) when the hyphen only splits the word ("gov-\\nernment": the
+joined word is known, or its parts are not words); a real hyphen stays and
+only the line break is a soft hyphen ("well-\\nknown", "twenty-\\nfive").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import lexicon
+
+SOFT = "\u00ad"
+
+# A line that ends a sentence: ".", "!", "?" or "…", then closing marks.
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]»]*$")
+# The first word of a line, as a wrapper measures it (up to the next space).
+_WORD = re.compile(r"\S+")
+# A line opening with a dateline: a place in capitals and a date ("LONDON 1996-08-30"), or capital
+# words then a spaced dash ("BOSTON – ", "MANCHESTER, N.H. (AP) -- ").
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][\w.'’-]*){0,4}"
+                       r"(?: \d{4}-\d\d-\d\d\b| (?:\([A-Z][\w .&-]{0,30}\) )?(?:-{1,2}|–|—) )")
+# A line that opens an item of a list: "3. ", "12) ", a bullet.
+_ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s")
+# A line that ends inside a sentence: in a word or after a comma.
+_MID_SENTENCE = re.compile(r"(?:[^\W\d_]|,)$")
+# A line that ends in a number (or a number in brackets): a row of a table or a result, when its
+# neighbour ends in one too.
+_NUMBER_END = re.compile(r"\d[\d.,:%]*\)?$")
+# Wrapped text: at least this many line breaks fall where the next word would not have fitted,
+# and at least this share of the lines of at least half the width.
+_FULL_MIN = 3
+_FULL_SHARE = 0.3
+# A line ending mid-sentence counts as full when its next word would have reached this share of the width.
+_NEAR_FULL = 0.85
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, first non-blank character, end without the carriage return) of every line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.endswith("\r"):
+            end -= 1
+        first = pos
+        while first < end and text[first] in " \t":
+            first += 1
+        out.append((pos, first, end))
+        pos += len(line) + 1
+    return out
+
+
+def _visible_end(text: str, first: int, end: int) -> int:
+    while end > first and text[end - 1] in " \t\xa0":
+        end -= 1
+    return end
+
+
+def _pairs(text: str) -> Iterator[tuple[int, int, int, int, int, int]]:
+    """(a_start, a_first, a_end, b_start, b_first, b_end) of each pair of consecutive non-blank lines."""
+    prev = None
+    for start, first, end in _lines(text):
+        if first == end:  # blank line: a paragraph break
+            prev = None
+            continue
+        if prev is not None:
+            yield (*prev, start, first, end)
+        prev = (start, first, _visible_end(text, first, end))
+
+
+def wrap_breaks(text: str) -> list[tuple[int, int]]:
+    """(end of a line's text, start of the next line's text) of every wrap break (see the module doc)."""
+    if "\n" not in text:
+        return []
+    pairs = list(_pairs(text))
+    if not pairs:
+        return []
+    # (line length, line length + 1 + the next line's first word) of every single line break
+    need = []
+    for a_start, _, a_end, _, b_first, b_end in pairs:
+        m = _WORD.match(text, b_first, b_end)
+        need.append((a_end - a_start, a_end - a_start + 1 + (m.end() - m.start() if m else 0)))
+    width = _width(need)
+    out = []
+    for (a_start, a_first, a_end, b_start, b_first, _), (length, n) in zip(pairs, need, strict=True):
+        if text[b_first].islower():
+            out.append((a_end, b_first))
+            continue
+        if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
+                or _ITEM.match(text, b_first) or _row(text, a_first, a_end):
+            continue
+        if n > width or (n > _NEAR_FULL * width and _MID_SENTENCE.search(text, a_first, a_end)):
+            out.append((a_end, b_first))
+    return out
+
+
+def _row(text: str, first: int, end: int) -> bool:
+    """A row of a table: the line ends in a number, and so does the line before or after it."""
+    if not _NUMBER_END.search(text, first, end):
+        return False
+    before = text.rfind("\n", 0, max(0, first - 1))
+    prev_end = first - 1
+    while prev_end > 0 and text[prev_end - 1] in "\r \t":
+        prev_end -= 1
+    if prev_end > before + 1 and _NUMBER_END.search(text, before + 1, prev_end):
+        return True
+    nxt = text.find("\n", end)
+    if nxt < 0:
+        return False
+    nxt_end = text.find("\n", nxt + 1)
+    nxt_end = len(text) if nxt_end < 0 else nxt_end
+    while nxt_end > nxt + 1 and text[nxt_end - 1] in "\r \t":
+        nxt_end -= 1
+    return nxt_end > nxt + 1 and _NUMBER_END.search(text, nxt + 1, nxt_end) is not None
+
+
+def _width(need: list[tuple[int, int]]) -> int:
+    """The width the text was wrapped at, 0 when it was not: the longest line length W such that
+    many lines of at least half of W are full at W (their next word would have passed it).  Text
+    with one sentence, headline or row a line has lines of every length, few of them full."""
+    lengths = sorted({length for length, _ in need}, reverse=True)
+    for w in lengths[:8]:
+        long = [n for length, n in need if w >= length >= 0.5 * w]
+        full = sum(1 for n in long if n > w)
+        if full >= _FULL_MIN and full >= _FULL_SHARE * len(long):
+            return w
+    return 0
+
+
+def _hyphen_kind(text: str, a_first: int, a_end: int, b_first: int) -> str | None:
+    """"split" when a line-final hyphen only splits a word ("gov-\\nernment"), "hyphen" when it is
+    the word's own ("well-\\nknown"), None when the line does not end in a word and a hyphen."""
+    if a_end - a_first < 2 or text[a_end - 1] != "-" or not text[a_end - 2].isalpha() or not text[b_first].isalpha():
+        return None
+    m = re.search(r"[^\W\d_]+$", text[max(a_first, a_end - 40):a_end - 1])
+    n = re.match(r"[^\W\d_]+", text[b_first:b_first + 40])
+    if m is None or n is None:
+        return None
+    left, right = m.group(), n.group()
+    if right[0].isupper():
+        return "hyphen"
+    joined, hyphened = (left + right).lower(), f"{left}-{right}".lower()
+    known = lexicon.words("lower_words.txt")
+    if hyphened in known:
+        return "hyphen"
+    if joined in known:
+        return "split"
+    low = text.lower()
+    if hyphened in low:  # the text's own spelling elsewhere
+        return "hyphen"
+    if re.search(rf"\b{re.escape(joined)}\b", low):
+        return "split"
+    return "hyphen" if left.lower() in known and right.lower() in known else "split"
+
+
+def reading_form(text: str) -> str:
+    """``text`` with its wrap breaks read as spaces, and words hyphenated across them joined by
+    soft hyphens (same length: only line breaks, carriage returns and line-final hyphens change)."""
+    breaks = wrap_breaks(text)
+    if not breaks:
+        return text
+    chars = list(text)
+    for end, nxt in breaks:
+        line_first = text.rfind("\n", 0, end) + 1
+        kind = _hyphen_kind(text, line_first, end, nxt)
+        if kind is None:
+            for k in range(end, nxt):
+                if chars[k] in "\r\n":
+                    chars[k] = " "
+            continue
+        start = end - 1 if kind == "split" else end
+        for k in range(start, nxt):
+            chars[k] = SOFT
+    return "".join(chars)
+
+
+def joined(word: str) -> str:
+    """A word as read: without the soft hyphens a wrap break or the input put in it."""
+    return word.replace(SOFT, "")
+
+
+def as_read(text: str) -> str:
+    """A name or phrase as read: soft hyphens dropped, line breaks and runs of white space one space."""
+    return " ".join(joined(text).split())
