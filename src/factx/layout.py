@@ -34,6 +34,7 @@ only the line break is a soft hyphen ("well-\\nknown", "twenty-\\nfive").
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 
@@ -49,6 +50,7 @@ _WORD = re.compile(r"\S+")
 # words then a spaced dash ("BOSTON – ", "MANCHESTER, N.H. (AP) -- ").
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][\w.'’-]*){0,4}"
                        r"(?: \d{4}-\d\d-\d\d\b| (?:\([A-Z][\w .&-]{0,30}\) )?(?:-{1,2}|–|—) )")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # A line that opens an item of a list: "3. ", "12) ", a bullet.
 _ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s")
 # A line that ends inside a sentence: in a word or after a comma.
@@ -56,10 +58,14 @@ _MID_SENTENCE = re.compile(r"(?:[^\W\d_]|,)$")
 # A line that ends in a number (or a number in brackets): a row of a table or a result, when its
 # neighbour ends in one too.
 _NUMBER_END = re.compile(r"\d[\d.,:%]*\)?$")
-# Wrapped text: at least this many line breaks fall where the next word would not have fitted,
-# and at least this share of the lines of at least half the width.
-_FULL_MIN = 3
-_FULL_SHARE = 0.3
+# Wrapped text: at least this many breaks before a lower-case word fall where the word would not
+# have fitted on the line, and at least this share of them; at most this share of lines is longer.
+_LOWER_MIN = 2
+_FULL_SHARE = 0.6
+_OVER_SHARE = 0.1
+# ... or at least this many lines of over half the width are full, and this share of them.
+_CEILING_MIN = 4
+_CEILING_SHARE = 0.6
 # A line ending mid-sentence counts as full when its next word would have reached this share of the width.
 _NEAR_FULL = 0.85
 
@@ -109,17 +115,25 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
     need = []
     for a_start, _, a_end, _, b_first, b_end in pairs:
         m = _WORD.match(text, b_first, b_end)
-        need.append((a_end - a_start, a_end - a_start + 1 + (m.end() - m.start() if m else 0)))
+        need.append((a_end - a_start, a_end - a_start + 1 + (m.end() - m.start() if m else 0),
+                     text[b_first].islower() and not _TERMINAL.search(text, a_start, a_end)))
     width = _width(need)
+    # where blank lines part the paragraphs, a line break after a full stop is a wrap or a
+    # list's; without them, it may be the only mark of a new paragraph, and stays
+    paragraphs = _BLANK_LINE.search(text) is not None
     out = []
-    for (a_start, a_first, a_end, b_start, b_first, _), (length, n) in zip(pairs, need, strict=True):
+    for (a_start, a_first, a_end, b_start, b_first, _), (length, n, _) in zip(pairs, need, strict=True):
         if text[b_first].islower():
             out.append((a_end, b_first))
             continue
-        if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
+        if os.environ.get("FX_NOR2") or not width or length > width or b_first - b_start > a_first - a_start \
+                or _DATELINE.match(text, b_first) \
                 or _ITEM.match(text, b_first) or _row(text, a_first, a_end):
             continue
-        if n > width or (n > _NEAR_FULL * width and _MID_SENTENCE.search(text, a_first, a_end)):
+        if _MID_SENTENCE.search(text, a_first, a_end):
+            if n > _NEAR_FULL * width:
+                out.append((a_end, b_first))
+        elif n > width and text[a_end - 1] != ":" and (paragraphs or not _TERMINAL.search(text, a_first, a_end)):
             out.append((a_end, b_first))
     return out
 
@@ -144,15 +158,29 @@ def _row(text: str, first: int, end: int) -> bool:
     return nxt_end > nxt + 1 and _NUMBER_END.search(text, nxt + 1, nxt_end) is not None
 
 
-def _width(need: list[tuple[int, int]]) -> int:
-    """The width the text was wrapped at, 0 when it was not: the longest line length W such that
-    many lines of at least half of W are full at W (their next word would have passed it).  Text
-    with one sentence, headline or row a line has lines of every length, few of them full."""
-    lengths = sorted({length for length, _ in need}, reverse=True)
-    for w in lengths[:8]:
-        long = [n for length, n in need if w >= length >= 0.5 * w]
+def _width(need: list[tuple[int, int, bool]]) -> int:
+    """The width the text was wrapped at, 0 when it was not.
+
+    ``need`` holds (line length, line length + 1 + next word, next line goes on in lower case) for
+    every single line break.  A break before a lower-case word is a wrap for sure; at the width W
+    the text was wrapped at, such a line is full (its next word would have passed W), and hardly
+    any line is longer than W.  W is the longest line length at which most lower-case breaks are
+    full and few lines are longer; text with one sentence, headline or row a line has few
+    lower-case breaks and lines of every length."""
+    lower = [(length, n) for length, n, low in need if low]
+    lengths = sorted({length for length, _, _ in need}, reverse=True)
+    for w in lengths[:3]:
+        over = sum(1 for length, _, _ in need if length > w)
+        if over > _OVER_SHARE * len(need):
+            break
+        inside = [n for length, n in lower if length <= w]
+        full = sum(1 for n in inside if n > w)
+        if full >= _LOWER_MIN and full >= _FULL_SHARE * len(inside):
+            return w
+        # or a ceiling: most lines of over half the width are full at it
+        long = [n for length, n, _ in need if w >= length >= w / 2]
         full = sum(1 for n in long if n > w)
-        if full >= _FULL_MIN and full >= _FULL_SHARE * len(long):
+        if full >= _CEILING_MIN and full >= _CEILING_SHARE * len(long):
             return w
     return 0
 
