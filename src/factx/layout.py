@@ -34,7 +34,6 @@ only the line break is a soft hyphen ("well-\\nknown", "twenty-\\nfive").
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 
@@ -53,6 +52,9 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][\w.'’-]*){0,4}"
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # A line that opens an item of a list: "3. ", "12) ", a bullet.
 _ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s")
+# A line that ends with a signed quotation ('..." ― Krystal Correa'): when the next line opens a
+# quotation, it is the next item of a list of them.
+_SIGNED = re.compile(r"[”\"]\s*[―—–-]{1,2}\s*[^\s”\"―—–-][^”\"―—–]{0,60}$")
 # A line that ends inside a sentence: in a word or after a comma.
 _MID_SENTENCE = re.compile(r"(?:[^\W\d_]|,)$")
 # A line that ends in a number (or a number in brackets): a row of a table or a result, when its
@@ -66,7 +68,9 @@ _OVER_SHARE = 0.1
 # ... or at least this many lines of over half the width are full, and this share of them.
 _CEILING_MIN = 4
 _CEILING_SHARE = 0.6
-# A line ending mid-sentence counts as full when its next word would have reached this share of the width.
+# Greedy wrapping: this share of the breaks before a lower-case word are full.  Otherwise a line
+# ending mid-sentence counts as full when its next word would have reached this share of the width.
+_GREEDY_SHARE = 0.9
 _NEAR_FULL = 0.85
 
 
@@ -111,13 +115,13 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
     pairs = list(_pairs(text))
     if not pairs:
         return []
-    # (line length, line length + 1 + the next line's first word) of every single line break
+    # (line length, line length + 1 + the next line's first word, a sure wrap) of every single line break
     need = []
     for a_start, _, a_end, _, b_first, b_end in pairs:
         m = _WORD.match(text, b_first, b_end)
         need.append((a_end - a_start, a_end - a_start + 1 + (m.end() - m.start() if m else 0),
                      text[b_first].islower() and not _TERMINAL.search(text, a_start, a_end)))
-    width = _width(need)
+    width, slack = _width(need)
     # where blank lines part the paragraphs, a line break after a full stop is a wrap or a
     # list's; without them, it may be the only mark of a new paragraph, and stays
     paragraphs = _BLANK_LINE.search(text) is not None
@@ -126,14 +130,14 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
         if text[b_first].islower():
             out.append((a_end, b_first))
             continue
-        if os.environ.get("FX_NOR2") or not width or length > width or b_first - b_start > a_first - a_start \
-                or _DATELINE.match(text, b_first) \
-                or _ITEM.match(text, b_first) or _row(text, a_first, a_end):
+        if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
+                or _ITEM.match(text, b_first) or _row(text, a_first, a_end) \
+                or (text[b_first] in "“\"" and _SIGNED.search(text, a_first, a_end)):
             continue
         if _MID_SENTENCE.search(text, a_first, a_end):
-            if n > _NEAR_FULL * width:
+            if n >= width - slack:
                 out.append((a_end, b_first))
-        elif n > width and text[a_end - 1] != ":" and (paragraphs or not _TERMINAL.search(text, a_first, a_end)):
+        elif n >= width and text[a_end - 1] != ":" and (paragraphs or not _TERMINAL.search(text, a_first, a_end)):
             out.append((a_end, b_first))
     return out
 
@@ -158,31 +162,35 @@ def _row(text: str, first: int, end: int) -> bool:
     return nxt_end > nxt + 1 and _NUMBER_END.search(text, nxt + 1, nxt_end) is not None
 
 
-def _width(need: list[tuple[int, int, bool]]) -> int:
-    """The width the text was wrapped at, 0 when it was not.
+def _width(need: list[tuple[int, int, bool]]) -> tuple[int, int]:
+    """The width W the text was wrapped at (0 when it was not), and how far short of it a line
+    ending mid-sentence may fall and still count as full.
 
-    ``need`` holds (line length, line length + 1 + next word, next line goes on in lower case) for
-    every single line break.  A break before a lower-case word is a wrap for sure; at the width W
-    the text was wrapped at, such a line is full (its next word would have passed W), and hardly
-    any line is longer than W.  W is the longest line length at which most lower-case breaks are
-    full and few lines are longer; text with one sentence, headline or row a line has few
-    lower-case breaks and lines of every length."""
+    ``need`` holds (line length, line length + 1 + next word, the next line goes on in lower case)
+    for every single line break.  A break before a lower-case word is a wrap for sure, and at the
+    width the text was wrapped at such a line is full: its next word would have passed W (or
+    reached it: wrappers differ by one).  W is the longest line length at which most lower-case
+    breaks are full and few lines are longer, or under which most lines of over half of it are
+    full; text with one sentence, headline or row a line has lines of every length, few of them
+    full.  When every lower-case break is full the text was wrapped greedily (a terminal, an
+    e-mail client) and a full line is one whose next word reaches W; otherwise (by hand, or a
+    PDF's proportional font) a line ending mid-sentence is full within a share of W."""
     lower = [(length, n) for length, n, low in need if low]
     lengths = sorted({length for length, _, _ in need}, reverse=True)
     for w in lengths[:3]:
-        over = sum(1 for length, _, _ in need if length > w)
-        if over > _OVER_SHARE * len(need):
+        if sum(1 for length, _, _ in need if length > w) > _OVER_SHARE * len(need):
             break
         inside = [n for length, n in lower if length <= w]
-        full = sum(1 for n in inside if n > w)
+        full = sum(1 for n in inside if n >= w)
+        greedy = len(inside) < _LOWER_MIN or full >= _GREEDY_SHARE * len(inside)
+        slack = 0 if greedy else int((1 - _NEAR_FULL) * w)
         if full >= _LOWER_MIN and full >= _FULL_SHARE * len(inside):
-            return w
-        # or a ceiling: most lines of over half the width are full at it
+            return w, slack
         long = [n for length, n, _ in need if w >= length >= w / 2]
-        full = sum(1 for n in long if n > w)
+        full = sum(1 for n in long if n >= w)
         if full >= _CEILING_MIN and full >= _CEILING_SHARE * len(long):
-            return w
-    return 0
+            return w, slack
+    return 0, 0
 
 
 def _hyphen_kind(text: str, a_first: int, a_end: int, b_first: int) -> str | None:
