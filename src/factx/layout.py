@@ -43,8 +43,8 @@ SOFT = "\u00ad"
 
 # A line that ends a sentence: ".", "!", "?" or "…", then closing marks.
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]»]*$")
-# The first word of a line, as a wrapper measures it (up to the next space).
-_WORD = re.compile(r"\S+")
+# The first word of a line, as a wrapper measures it: up to the next space (a no-break space binds).
+_WORD = re.compile(r"[^ \t\r\n]+")
 # A line opening with a dateline: a place in capitals and a date ("LONDON 1996-08-30"), or capital
 # words then a spaced dash ("BOSTON – ", "MANCHESTER, N.H. (AP) -- ").
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][\w.'’-]*){0,4}"
@@ -122,8 +122,8 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
         need.append((a_end - a_start, a_end - a_start + 1 + (m.end() - m.start() if m else 0),
                      text[b_first].islower() and not _TERMINAL.search(text, a_start, a_end)))
     width, slack = _width(need)
-    # where blank lines part the paragraphs, a line break after a full stop is a wrap or a
-    # list's; without them, it may be the only mark of a new paragraph, and stays
+    # where blank lines part the paragraphs, a line break after a full stop or a colon is a wrap
+    # or a list's; without them, it may be the only mark of a new paragraph or a table, and stays
     paragraphs = _BLANK_LINE.search(text) is not None
     out = []
     for (a_start, a_first, a_end, b_start, b_first, _), (length, n, _) in zip(pairs, need, strict=True):
@@ -131,15 +131,24 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
             out.append((a_end, b_first))
             continue
         if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
-                or _ITEM.match(text, b_first) or _row(text, a_first, a_end) \
+                or _item(text, a_first, a_end, b_first) or _row(text, a_first, a_end) \
                 or (text[b_first] in "“\"" and _SIGNED.search(text, a_first, a_end)):
             continue
         if _MID_SENTENCE.search(text, a_first, a_end):
             if n >= width - slack:
                 out.append((a_end, b_first))
-        elif n >= width and text[a_end - 1] != ":" and (paragraphs or not _TERMINAL.search(text, a_first, a_end)):
+        elif n >= width and (paragraphs or not (text[a_end - 1] == ":" or _TERMINAL.search(text, a_first, a_end))):
             out.append((a_end, b_first))
     return out
+
+
+def _item(text: str, a_first: int, a_end: int, b_first: int) -> bool:
+    """The next line opens an item of a list: it starts with a number or a bullet, and the line
+    before does too or ends a sentence or a lead-in (a dash that only wraps onto a line goes on)."""
+    if not _ITEM.match(text, b_first):
+        return False
+    return _ITEM.match(text, a_first) is not None or text[a_end - 1] == ":" \
+        or _TERMINAL.search(text, a_first, a_end) is not None
 
 
 def _row(text: str, first: int, end: int) -> bool:
