@@ -50,6 +50,12 @@ _WORD = re.compile(r"[^ \t\r\n]+")
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][\w.'’-]*){0,4}"
                        r"(?: \d{4}-\d\d-\d\d\b| (?:\([A-Z][\w .&-]{0,30}\) )?(?:-{1,2}|–|—) )")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$")
+# A name cut by wrapping inside a list: the line ends with ", " and one or two capitalised words,
+# the next opens with one or two capitalised words and a comma, a bracket or a number
+# ("Peter Vane, Colin\nMarlowe, Sean Tuck", "Jon Hale (Norway), Stefan\nKorvalainen (Finland)").
+_LIST_TAIL = re.compile(r", [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?$")
+_LIST_HEAD = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:,| \(| \d)")
 # A line that opens an item of a list: "3. ", "12) ", a bullet.
 _ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s")
 # A line that ends with a signed quotation ('..." ― Krystal Correa'): when the next line opens a
@@ -130,6 +136,9 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
         if text[b_first].islower():
             out.append((a_end, b_first))
             continue
+        if _LIST_TAIL.search(text, a_first, a_end) and _LIST_HEAD.match(text, b_first):
+            out.append((a_end, b_first))  # a name cut inside a list: "Colin\nMarlowe, Sean Tuck"
+            continue
         if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
                 or _item(text, a_first, a_end, b_first) or _row(text, a_first, a_end) \
                 or (text[b_first] in "“\"" and _SIGNED.search(text, a_first, a_end)):
@@ -137,7 +146,7 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
         if _MID_SENTENCE.search(text, a_first, a_end):
             if n >= width - slack:
                 out.append((a_end, b_first))
-        elif n >= width and (paragraphs or not (text[a_end - 1] == ":" or _TERMINAL.search(text, a_first, a_end))):
+        elif n >= width and (paragraphs or not (text[a_end - 1] == ":" or _ends_sentence(text, a_first, a_end))):
             out.append((a_end, b_first))
     return out
 
@@ -147,8 +156,19 @@ def _item(text: str, a_first: int, a_end: int, b_first: int) -> bool:
     before does too or ends a sentence or a lead-in (a dash that only wraps onto a line goes on)."""
     if not _ITEM.match(text, b_first):
         return False
-    return _ITEM.match(text, a_first) is not None or text[a_end - 1] == ":" \
-        or _TERMINAL.search(text, a_first, a_end) is not None
+    return _ITEM.match(text, a_first) is not None or text[a_end - 1] == ":" or _ends_sentence(text, a_first, a_end)
+
+
+def _ends_sentence(text: str, first: int, end: int) -> bool:
+    """The line ends a sentence: a final ".", "!" or "?" that is not an initial ("Tim P.") or a
+    title ("Sen.") before the name on the next line."""
+    if not _TERMINAL.search(text, first, end):
+        return False
+    m = _LAST_WORD.search(text, first, end)
+    if m is None or text[m.end() - 1] != ".":
+        return True
+    word = m.group(1)
+    return not ((len(word) == 1 and word.isupper()) or word.lower() + "." in lexicon.words("titles.txt"))
 
 
 def _row(text: str, first: int, end: int) -> bool:
