@@ -51,11 +51,6 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][\w.'’-]*){0,4}"
                        r"(?: \d{4}-\d\d-\d\d\b| (?:\([A-Z][\w .&-]{0,30}\) )?(?:-{1,2}|–|—) )")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$")
-# A name cut by wrapping inside a list: the line ends with ", " and one or two capitalised words,
-# the next opens with one or two capitalised words and a comma, a bracket or a number
-# ("Peter Vane, Colin\nMarlowe, Sean Tuck", "Jon Hale (Norway), Stefan\nKorvalainen (Finland)").
-_LIST_TAIL = re.compile(r", [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?$")
-_LIST_HEAD = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:,| \(| \d)")
 # A line that opens an item of a list: "3. ", "12) ", a bullet.
 _ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s")
 # A line that ends with a signed quotation ('..." ― Krystal Correa'): when the next line opens a
@@ -68,7 +63,9 @@ _MID_SENTENCE = re.compile(r"(?:[^\W\d_]|,)$")
 _NUMBER_END = re.compile(r"\d[\d.,:%]*\)?$")
 # Wrapped text: at least this many breaks before a lower-case word fall where the word would not
 # have fitted on the line, and at least this share of them; at most this share of lines is longer.
-_LOWER_MIN = 2
+_LOWER_MIN = 3
+# Ragged wrapping (not greedy) needs more of them.
+_RAGGED_MIN = 6
 _FULL_SHARE = 0.6
 _OVER_SHARE = 0.1
 # ... or at least this many lines of over half the width are full, and this share of them.
@@ -135,9 +132,6 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
     for (a_start, a_first, a_end, b_start, b_first, _), (length, n, _) in zip(pairs, need, strict=True):
         if text[b_first].islower():
             out.append((a_end, b_first))
-            continue
-        if _LIST_TAIL.search(text, a_first, a_end) and _LIST_HEAD.match(text, b_first):
-            out.append((a_end, b_first))  # a name cut inside a list: "Colin\nMarlowe, Sean Tuck"
             continue
         if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
                 or _item(text, a_first, a_end, b_first) or _row(text, a_first, a_end) \
@@ -215,6 +209,9 @@ def _width(need: list[tuple[int, int, bool]]) -> tuple[int, int]:
         slack = 0 if greedy else int((1 - _NEAR_FULL) * w)
         if full >= _LOWER_MIN and full >= _FULL_SHARE * len(inside):
             return w, slack
+        near = sum(1 for n in inside if n >= w - slack)
+        if not greedy and near >= _RAGGED_MIN and near >= _GREEDY_SHARE * len(inside):
+            return w, slack  # ragged: lines of a proportional font, or wrapped by hand
         long = [n for length, n, _ in need if w >= length >= w / 2]
         full = sum(1 for n in long if n >= w)
         if full >= _CEILING_MIN and full >= _CEILING_SHARE * len(long):

@@ -22,10 +22,10 @@ layout makes certain and leaves every other token to the parser:
 The component reads the parse form (``pipeline.parse_form``), where the
 line breaks that only wrap a paragraph are already spaces (``layout``: decided
 once from the layout of the whole text), so every line break it sees ends a
-line of its own (a name wrapped inside a list, "Colin\\nMarlowe, Sean", is
-one of the wraps).  Left to the parser: a line that ends with an abbreviation
+line of its own.  Left to the parser: a line that ends with an abbreviation
 ("Gov.\\nDale Morrow": the tokenizer keeps it whole), a comma, a colon, an
-opening bracket or a hyphen.
+opening bracket or a hyphen, and a name wrapped inside a list
+("Colin\\nMarlowe, Sean").
 """
 
 from __future__ import annotations
@@ -48,6 +48,11 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]»]*$")
 # has no sentence-final punctuation: a word, a number, a closing mark or
 # bracket, ";" (a headline and its subtitle), a spaced dash (a dateline).
 _OPEN_END = re.compile(r"(?:[\w\"'”’)\]%»]|;| [-–—]{1,2})$")
+# A name cut by wrapping inside a list: the line ends with ", " and one or two capitalised words,
+# the next opens with one or two capitalised words and a comma, a bracket or a number
+# ("Peter Vane, Colin\nMarlowe, Sean Tuck", "Jon Hale (Norway), Stefan\nKorvalainen (Finland)").
+_LIST_TAIL = re.compile(r", [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?$")
+_LIST_HEAD = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:,| \(| \d)")
 # An opening dateline: capital words ("MANCHESTER, N.H.", "Damascus, Syria"), maybe a date
 # ("Aug 30", "1996-08-30") and an agency in brackets, then a spaced dash and a capital.
 _DATELINE = re.compile(
@@ -128,7 +133,7 @@ def layout_starts(text: str, ends_sentence: Callable[[int], bool] | None = None)
             elif terminal:
                 new = _full_stop_ends(text, end_mark.start(), ends_sentence)
             elif _OPEN_END.search(text, s0, a_end):
-                new = True
+                new = not (_LIST_TAIL.search(text, s0, a_end) and _LIST_HEAD.match(text, s1, e1))
             else:
                 new = False
             if new:
