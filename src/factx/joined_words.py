@@ -89,6 +89,8 @@ class JoinedLemmas:
         lemmatizer = getattr(component, "lemmatizer", component)  # fastpipe.LemmaTable wraps spaCy's
         for i in soft:
             tok = doc[i]
+            if not joined(tok.text):  # a soft hyphen alone
+                continue
             word = Doc(doc.vocab, words=[joined(tok.text)])[0]
             word.pos, word.tag, word.morph = tok.pos, tok.tag, tok.morph
             try:

@@ -64,6 +64,11 @@ _NUMBER_END = re.compile(r"\d[\d.,:%]*\)?$")
 # Wrapped text: at least this many breaks before a lower-case word fall where the word would not
 # have fitted on the line, and at least this share of them; at most this share of lines is longer.
 _LOWER_MIN = 3
+# A short text with at least this many line breaks before a lower-case word, and this share of all,
+# is wrapped; a line ending mid-sentence at this share of the longest of those lines is a wrap.
+_WEAK_MIN = 2
+_WEAK_SHARE = 0.2
+_WEAK_FULL = 0.8
 # Ragged wrapping (not greedy) needs more of them.
 _RAGGED_MIN = 6
 _FULL_SHARE = 0.6
@@ -125,12 +130,24 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
         need.append((a_end - a_start, a_end - a_start + 1 + (m.end() - m.start() if m else 0),
                      text[b_first].islower() and not _TERMINAL.search(text, a_start, a_end)))
     width, slack = _width(need)
+    weak = 0
+    if not width:
+        # too few lines to measure a width, yet lines go on in lower case: a short wrapped text,
+        # where a line ending mid-sentence near the longest of those is a wrap too
+        lower = [length for length, _, low in need if low]
+        if len(lower) >= _WEAK_MIN and len(lower) >= _WEAK_SHARE * len(need):
+            weak = max(lower)
     # where blank lines part the paragraphs, a line break after a full stop or a colon is a wrap
     # or a list's; without them, it may be the only mark of a new paragraph or a table, and stays
     paragraphs = _BLANK_LINE.search(text) is not None
     out = []
     for (a_start, a_first, a_end, b_start, b_first, _), (length, n, _) in zip(pairs, need, strict=True):
         if text[b_first].islower():
+            out.append((a_end, b_first))
+            continue
+        if weak and length <= weak and length >= _WEAK_FULL * weak and _MID_SENTENCE.search(text, a_first, a_end) \
+                and text[b_first].isupper() and not _DATELINE.match(text, b_first) \
+                and not _row(text, a_first, a_end) and b_first - b_start <= a_first - a_start:
             out.append((a_end, b_first))
             continue
         if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
