@@ -58,8 +58,8 @@ _ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s")
 _SIGNED = re.compile(r"[”\"]\s*[―—–-]{1,2}\s*[^\s”\"―—–-][^”\"―—–]{0,60}$")
 # A line that ends inside a sentence: in a word or after a comma.
 _MID_SENTENCE = re.compile(r"(?:[^\W\d_]|,)$")
-# A line that ends in a number (or a number in brackets): a row of a table or a result, when its
-# neighbour ends in one too.
+# A line that ends in a number (or a number in brackets): a row of a table or a result, when a
+# neighbour does too.
 _NUMBER_END = re.compile(r"\d[\d.,:%]*\)?$")
 # Wrapped text: at least this many breaks before a lower-case word fall where the word would not
 # have fitted on the line, and at least this share of them; at most this share of lines is longer.
@@ -141,17 +141,17 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
     # or a list's; without them, it may be the only mark of a new paragraph or a table, and stays
     paragraphs = _BLANK_LINE.search(text) is not None
     out = []
-    for (a_start, a_first, a_end, b_start, b_first, _), (length, n, _) in zip(pairs, need, strict=True):
+    for (a_start, a_first, a_end, b_start, b_first, b_end), (length, n, _) in zip(pairs, need, strict=True):
         if text[b_first].islower():
             out.append((a_end, b_first))
             continue
         if weak and length <= weak and length >= _WEAK_FULL * weak and _MID_SENTENCE.search(text, a_first, a_end) \
                 and text[b_first].isupper() and not _DATELINE.match(text, b_first) \
-                and not _row(text, a_first, a_end) and b_first - b_start <= a_first - a_start:
+                and not _row(text, a_first, a_end, b_first, b_end) and b_first - b_start <= a_first - a_start:
             out.append((a_end, b_first))
             continue
         if not width or length > width or b_first - b_start > a_first - a_start or _DATELINE.match(text, b_first) \
-                or _item(text, a_first, a_end, b_first) or _row(text, a_first, a_end) \
+                or _item(text, a_first, a_end, b_first) or _row(text, a_first, a_end, b_first, b_end) \
                 or (text[b_first] in "“\"" and _SIGNED.search(text, a_first, a_end)):
             continue
         if _MID_SENTENCE.search(text, a_first, a_end):
@@ -182,24 +182,24 @@ def _ends_sentence(text: str, first: int, end: int) -> bool:
     return not ((len(word) == 1 and word.isupper()) or word.lower() + "." in lexicon.words("titles.txt"))
 
 
-def _row(text: str, first: int, end: int) -> bool:
-    """A row of a table: the line ends in a number, and so does the line before or after it."""
+def _row(text: str, first: int, end: int, b_first: int, b_end: int) -> bool:
+    """A row of a table: the line ends in a number, and so does the line before it, or the next
+    line, when it opens like this one (a name, a number): a line that only goes on after a wrap
+    may end in a number too ("-- Bucharest Newsroom 40-1\\n3120264")."""
     if not _NUMBER_END.search(text, first, end):
         return False
-    before = text.rfind("\n", 0, max(0, first - 1))
     prev_end = first - 1
     while prev_end > 0 and text[prev_end - 1] in "\r \t":
         prev_end -= 1
-    if prev_end > before + 1 and _NUMBER_END.search(text, before + 1, prev_end):
+    prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+    if prev_end > 0 and prev_end > prev_start and _NUMBER_END.search(text, prev_start, prev_end):
         return True
-    nxt = text.find("\n", end)
-    if nxt < 0:
-        return False
-    nxt_end = text.find("\n", nxt + 1)
-    nxt_end = len(text) if nxt_end < 0 else nxt_end
-    while nxt_end > nxt + 1 and text[nxt_end - 1] in "\r \t":
-        nxt_end -= 1
-    return nxt_end > nxt + 1 and _NUMBER_END.search(text, nxt + 1, nxt_end) is not None
+    return _NUMBER_END.search(text, b_first, _visible_end(text, b_first, b_end)) is not None \
+        and _opening(text[first]) == _opening(text[b_first])
+
+
+def _opening(ch: str) -> str:
+    return "digit" if ch.isdigit() else "upper" if ch.isupper() else "lower" if ch.islower() else ch
 
 
 def _width(need: list[tuple[int, int, bool]]) -> tuple[int, int]:
