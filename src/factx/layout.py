@@ -16,20 +16,26 @@ is a wrap break when
 
 - the next line goes on in lower case ("... the Test and County Cricket
   Board\\nsaid on Friday"), in any text; or
-- the text is wrapped at a width W (its line breaks mostly fall where the next
-  word would not have fitted on the line: W is the longest such line) and this
-  line is full: its next word would not have fitted either (a line ending a
-  sentence must be strictly full; one ending mid-sentence, in a word or a
-  comma, may fall a little short, as hand or proportional-font wrapping does),
-  unless the next line is indented (a new paragraph) or opens with a dateline.
+- the text is wrapped at a width W (the lines before a lower-case word are
+  full at W: their next word would not have fitted; W is the longest such
+  line) and this line is full too.  Greedy wrapping (terminals, e-mail)
+  needs the next word to reach W; ragged wrapping (by hand, a PDF's
+  proportional font) lets a line ending mid-sentence fall a little short.
+  A full line ending a sentence or a colon is a wrap only where blank
+  lines part the paragraphs (without them its break may be the only mark
+  of a new paragraph).
 
-Short lines (headlines, datelines, table rows, the last line of a paragraph)
-and every line of a text that is not wrapped keep their breaks.  A word
-hyphenated across a wrap break is one word: the hyphen and the line break
-become soft hyphens (U+00AD, which the tokenizer keeps inside the token, see
-``joined_words``) when the hyphen only splits the word ("gov-\\nernment": the
-joined word is known, or its parts are not words); a real hyphen stays and
+Headlines, datelines, list items, table rows, a signed quotation before the
+next one, indented and short lines (the last line of a paragraph), and every
+line of a text that is not wrapped (one sentence, headline or row a line, as
+in CoNLL-2003) keep their breaks.
+
+A word hyphenated across a wrap break is one word: the hyphen and the line
+break become soft hyphens (U+00AD, which the tokenizer keeps inside the token,
+see ``joined_words``) when the hyphen only splits the word ("gov-\\nernment":
+the joined word is known, or its parts are not words); a real hyphen stays and
 only the line break is a soft hyphen ("well-\\nknown", "twenty-\\nfive").
+"\\r\\n" is a line break like "\\n" (a wrap reads as two spaces).
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ _WORD = re.compile(r"[^ \t\r\n]+")
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][\w.'’-]*){0,4}"
                        r"(?: \d{4}-\d\d-\d\d\b| (?:\([A-Z][\w .&-]{0,30}\) )?(?:-{1,2}|–|—) )")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# The last word of a line that ends in a full stop (an initial, a title?).
 _LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$")
 # A line that opens an item of a list: "3. ", "12) ", a bullet.
 _ITEM = re.compile(r"(?:\d{1,3}[.)]|[-*•·–])\s")
@@ -61,25 +68,25 @@ _MID_SENTENCE = re.compile(r"(?:[^\W\d_]|,)$")
 # A line that ends in a number (or a number in brackets): a row of a table or a result, when a
 # neighbour does too.
 _NUMBER_END = re.compile(r"\d[\d.,:%]*\)?$")
-# Wrapped text: at least this many breaks before a lower-case word fall where the word would not
-# have fitted on the line, and at least this share of them; at most this share of lines is longer.
+# The width a text was wrapped at (``_width``): at least this many line breaks before a lower-case
+# word are full at it, and this share of them; at most this share of all lines is longer.
 _LOWER_MIN = 3
+_FULL_SHARE = 0.6
+_OVER_SHARE = 0.1
+# Greedy wrapping (a terminal, an e-mail client): this share of them are full.  Otherwise (by hand,
+# a PDF's proportional font) a line ending mid-sentence is full when its next word would have
+# reached this share of the width, and this many breaks before a lower-case word must be.
+_GREEDY_SHARE = 0.9
+_NEAR_FULL = 0.85
+_RAGGED_MIN = 6
+# ... or a ceiling: at least this many lines of over half the width are full at it, and this share.
+_CEILING_MIN = 4
+_CEILING_SHARE = 0.6
 # A short text with at least this many line breaks before a lower-case word, and this share of all,
-# is wrapped; a line ending mid-sentence at this share of the longest of those lines is a wrap.
+# is wrapped too; a line ending mid-sentence at this share of the longest of those lines is a wrap.
 _WEAK_MIN = 2
 _WEAK_SHARE = 0.2
 _WEAK_FULL = 0.8
-# Ragged wrapping (not greedy) needs more of them.
-_RAGGED_MIN = 6
-_FULL_SHARE = 0.6
-_OVER_SHARE = 0.1
-# ... or at least this many lines of over half the width are full, and this share of them.
-_CEILING_MIN = 4
-_CEILING_SHARE = 0.6
-# Greedy wrapping: this share of the breaks before a lower-case word are full.  Otherwise a line
-# ending mid-sentence counts as full when its next word would have reached this share of the width.
-_GREEDY_SHARE = 0.9
-_NEAR_FULL = 0.85
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
