@@ -212,3 +212,14 @@ def test_hand_wrapped_paragraph_near_the_width_is_one_paragraph(nlp):
     doc = nlp(parse_form(text))
     assert not any(t.is_sent_start for t in doc if t.text in ("President", "Paris"))
     assert layout_starts(form) == []
+
+
+def test_a_long_wrapped_text_is_cut_into_pieces_after_a_sentence_end():
+    from factx.pipeline import split_text
+
+    text = wrap(" ".join(["The ferry left the harbour at dawn, and the islanders waited on the quay for it."] * 60),
+                60)
+    pieces = split_text(text, 1000)
+    assert len(pieces) > 3
+    for _, end in pieces[:-1]:
+        assert text[end - 2:end] == ".\n", "not inside a sentence"

@@ -120,8 +120,8 @@ def split_text(text: str, limit: int = PIECE_CHARS, cuts: Sequence[int] = ()) ->
     """Cut ``text`` into contiguous (start, end) pieces of at most ``limit`` characters.
 
     Cuts fall after a paragraph break when one is in the second half of the
-    window, else after a line break, a sentence end, whitespace, or (for a
-    single huge token) anywhere.  ``cuts`` are offsets where a piece must end
+    window, else after a line break that ends a sentence, a line break, a
+    sentence end, whitespace, or (for a single huge token) anywhere.  ``cuts`` are offsets where a piece must end
     whatever its length: the ends of a web page's headings, which have no
     full stop and would otherwise be parsed as the start of the next
     sentence.  The pieces cover the text exactly.
@@ -140,7 +140,9 @@ def _split_range(text: str, start: int, n: int, limit: int) -> list[tuple[int, i
         window = text[start:start + limit]
         half = limit // 2
         cut = -1
-        for pattern in (r"\n[ \t]*\n", r"\n", r"[.!?][\"'”’)]*\s", r"\s"):
+        # a line break after a sentence end before any line break: in hard-wrapped text most
+        # line breaks fall inside a sentence (see layout.py)
+        for pattern in (r"\n[ \t]*\n", r"[.!?][\"'”’)]*[ \t]*\r?\n", r"\n", r"[.!?][\"'”’)]*\s", r"\s"):
             last = None
             for m in re.finditer(pattern, window[half:]):
                 last = m
