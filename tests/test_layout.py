@@ -217,8 +217,8 @@ def test_hand_wrapped_paragraph_near_the_width_is_one_paragraph(nlp):
 def test_a_long_wrapped_text_is_cut_into_pieces_after_a_sentence_end():
     from factx.pipeline import split_text
 
-    text = wrap(" ".join(["The ferry left the harbour at dawn, and the islanders waited on the quay for it."] * 60),
-                60)
+    sentences = [f"Ferry {i} left the harbour{' at dawn' * (i % 5)} and came back." for i in range(120)]
+    text = wrap(" ".join(sentences), 60)
     pieces = split_text(text, 1000)
     assert len(pieces) > 3
     for _, end in pieces[:-1]:
