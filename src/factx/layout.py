@@ -35,7 +35,8 @@ break become soft hyphens (U+00AD, which the tokenizer keeps inside the token,
 see ``joined_words``) when the hyphen only splits the word ("gov-\\nernment":
 the joined word is known, or its parts are not words); a real hyphen stays and
 only the line break is a soft hyphen ("well-\\nknown", "twenty-\\nfive").
-"\\r\\n" is a line break like "\\n" (a wrap reads as two spaces).
+"\\r\\n" is a line break like "\\n"; a wrap reads as two spaces, and spaCy makes the
+second a blank token, which the parser still sees (a known cost).
 """
 
 from __future__ import annotations
