@@ -32,6 +32,53 @@ def test_offsets_on_arbitrary_text(extractor, text):
     assert_offsets(extractor.extract_text(text), text)
 
 
+HYPHENATED = ["gov-\nernment", "twenty-\nfive", "Al-\nSharaa", "an-\nnounced", "well-\r\nknown", "\u00ad"]
+
+
+@st.composite
+def wrapped_news(draw) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS + HYPHENATED), min_size=0, max_size=120))
+    text = " ".join(words)
+    width = draw(st.integers(8, 80))
+    out, col = [], 0
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    for i, word in enumerate(text.split(" ")):
+        if i and col + 1 + len(word) > width:
+            out.append(newline)
+            col = 0
+        elif i:
+            out.append(" ")
+            col += 1
+        out.append(word)
+        col = len(word.rsplit("\n", 1)[-1]) if "\n" in word else col + len(word)
+    return "".join(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=wrapped_news())
+def test_offsets_on_wrapped_news(extractor, text):
+    """Hard-wrapped text (LF or CRLF, words hyphenated across lines, soft hyphens of the input's own):
+    the parser reads wrap breaks as spaces, and every span still quotes the input as given."""
+    assert_offsets(extractor.extract_text(text), text)
+
+
+def test_offsets_on_wrapped_seed(extractor, seed_text):
+    for width in (30, 50, 72):
+        for newline in ("\n", "\r\n"):
+            words = seed_text.replace("\n", f" {newline}").split(" ")
+            out, col = [], 0
+            for word in words:
+                if col and col + 1 + len(word) > width and not word.startswith(newline):
+                    out.append(newline)
+                    col = 0
+                elif out:
+                    out.append(" ")
+                out.append(word)
+                col = len(word.rsplit("\n", 1)[-1]) if "\n" in word else col + len(word) + 1
+            variant = "".join(out)
+            assert_offsets(extractor.extract_text(variant), variant)
+
+
 def test_offsets_on_seed_variants(extractor, seed_text):
     for variant in (seed_text, seed_text.replace("\n", "\r\n"), "\ufeff" + seed_text, seed_text.upper(),
                     seed_text.replace("“", '"').replace("”", '"')):

@@ -20,6 +20,7 @@ from .extractors.figures import extract_figures
 from .extractors.quotes import extract_quotes
 from .extractors.speakers import SpeakerHints, resolve_speakers, speaker_hints
 from .furniture import find_regions
+from .layout import SOFT, joined
 from .models import Article, Figure, ModelInfo, Quote, Region
 
 
@@ -57,6 +58,19 @@ def link_continuations(quotes: list[Quote]) -> None:
             q.continues = first_with_cue[key]
         else:
             first_with_cue[key] = q.id
+
+
+def _as_read(figures: list[Figure], people: list) -> None:
+    """Words read from tokens as they are spelt: a word hyphenated across a wrapped line is one
+    token spelt with soft hyphens (``layout.reading_form``); its words in the records are joined."""
+    for f in figures:
+        for attr in ("counted", "event", "qualifier"):
+            value = getattr(f, attr)
+            if value and SOFT in value:
+                setattr(f, attr, joined(value))
+    for p in people:
+        if any(SOFT in t for t in p.titles):
+            p.titles = [joined(t) for t in p.titles]
 
 
 def _renumbered(figures: list[Figure], offset: int) -> list[Figure]:
@@ -116,6 +130,7 @@ def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: l
     link_continuations(quotes)
     resolve_speakers(quotes, entities.people, entities.organizations, SpeakerHints.merged(hints), entities.places)
     link_figures(figures, quotes)
+    _as_read(figures, entities.people)
     return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,
                    ignored=regions, figures=figures, people=entities.people, places=entities.places,
                    organizations=entities.organizations, quotes=quotes)

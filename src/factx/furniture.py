@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .layout import reading_form
 from .models import Region
 
 # kind -> pattern matched against a whole line (stripped of surrounding space)
@@ -47,9 +48,10 @@ FACT_BEARING = frozenset({"related"})
 
 
 def find_regions(text: str) -> list[Region]:
-    """Furniture regions of ``text``, one per matching line, in text order."""
+    """Furniture regions of ``text``, one per matching line as read (a footer wrapped over two
+    lines is one line: ``layout.reading_form``), in text order."""
     regions: list[Region] = []
-    lines = [m for m in re.finditer(r"[^\r\n]+", text) if m.group().strip()]
+    lines = [m for m in re.finditer(r"[^\r\n]+", reading_form(text)) if m.group().strip()]
     for n, m in enumerate(lines):
         line = m.group()
         stripped = line.strip()

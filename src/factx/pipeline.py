@@ -20,6 +20,7 @@ from functools import cache
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from .layout import reading_form
 from .reader import Document, ReadError
 from .truecase import truecase_caps_lines
 
@@ -88,15 +89,16 @@ def load_nlp(name: str):
     """
     import spacy
 
+    from . import joined_words, sentences
     from .fastpipe import speed_up
-    from .sentences import add_to
 
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(e).splitlines()[0]}") from None
     speed_up(nlp)
-    add_to(nlp)
+    sentences.add_to(nlp)
+    joined_words.add_to(nlp)
     return nlp
 
 
@@ -118,8 +120,8 @@ def split_text(text: str, limit: int = PIECE_CHARS, cuts: Sequence[int] = ()) ->
     """Cut ``text`` into contiguous (start, end) pieces of at most ``limit`` characters.
 
     Cuts fall after a paragraph break when one is in the second half of the
-    window, else after a line break, a sentence end, whitespace, or (for a
-    single huge token) anywhere.  ``cuts`` are offsets where a piece must end
+    window, else after a line break that ends a sentence, a line break, a
+    sentence end, whitespace, or (for a single huge token) anywhere.  ``cuts`` are offsets where a piece must end
     whatever its length: the ends of a web page's headings, which have no
     full stop and would otherwise be parsed as the start of the next
     sentence.  The pieces cover the text exactly.
@@ -138,7 +140,9 @@ def _split_range(text: str, start: int, n: int, limit: int) -> list[tuple[int, i
         window = text[start:start + limit]
         half = limit // 2
         cut = -1
-        for pattern in (r"\n[ \t]*\n", r"\n", r"[.!?][\"'”’)]*\s", r"\s"):
+        # a line break after a sentence end before any line break: in hard-wrapped text most
+        # line breaks fall inside a sentence (see layout.py)
+        for pattern in (r"\n[ \t]*\n", r"[.!?][\"'”’)]*[ \t]*\r?\n", r"\n", r"[.!?][\"'”’)]*\s", r"\s"):
             last = None
             for m in re.finditer(pattern, window[half:]):
                 last = m
@@ -241,8 +245,8 @@ def parse_batches(items: Iterable[tuple[str, object]]) -> Iterator[list[tuple[st
 
 
 def parse_form(text: str) -> str:
-    """The text as the parser should read it: same length, doubled apostrophes as quotes, all-capital
-    lines in ordinary case.
+    """The text as the parser should read it: same length, wrap breaks as spaces (see ``layout``),
+    doubled apostrophes as quotes, all-capital lines in ordinary case.
 
     Wire copy writes quotation marks as doubled apostrophes or backticks
     (''...'', ``...''), which the tagger reads as possessives and closing
@@ -251,7 +255,7 @@ def parse_form(text: str) -> str:
     ``truecase``).  Offsets are unchanged, and every span quotes the original
     text.
     """
-    text = truecase_caps_lines(text)
+    text = truecase_caps_lines(reading_form(text))
     if "''" not in text and "``" not in text:
         return text
     return text.replace("``", '" ').replace("''", '" ')

@@ -19,18 +19,17 @@ layout makes certain and leaves every other token to the parser:
   N.H. -- ", "Damascus, Syria – " (capital words, the first a place or in
   capitals, maybe a date and an agency, then a spaced dash).
 
-Hard-wrapped text (lines broken mid-sentence near a fixed width) is told
-apart by its lines that go on in lower case; there a line break without
-punctuation starts a sentence only after a line far shorter than the wrap
-width (a headline), and a line ending in "." is left to the parser.  Left to
-the parser everywhere: a line that ends with an abbreviation ("Gov.\\nDale
-Morrow": the tokenizer keeps it whole), a comma, a colon, an opening bracket
-or a hyphen, and a name wrapped inside a list ("Colin\\nMarlowe, Sean").
+The component reads the parse form (``pipeline.parse_form``), where the
+line breaks that only wrap a paragraph are already spaces (``layout``: decided
+once from the layout of the whole text), so every line break it sees ends a
+line of its own.  Left to the parser: a line that ends with an abbreviation
+("Gov.\\nDale Morrow": the tokenizer keeps it whole), a comma, a colon, an
+opening bracket or a hyphen, and a name wrapped inside a list
+("Colin\\nMarlowe, Sean").
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -54,11 +53,6 @@ _OPEN_END = re.compile(r"(?:[\w\"'”’)\]%»]|;| [-–—]{1,2})$")
 # ("Peter Vane, Colin\nMarlowe, Sean Tuck", "Jon Hale (Norway), Stefan\nKorvalainen (Finland)").
 _LIST_TAIL = re.compile(r", [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?$")
 _LIST_HEAD = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:,| \(| \d)")
-# Hard-wrapped text: at least this many breaks go on in lower case, and at least this share of all line breaks.
-_WRAP_MIN = 2
-_WRAP_SHARE = 0.2
-# In hard-wrapped text, a line shorter than this share of the wrap width cannot have been wrapped.
-_SHORT_LINE = 0.6
 # An opening dateline: capital words ("MANCHESTER, N.H.", "Damascus, Syria"), maybe a date
 # ("Aug 30", "1996-08-30") and an agency in brackets, then a spaced dash and a capital.
 _DATELINE = re.compile(
@@ -123,17 +117,6 @@ def layout_starts(text: str, ends_sentence: Callable[[int], bool] | None = None)
         blank = False
     if not lines:
         return []
-    # hard wrapping: single line breaks that go on in lower case, and the width they were wrapped at
-    single = lower = 0
-    width = 0
-    for (s0, e0, _), (s1, _, blank1) in itertools.pairwise(lines):
-        if blank1:
-            continue
-        single += 1
-        if text[s1].islower() and not _TERMINAL.search(text, s0, e0):
-            lower += 1
-            width = max(width, e0 - s0)
-    wrapped = lower >= _WRAP_MIN and lower >= _WRAP_SHARE * single
     starts: list[int] = []
     for k, (s1, e1, blank1) in enumerate(lines):
         if k > 0:
@@ -148,12 +131,9 @@ def layout_starts(text: str, ends_sentence: Callable[[int], bool] | None = None)
             elif blank1:
                 new = text[a_end - 1] != ":"  # "The governor added:\n\nIt's typical ...": what was added
             elif terminal:
-                new = not wrapped and _full_stop_ends(text, end_mark.start(), ends_sentence)
+                new = _full_stop_ends(text, end_mark.start(), ends_sentence)
             elif _OPEN_END.search(text, s0, a_end):
-                if _LIST_TAIL.search(text, s0, a_end) and _LIST_HEAD.match(text, s1, e1):
-                    new = False
-                else:
-                    new = not wrapped or a_end - s0 < _SHORT_LINE * width
+                new = not (_LIST_TAIL.search(text, s0, a_end) and _LIST_HEAD.match(text, s1, e1))
             else:
                 new = False
             if new:

@@ -287,5 +287,8 @@ def split_joint(span: SpacySpan, ctx: Context) -> list[EntityMention]:
         s = ctx.base + span.start_char + a + lead
         if ctx.furniture.overlaps(s, s + len(seg)):
             continue
-        out.append(EntityMention(s, s + len(seg), seg, "organization", ctx.sentence_of(span.start)))
+        local = s - ctx.base
+        name = ctx.as_read(local, local + len(seg))  # "Los Angeles Times\nDaybreak" wrapped: one space
+        out.append(EntityMention(s, s + len(seg), name, "organization", ctx.sentence_of(span.start),
+                                 source=seg if name != seg else None))
     return out

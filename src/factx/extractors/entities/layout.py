@@ -322,9 +322,9 @@ def find_roles(doc: Doc, ctx: Context) -> Roles:
     roles = Roles(sports=is_sports_report(doc))
     if not roles.sports:  # only the dateline: the opening lines are all that is read
         if ctx.base == 0:
-            _dateline(_lines(doc, ctx.text, _DATELINE_LINES), roles)
+            _dateline(_lines(doc, ctx.reading, _DATELINE_LINES), roles)
         return roles
-    lines = _lines(doc, ctx.text)
+    lines = _lines(doc, ctx.reading)
     if ctx.base == 0:
         _dateline(lines, roles)
     if roles.sports:

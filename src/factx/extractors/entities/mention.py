@@ -28,3 +28,4 @@ class EntityMention:
     person_evidence: int = 0  # a title or honorific before it, a known first name
     honorific_form: str | None = None  # "Mr. D'Souza", kept as an alias
     role_kind: str | None = None  # the kind its context says (a side that plays, a venue, a dateline)
+    source: str | None = None  # the input's own characters when ``text`` reads them otherwise ("John\nSmith")

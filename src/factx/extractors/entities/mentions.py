@@ -189,7 +189,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
     candidates for ``build_entities`` to attach to entities found elsewhere.
     """
     ctx = ctx or Context(doc)
-    heads = headline_lines(ctx.text) if ctx.base == 0 else []
+    heads = headline_lines(ctx.reading) if ctx.base == 0 else []
     out: list[EntityMention] = []
     taken: set[int] = set()
 
@@ -208,9 +208,12 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             t.tag_ in ("NNP", "NNPS") for t in span)) or (shouted(span.text) and not by_layout) \
             or _common_word_person(span, kind)
         role_kind = None if role is None else kind_of_role(role, span, kind, by_layout)
-        # the input's own characters: the parser may have read the line in other case (see truecase)
-        out.append(EntityMention(s, e, ctx.text[span.start_char:span.end_char], kind, ctx.sentence_of(span.start),
-                                 titles, weak, evidence, hon, role_kind))
+        # the input's own characters: the parser may have read the line in other case (see truecase);
+        # the name as read when it crosses a wrap break ("John\nSmith" is "John Smith")
+        own = ctx.text[span.start_char:span.end_char]
+        name = ctx.as_read(span.start_char, span.end_char)
+        out.append(EntityMention(s, e, name, kind, ctx.sentence_of(span.start), titles, weak, evidence, hon,
+                                 role_kind, own if own != name else None))
         taken.update(range(span.start, span.end))
 
     for s0, e0, label in _widened(split_run_on(doc, _merged_ents(doc)), roles):
@@ -273,7 +276,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             if start > span.start or (prev is not None and is_title_word(prev) and not _sentence_adjective(prev)):
                 evidence += 2
                 hs = span.start if start > span.start else span.start - 1
-                hon = ctx.text[doc[hs].idx:span.end_char]
+                hon = ctx.as_read(doc[hs].idx, span.end_char)
             span = doc[start:span.end]
         if len(span) > 1 and len(span[0]) > 2 and first_name_gender(span[0].text) \
                 and places.lookup(span.text) is None and not any(
@@ -314,7 +317,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         if end > tok.i + 1:
             span = clean_span(doc[tok.i + 1:end])
             if span is not None:
-                add(span, "person", [tok.text], 2, ctx.text[tok.idx:span.end_char])
+                add(span, "person", [tok.text], 2, ctx.as_read(tok.idx, span.end_char))
     # candidates: other capitalised names, attached later only to entities found elsewhere, unless
     # their context or the gazetteer says what they are ("England beat Ireland": a national side)
     i = 0

@@ -56,7 +56,7 @@ def entity_records(final: list[list[EntityMention]]) -> Entities:
             if m.honorific_form and norm_key(m.honorific_form) not in forms:
                 forms[norm_key(m.honorific_form)] = m.honorific_form
                 aliases.append(m.honorific_form)
-        ments = [Mention(start=m.start, end=m.end, text=m.text, sentence=m.sentence) for m in c]
+        ments = [Mention(start=m.start, end=m.end, text=m.source or m.text, sentence=m.sentence) for m in c]
         kind = c[0].kind
         if kind == "person":
             titles = list(dict.fromkeys(t for m in c for t in m.titles))

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc
 from text_to_num import text2num
 
+from ...layout import SOFT, joined
 from .lex import HAS_DIGIT, mapping
 
 
@@ -32,6 +33,8 @@ def words_of(doc: Doc) -> list[Word]:
     """
     toks = list(doc)  # token attributes read once: this runs over every token
     texts = [t.text for t in toks]
+    if any(SOFT in t for t in texts):  # a word hyphenated across a wrapped line ("twenty-\nfive")
+        texts = [joined(t) for t in texts]
     ws = [t.whitespace_ for t in toks]
     alpha = [t.is_alpha for t in toks]
     out: list[Word] = []

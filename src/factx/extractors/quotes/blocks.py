@@ -188,6 +188,6 @@ def colon_blocks(found: Collector) -> None:
         if prev is None or prev.cue is None or prev.cue.start - base > cue_start \
                 or prev.cue.end - base <= cue_start or s != cs or e > ce:
             continue
-        found.quotes[found.quotes.index(prev)] = replace(prev, end=base + ce, text=text[cs:ce],
+        found.quotes[found.quotes.index(prev)] = replace(prev, end=base + ce, text=found.ctx.text[cs:ce],
                                                          type=reported_kind(content))
         found.taken[k] = (cs, ce)

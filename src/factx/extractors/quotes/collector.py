@@ -30,7 +30,7 @@ class Collector:
     taken: list[tuple[int, int]] = field(default_factory=list)  # doc-local content ranges, in order added
 
     def __post_init__(self) -> None:
-        self.text = self.ctx.text
+        self.text = self.ctx.reading  # lines and paragraphs as read: wrap breaks are spaces
         self.sents: list[SpacySpan] = list(self.doc.sents) if len(self.doc) else []
         self.candidates: list[Token] = candidates(self.doc)
         self.marks: list[tuple[int, int]] = find_quote_marks(self.text)

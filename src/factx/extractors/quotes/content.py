@@ -218,8 +218,11 @@ def content_span(comp: Token, cue: Token) -> tuple[int, int] | None:
 
 def on_cue_line(rng: tuple[int, int], cue: Token) -> tuple[int, int] | None:
     """``rng`` cut to the line that holds the cue: reported speech does not cross a line break
-    (the parser joins a dateline or a byline to the first sentence: 'WASHINGTON 1996-08-30\\n
-    Consumer spending rose, the department said'); None when under two tokens remain."""
+    that the layout kept (``layout``: a line break that only wraps a paragraph is a space in
+    the parse, so every line break left ends a line of its own; in one-sentence-a-line copy
+    the parser still joins a sentence ending in an abbreviation to the next: '... Johnson
+    Controls Inc and Lear Corp.\\nFamily-controlled Douglas & Lomason ... said James Hoey');
+    None when under two tokens remain."""
     doc = cue.doc
     start, end = rng
     for k in range(min(end, cue.i) - 1, start - 1, -1):

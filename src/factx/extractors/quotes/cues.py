@@ -280,15 +280,15 @@ _BOUNDARIES = ("—", "–", "--")
 
 
 def after_boundary(subj: Token, verb: Token) -> Token:
-    """The subject, unless a line break or a dash lies between it and the verb: then the
-    noun phrase after the last one (a dateline parsed as the subject: 'DENVER, May 3
-    (UPI) — Former Treasury Secretary Ann Cole told', 'OSLO 1996-08-31\\nHansen
-    said')."""
+    """The subject, unless a spaced dash lies between it and the verb: then the noun phrase
+    after the last one (a dateline parsed as the subject: 'DENVER, May 3 (UPI) — Former
+    Treasury Secretary Ann Cole told').  A dateline on a line of its own ('OSLO
+    1996-08-31\\nHansen said') is a sentence of its own (sentences.py), so the parser never
+    makes it the subject."""
     if subj.i > verb.i:
         return subj
     doc = verb.doc
-    cut = next((k for k in range(verb.i - 1, subj.i, -1)
-                if "\n" in doc[k].text_with_ws or doc[k].text in _BOUNDARIES), None)
+    cut = next((k for k in range(verb.i - 1, subj.i, -1) if doc[k].text in _BOUNDARIES), None)
     if cut is None:
         return subj
     roots = [t for t in doc[cut + 1:verb.i] if not cut < t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")]

@@ -384,7 +384,8 @@ def direct_quotes(found: Collector) -> None:
                 quoted = last.quoted + words(text[qs:qe])
                 around = last.around + words(text[prev.end - base:qs])
                 if around <= min(quoted, MERGE_AROUND):
-                    quotes[last.index] = replace(prev, end=base + qe, text=text[prev.start - base:qe])
+                    quotes[last.index] = replace(prev, end=base + qe,
+                                                       text=found.ctx.text[prev.start - base:qe])
                     found.taken[-1] = (prev.start - base, qe)
                     last = _Open(last.index, last.cue, quoted, around)
                 else:

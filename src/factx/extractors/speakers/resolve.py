@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ...layout import as_read
 from ...models import Organization, Person, Place, Quote
 from ..entities.names import first_name_gender
 from .descriptions import description
@@ -71,7 +72,7 @@ def _own_name(text: str, form: SpeakerForm | None) -> str | None:
         return None
     if form is not None and (form.kind in ("pronoun", "relative") or form.determined):
         return None
-    return re.sub(r"(?i)^(?:the|a|an)\s+", "", text)
+    return re.sub(r"(?i)^(?:the|a|an)\s+", "", as_read(text))  # across a wrapped line: one space
 
 
 def resolve_speakers(quotes: list[Quote], people: list[Person], organizations: list[Organization],
