@@ -57,6 +57,7 @@ class Document:
     page: Page | None = None  # a web page's metadata (title, author, ...)
     keep_text: bool = False  # the output carries the text (web pages, --include-text)
     cuts: tuple[int, ...] = ()  # offsets the parser must not read across (ends of a page's headings)
+    date: str | None = None  # the article's date as the user gave it (--date YYYY-MM-DD): wins over any other
 
 
 @dataclass(frozen=True)
@@ -231,12 +232,13 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def read(source: str, encoding: str | None = None, input_format: str = "auto", include_text: bool = False,
-         skip: Callable[[str, str], bool] | None = None) -> Document | ReadError | Skipped:
+         skip: Callable[[str, str], bool] | None = None, date: str | None = None) -> Document | ReadError | Skipped:
     """Read one path (or ``-`` for stdin) and decode it; a web page becomes its article text.
 
     ``input_format`` is ``auto`` (an HTML document by its content, else
     text), ``text`` or ``html``.  ``skip(source, sha256)`` is asked before
-    any decoding or page extraction: a true answer gives ``Skipped``.
+    any decoding or page extraction: a true answer gives ``Skipped``.  ``date`` (``--date``) is
+    the article's date as the user gives it.
     """
     try:
         if source == STDIN:
@@ -264,15 +266,16 @@ def read(source: str, encoding: str | None = None, input_format: str = "auto", i
     from . import webpage
 
     if input_format == "html" or (input_format == "auto" and webpage.looks_like_html(data)):
-        return _read_page(source, data, encoding, digest)
+        return _read_page(source, data, encoding, digest, date)
     try:
         text, used, note = decode(data, encoding)
     except ValueError as e:
         return ReadError(source, str(e))
-    return Document(source, text, used, note, digest, keep_text=include_text)
+    return Document(source, text, used, note, digest, keep_text=include_text, date=date)
 
 
-def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> Document | ReadError:
+def _read_page(source: str, data: bytes, encoding: str | None, digest: str,
+               date: str | None = None) -> Document | ReadError:
     """A web page: decoded as ``--encoding`` says, else by its byte-order mark, else by the charset it
     declares, else as any input; then its article text."""
     from . import webpage
@@ -291,7 +294,8 @@ def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> D
         found = webpage.extract_article(text)
     except ValueError as e:  # undecodable, or no article (webpage.NoArticle)
         return ReadError(source, str(e))
-    return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts)
+    return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts,
+                    date=date)
 
 
 def read_all(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None, input_format: str = "auto",

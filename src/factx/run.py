@@ -86,6 +86,7 @@ class Request:
     force: bool = False
     input_format: str = "auto"
     include_text: bool = False
+    date: str | None = None  # --date YYYY-MM-DD: the articles' date
     pretty: bool = False
     output: Path | None = None
     encoding: str | None = None
@@ -103,6 +104,16 @@ def warn(message: str) -> None:
     print(f"factx: {message}", file=sys.stderr, flush=True)
 
 
+def _is_iso_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
 def check_request(req: Request) -> None:
     """Raise ``UsageError`` for options that do not go together.
 
@@ -118,6 +129,8 @@ def check_request(req: Request) -> None:
         raise UsageError(f"unknown --table {req.table!r}: use one of {', '.join(TABLES)}")
     if req.input_format not in reader.INPUT_FORMATS:
         raise UsageError(f"unknown --input-format {req.input_format!r}: use one of {', '.join(reader.INPUT_FORMATS)}")
+    if req.date is not None and not _is_iso_date(req.date):
+        raise UsageError(f"--date {req.date!r} is not a date: give YYYY-MM-DD")
     if req.paths.count(reader.STDIN) > 1:
         raise UsageError("'-' (stdin) given more than once")
     if req.encoding is not None:  # a wrong name would fail every input, one by one: it is the option's fault
@@ -316,7 +329,7 @@ def read_documents(req: Request, listed: Iterable[Any], skip: Callable[[str, str
         if isinstance(item, reader.ReadError):
             yield item
         else:
-            doc = reader.read(item, req.encoding, req.input_format, keep_text, skip)
+            doc = reader.read(item, req.encoding, req.input_format, keep_text, skip, req.date)
             if isinstance(doc, reader.Document) and doc.note:
                 say(f"{doc.source}: {doc.note}")
             yield doc
@@ -494,7 +507,7 @@ def start_runner(req: Request, listed: list, name: str, jobs: int, extractor: An
         keep_text = req.include_text or req.fmt == "html"
         sent = listed if skip is None else unstored(listed, skip)
         return Runner(run(sent, name, client, req.encoding, on_note=say, input_format=req.input_format,
-                          include_text=keep_text), (client, cluster))
+                          include_text=keep_text, date=req.date), (client, cluster))
     docs = read_documents(req, listed, skip, say)
     if extractor is not None:
         return Runner(extractor.run(docs))
