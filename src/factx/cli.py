@@ -154,7 +154,8 @@ def extract(
     request = Request(paths=list(paths or []), glob=glob, fmt=fmt.value, table=table.value if table else None,
                       raw_csv=raw_csv, db=db, force=force, input_format=input_format.value,
                       include_text=include_text, date=date, pretty=pretty, output=output, encoding=encoding,
-                      model=model, jobs=jobs, progress=progress, scheduler=scheduler, output_dir=output_dir, part_size=part_size)
+                      model=model, jobs=jobs, progress=progress, scheduler=scheduler, output_dir=output_dir,
+                      part_size=part_size)
     try:
         outcome = execute(request)
     except KeyboardInterrupt:  # Ctrl-C between steps that handle it themselves
