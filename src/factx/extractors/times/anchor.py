@@ -132,8 +132,11 @@ def _thanksgiving(year: int) -> dt.date:
     return first + dt.timedelta(days=(4 - first.isoweekday()) % 7 + 21)
 
 
-def _season_index(d: dt.date) -> int:
-    return {12: 3, 1: 3, 2: 3}.get(d.month, (d.month - 3) // 3)
+def _season_of(d: dt.date) -> tuple[int, int]:
+    """(year, season index) of a date: SP 0, SU 1, FA 2, WI 3; January's winter began the year before."""
+    if d.month <= 2:
+        return d.year - 1, 3
+    return d.year, 3 if d.month == 12 else (d.month - 3) // 3
 
 
 def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) -> str:
@@ -156,7 +159,7 @@ def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) ->
     if k == "weekday":
         return _weekday(spec.n, d, tense, spec.unit).isoformat() + spec.suffix
     if k == "monthday":
-        return f"{_nearest_year(spec.n, spec.day, d, tense):04d}-{spec.n:02d}-{spec.day:02d}{spec.suffix}"
+        return f"{_nearest_year(spec.n, spec.day, d, 0):04d}-{spec.n:02d}-{spec.day:02d}{spec.suffix}"
     if k == "month":
         if spec.unit:
             shift = int(spec.unit)
@@ -175,23 +178,20 @@ def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) ->
         year = d.year + (spec.day if spec.value == "year" else _year_for(spec.n, now, tense or -1))
         return f"{year}-{spec.unit}{spec.n}"
     if k == "season":
-        idx, now = _SEASONS.index(spec.unit), _season_index(d)
+        idx = _SEASONS.index(spec.unit)
+        base, now = _season_of(d)
         if spec.value == "tense":
-            year = d.year + _year_for(idx, now, tense)
+            year = base + _year_for(idx, now, tense)
         elif spec.n < 0:
-            year = d.year if idx < now else d.year - 1
+            year = base if idx < now else base - 1
         elif spec.n > 0:
-            year = d.year if idx > now else d.year + 1
+            year = base if idx > now else base + 1
         else:
-            year = d.year
-        if spec.unit == "WI" and d.month <= 2 and spec.value != "tense" and spec.n == 0:
-            year -= 1
+            year = base
         return f"{year}-{spec.unit}"
     if k == "thanksgiving":
-        this = _thanksgiving(d.year)
-        if tense < 0 and this > d:
-            this = _thanksgiving(d.year - 1)
-        return this.isoformat()
+        near = min((_thanksgiving(d.year + k) for k in (-1, 0, 1)), key=lambda t: abs((t - d).days))
+        return near.isoformat()
     return spec.value
 
 
@@ -201,16 +201,8 @@ def _from_reference(spec: Spec, d: dt.date, last: dict[str, str]) -> str:
     g = grain(last["any"]) if "any" in last else None
     if g is not None:
         name, parts = g
-        if spec.unit == "Y" and name != "week":
-            y = parts[0] + spec.n
-            if name == "day":
-                return _add_years(dt.date(*parts), spec.n).isoformat()
-            if name == "year":
-                return str(y)
-            sep = {"month": "", "quarter": "Q", "half": "H"}[name]
-            return f"{y}-{sep}{parts[1]:02d}" if name == "month" else f"{y}-{sep}{parts[1]}"
-        if name == "day" and spec.unit in ("D", "W", "M"):
-            return _shift(spec.unit, spec.n, dt.date(*parts))
+        if spec.unit == "Y" and name in ("quarter", "half"):
+            return f"{parts[0] + spec.n}-{'Q' if name == 'quarter' else 'H'}{parts[1]}"
     return _shift(spec.unit, spec.n, d)
 
 
@@ -243,7 +235,7 @@ def anchor(mentions: list[TimeMention], date: dt.date | None) -> None:
     last: dict[str, str] = {}
     for m in mentions:
         m.value = value_of(m.spec, m.tense, date, last)
-        if m.type in ("DATE", "TIME"):
+        if m.type in ("DATE", "TIME") and m.spec.kind not in ("ref", "latest"):
             day = m.value.split("T")[0] if len(m.value) > 10 and m.value[10:11] == "T" else m.value
             g = grain(day)
             if g is not None:

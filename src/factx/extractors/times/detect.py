@@ -30,9 +30,10 @@ from .spec import Spec
 Found = tuple[int, int, str, Spec]  # start, end (piece-local), TIMEX3 type, spec
 Rule = Callable[[re.Match, str], Found | None]
 
-_B = r"(?<![\w'’-])"  # a word starts here
-_E = r"(?![\w'’])"  # a word ends here (a following hyphen is allowed: "third-quarter")
-_EW = r"(?![\w'’-])"  # a word ends here, no hyphen after
+# a word starts here (after a hyphen only as the modifier of "mid-November", "late-1989")
+_B = r"(?:(?<![\w'’-])|(?<=\bmid-)|(?<=\bMid-)|(?<=\blate-)|(?<=\bearly-)|(?<=\bpre-)|(?<=\bpost-))"
+_E = r"(?!\w|['’](?!s\b))"  # a word ends here, maybe before a possessive ("Friday's") or a hyphen
+_EW = r"(?![\w-]|['’](?!s\b))"  # a word ends here, no hyphen after
 _S = r"\s+"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -40,7 +41,7 @@ _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|th
               "sixteen|seventeen|eighteen|nineteen")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|{_NUM_WORDS}"
-        r"|a|an|a\s+hundred|one\s+hundred|a\s+half|half\s+a|half\s+an)")
+        r"|a|an|a\s+hundred|one\s+hundred|a\s+half|half\s+a|half\s+an|a\s+couple(?:\s+of)?)")
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
         "last": 4}
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET))?"
@@ -49,8 +50,8 @@ _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET))?"
 @cache
 def _pieces() -> dict[str, str]:
     """Alternations of the lexicons, each as a regex piece."""
-    month_words = [w for w in lex.months() if len(w) > 3 or w == "may"]
-    abbrevs = [w for w in lex.months() if len(w) <= 4 and w not in month_words]
+    month_words = [w for w in lex.months() if len(w) > 4 or w in ("may", "june", "july")]
+    abbrevs = [w for w in lex.months() if w not in month_words]
     units = list(lex.units())
     return {
         "month": rf"(?:{lex.alternation(month_words)}|(?:{lex.alternation(abbrevs)})\.?)",
@@ -68,6 +69,10 @@ def _pieces() -> dict[str, str]:
     }
 
 
+_FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+
+
 def _month(word: str) -> int:
     return lex.months()[word.lower().rstrip(".")]
 
@@ -77,6 +82,8 @@ def _number(word: str) -> float | None:
     w = " ".join(word.lower().replace("-", " ").split())
     if w in ("a", "an"):
         return 1
+    if w in ("a couple of", "a couple", "a pair of"):
+        return 2
     if w in ("a half", "half a", "half an"):
         return 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
@@ -175,7 +182,7 @@ def _month_alone(m: re.Match, text: str) -> Found | None:
         before = text[max(0, m.start() - 12):m.start()].split()
         if not before or before[-1].lower().rstrip("-") not in _MONTH_CUES:
             return None
-    if "." in word or (len(word) <= 4 and word.lower() not in ("may", "june", "july")):
+    if word.lower().rstrip(".") not in _FULL_MONTHS:
         return None  # an abbreviation alone ("Jan") is too often something else
     spec = Spec("month", n=_month(word))
     if shift:
@@ -234,6 +241,8 @@ def _unit_shift(m: re.Match, text: str) -> Found | None:
     if unit in lex.seasons():
         spec = Spec("season", unit=lex.seasons()[unit], n=shift)
         return m.start(), m.end(), "DATE", spec
+    if unit in ("decade", "century") and shift < 0:  # 'the past decade': the ten years up to now
+        return m.start(), m.end(), "DURATION", Spec("value", duration(1, unit))
     code = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "weekend": "WE", "day": "D", "decade": "DE",
             "century": "C"}[unit]
     if m["the"] and unit == "day":
@@ -254,13 +263,18 @@ def _ago(m: re.Match, text: str) -> Found | None:
         return m.start(), m.end(), "DATE", Spec("value", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if code == "DE":
         code, size = "Y", 10
-    kind = "shift" if m["dir"].lower() in ("ago", "from now", "hence") else "ref"
+    kind = "shift" if m["dir"].lower() in ("ago", "from now", "hence") and not (code == "Y" and n == 1) else "ref"
     return m.start(), m.end(), "DATE", Spec(kind, unit=code, n=direction * int(n) * size)
 
 
 def _ref_period(m: re.Match, text: str) -> Found | None:
     """'the year-earlier quarter', 'the year-ago period', 'year-earlier', 'a year earlier'."""
     return m.start(), m.end(), "DATE", Spec("ref", unit="Y", n=-1)
+
+
+def _year_ended(m: re.Match, text: str) -> Found | None:
+    """'the year ended March 31', 'the fiscal year ending June 30': a year's length, up to that day."""
+    return m.start(), m.end("y"), "DURATION", Spec("value", "P1Y")
 
 
 def _latest(m: re.Match, text: str) -> Found | None:
@@ -427,6 +441,8 @@ def rules() -> list[tuple[re.Pattern, Rule]]:
          rf"from{_S}now|hence){_E}", _ago),
         (rf"{_B}(?:the{_S})?(?:(?:comparable|same|corresponding){_S})?(?:year-earlier|year-ago|year\s+earlier|"
          rf"year\s+ago)(?:(?:{_S}(?:third|second|first|fourth|fiscal))*{_S}(?:quarter|period))?{_E}", _ref_period),
+        (rf"{_B}(?P<y>the{_S}(?:(?:latest|current|last){_S})?(?:fiscal{_S})?year){_S}(?:that{_S})?(?:ended|ending)"
+         rf"{_EW}", _year_ended),
         (rf"{_B}(?:the|that){_S}(?:(?:latest|most{_S}recent|current|recent|same|previous|prior|comparable|"
          rf"corresponding){_S})?(?:quarter|period)(?!s){_E}", _latest),
         (rf"{_B}(?:(?P<the>the|these|those){_S})?(?:(?P<pfx>past|last|next|first|coming|previous|following|final|"
