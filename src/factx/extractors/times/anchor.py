@@ -18,6 +18,10 @@ import re
 from .spec import Spec, TimeMention
 
 _SEASONS = ("SP", "SU", "FA", "WI")
+# A date without a year is taken in the article's year unless that puts it more than this many days
+# after the article's date (then it is last year's) or a year less this before (next year's):
+# news tells more of what was than of what will be.
+AHEAD_DAYS = 90
 _GRAIN = (
     ("day", re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")),
     ("week", re.compile(r"^(\d{4})-W(\d\d)$")),
@@ -104,9 +108,9 @@ def _nearest_year(month: int, day: int, d: dt.date, tense: int) -> int:
     if tense > 0:
         return d.year if (month, day) >= (d.month, d.day) else d.year + 1
     diff = (month - d.month) * 31 + (day - d.day)
-    if diff > 186:
+    if diff > AHEAD_DAYS:
         return d.year - 1
-    if diff < -186:
+    if diff < AHEAD_DAYS - 365:
         return d.year + 1
     return d.year
 
@@ -168,14 +172,14 @@ def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) ->
             year = d.year if spec.n < d.month else d.year - 1
         elif tense == 2:
             year = d.year if spec.n > d.month else d.year + 1
-        elif tense == 0 and not spec.unit:
-            year = _nearest_year(spec.n, 15, d, 0)
+        elif tense <= 0 and not spec.unit:
+            year = _nearest_year(spec.n, 1, d, 0)
         else:
             year = d.year + _year_for(spec.n, d.month, tense)
         return f"{year}-{spec.n:02d}"
     if k == "quarter":
         now = (d.month - 1) // 3 + 1 if spec.unit == "Q" else (d.month - 1) // 6 + 1
-        year = d.year + (spec.day if spec.value == "year" else _year_for(spec.n, now, tense or -1))
+        year = d.year + (spec.day if spec.value == "year" else _year_for(spec.n, now, -1))
         return f"{year}-{spec.unit}{spec.n}"
     if k == "season":
         idx = _SEASONS.index(spec.unit)
@@ -198,6 +202,10 @@ def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) ->
 def _from_reference(spec: Spec, d: dt.date, last: dict[str, str]) -> str:
     """'a year earlier', 'the year-ago quarter', 'three days later': from the last date the text
     named, at its grain (a quarter gives a quarter), else from the article's date."""
+    if spec.value == "quarter":  # 'the year-earlier quarter': the quarter named last, else the last one ended
+        q = grain(last["quarter"]) if "quarter" in last else grain(_shift("Q", -1, d))
+        assert q is not None
+        return f"{q[1][0] + spec.n}-Q{spec.day or q[1][1]}"
     g = grain(last["any"]) if "any" in last else None
     if g is not None:
         name, parts = g

@@ -252,12 +252,14 @@ def _unit_shift(m: re.Match, text: str) -> Found | None:
 
 def _ago(m: re.Match, text: str) -> Found | None:
     """'two years ago', 'a year earlier', 'three days later', 'six weeks from now'."""
-    n = _number(m["num"]) if m["num"] else 1
     unit = m["unitw"].lower()
+    if not m["num"] and unit.endswith("s"):
+        return None  # 'months ago': how many is not said (the duration rule reads 'months')
+    n = _number(m["num"]) if m["num"] else 1
     code, size = lex.units()[unit]
     if code in ("H", "MIN", "S"):
         return None
-    direction = 1 if m["dir"].lower() in ("later", "after", "from now", "hence") else -1
+    direction = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
     if n is None or n != int(n):
         # 'a few years ago': the decade holding them, at the unit's grain as far as it is known
         return m.start(), m.end(), "DATE", Spec("value", "PAST_REF" if direction < 0 else "FUTURE_REF")
@@ -268,8 +270,12 @@ def _ago(m: re.Match, text: str) -> Found | None:
 
 
 def _ref_period(m: re.Match, text: str) -> Found | None:
-    """'the year-earlier quarter', 'the year-ago period', 'year-earlier', 'a year earlier'."""
-    return m.start(), m.end(), "DATE", Spec("ref", unit="Y", n=-1)
+    """'the year-earlier quarter', 'the year-ago period', 'year-earlier': the quarter named last, a year
+    before (a quarter's name says so: 'the year-earlier third quarter')."""
+    spec = Spec("ref", unit="Y", n=-1, value="quarter" if re.search(r"(?i)quarter|period", m.group()) else "")
+    if m["ord"]:
+        spec.day = _ORD[m["ord"].lower()]
+    return m.start(), m.end(), "DATE", spec
 
 
 def _year_ended(m: re.Match, text: str) -> Found | None:
@@ -440,7 +446,7 @@ def rules() -> list[tuple[re.Pattern, Rule]]:
         (rf"{_B}(?:(?P<num>{_NUM}|{p['vague']}){_S})?(?P<unitw>{p['unit']}){_S}(?P<dir>ago|earlier|later|before|after|"
          rf"from{_S}now|hence){_E}", _ago),
         (rf"{_B}(?:the{_S})?(?:(?:comparable|same|corresponding){_S})?(?:year-earlier|year-ago|year\s+earlier|"
-         rf"year\s+ago)(?:(?:{_S}(?:third|second|first|fourth|fiscal))*{_S}(?:quarter|period))?{_E}", _ref_period),
+         rf"year\s+ago)(?:(?:{_S}(?:(?P<ord>third|second|first|fourth)|fiscal))*{_S}(?:quarter|period))?{_E}", _ref_period),
         (rf"{_B}(?P<y>the{_S}(?:(?:latest|current|last){_S})?(?:fiscal{_S})?year){_S}(?:that{_S})?(?:ended|ending)"
          rf"{_EW}", _year_ended),
         (rf"{_B}(?:the|that){_S}(?:(?:latest|most{_S}recent|current|recent|same|previous|prior|comparable|"
