@@ -446,7 +446,8 @@ def rules() -> list[tuple[re.Pattern, Rule]]:
         (rf"{_B}(?:(?P<num>{_NUM}|{p['vague']}){_S})?(?P<unitw>{p['unit']}){_S}(?P<dir>ago|earlier|later|before|after|"
          rf"from{_S}now|hence){_E}", _ago),
         (rf"{_B}(?:the{_S})?(?:(?:comparable|same|corresponding){_S})?(?:year-earlier|year-ago|year\s+earlier|"
-         rf"year\s+ago)(?:(?:{_S}(?:(?P<ord>third|second|first|fourth)|fiscal))*{_S}(?:quarter|period))?{_E}", _ref_period),
+         rf"year\s+ago)(?:(?:{_S}(?:(?P<ord>third|second|first|fourth)|fiscal))*{_S}(?:quarter|period))?{_E}",
+         _ref_period),
         (rf"{_B}(?P<y>the{_S}(?:(?:latest|current|last){_S})?(?:fiscal{_S})?year){_S}(?:that{_S})?(?:ended|ending)"
          rf"{_EW}", _year_ended),
         (rf"{_B}(?:the|that){_S}(?:(?:latest|most{_S}recent|current|recent|same|previous|prior|comparable|"
