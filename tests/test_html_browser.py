@@ -22,7 +22,7 @@ from test_html import HOSTILE
 
 from factx.render.html import write_page
 
-KINDS = ("figure", "person", "place", "org", "quote", "speaker", "cue")
+KINDS = ("figure", "person", "place", "org", "quote", "speaker", "cue", "time")
 LARGE_CHARS = 2_000_000
 
 # Whether an element shows its kind's mark (the page's CSS: box, underline, shading...).
@@ -115,7 +115,8 @@ def test_seed_page_marks_match_the_json(browser, seed_page, seed_article, seed_t
         "return [...new Set([...document.querySelectorAll('#article [data-id]')].map(e => e.dataset.id))]")
     assert sorted(ids) == sorted([f.id for f in seed_article.figures] + [q.id for q in seed_article.quotes]
                                  + [e.id for e in (*seed_article.people, *seed_article.places,
-                                                   *seed_article.organizations)])
+                                                   *seed_article.organizations)]
+                                 + [t.id for t in seed_article.times])
     # hovering a figure shows its record
     f1 = seed_article.figures[0]
     mark = browser.find_element(By.CSS_SELECTOR, f'#article .m.figure[data-id="{f1.id}"]')

@@ -52,6 +52,7 @@ class Table(StrEnum):
     places = "places"
     organizations = "organizations"
     mentions = "mentions"
+    times = "times"
 
 
 class InputFormat(StrEnum):

@@ -52,7 +52,7 @@ PARALLEL_MIN_INPUTS = 8
 # At most this many worker processes by default: past it the parser's memory grows faster than the speed.
 MAX_DEFAULT_JOBS = 8
 FORMATS = ("json", "table", "html", "csv")
-TABLES = ("figures", "quotes", "people", "places", "organizations", "mentions")
+TABLES = ("figures", "quotes", "people", "places", "organizations", "mentions", "times")
 
 
 class Outcome(StrEnum):

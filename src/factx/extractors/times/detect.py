@@ -411,8 +411,8 @@ def _season_alone(m: re.Match, text: str) -> Found | None:
     code = lex.seasons()[m["season"].lower()]
     if m["year"]:
         return m.start(), m.end(), "DATE", Spec("value", f"{m['year']}-{code}")
-    if m["season"].lower() == "fall" and not m["the"]:
-        return None  # 'fall' is a verb more often than a season
+    if m["season"].lower() == "fall" and (not m["the"] or re.match(r"\s+of\b", text[m.end():])):
+        return None  # 'fall' is a verb more often than a season, and 'the fall of' a regime's
     return m.start(), m.end(), "DATE", Spec("season", unit=code, n=0, value="tense")
 
 
@@ -443,8 +443,8 @@ def rules() -> list[tuple[re.Pattern, Rule]]:
         (rf"{_B}(?:{p['ref']}){_E}", _reference),
         (rf"{_B}(?:(?P<the>the){_S})?(?P<shift>{p['shift']}){_S}(?P<unitw>year|quarter|month|week|weekend|decade|"
          rf"century|{p['season']}){_EW}", _unit_shift),
-        (rf"{_B}(?:(?P<num>{_NUM}|{p['vague']}){_S})?(?P<unitw>{p['unit']}){_S}(?P<dir>ago|earlier|later|before|after|"
-         rf"from{_S}now|hence){_E}", _ago),
+        (rf"{_B}(?:(?P<num>{_NUM}|{p['vague']}){_S})?(?P<unitw>{p['unit']}){_S}(?P<dir>ago|earlier|later|from{_S}now|"
+         rf"hence){_E}", _ago),
         (rf"{_B}(?:the{_S})?(?:(?:comparable|same|corresponding){_S})?(?:year-earlier|year-ago|year\s+earlier|"
          rf"year\s+ago)(?:(?:{_S}(?:(?P<ord>third|second|first|fourth)|fiscal))*{_S}(?:quarter|period))?{_E}",
          _ref_period),
