@@ -73,7 +73,8 @@ def content(db: Path) -> dict[str, list]:
     c = connect(db)
     out: dict[str, list] = {}
     have = {r[1] for r in c.execute("PRAGMA table_info(articles)")}
-    wanted = ["source", "sha256", "length", "encoding", "sentences", "model", "model_version", "title", "author", "date", "url", "sitename", "text", "article_date", "date_source"]
+    wanted = ["source", "sha256", "length", "encoding", "sentences", "model", "model_version", "title", "author",
+              "date", "url", "sitename", "text", "article_date", "date_source"]
     out["articles"] = c.execute(f"SELECT {', '.join(w for w in wanted if w in have)} FROM articles "
                                 "ORDER BY source").fetchall()
     tables = {name for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
