@@ -163,7 +163,8 @@ def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) ->
     if k == "weekday":
         return _weekday(spec.n, d, tense, spec.unit).isoformat() + spec.suffix
     if k == "monthday":
-        return f"{_nearest_year(spec.n, spec.day, d, 0):04d}-{spec.n:02d}-{spec.day:02d}{spec.suffix}"
+        year = _nearest_year(spec.n, spec.day, d, 1 if tense > 0 else 0)
+        return f"{year:04d}-{spec.n:02d}-{spec.day:02d}{spec.suffix}"
     if k == "month":
         if spec.unit:
             shift = int(spec.unit)

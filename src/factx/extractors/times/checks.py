@@ -4,7 +4,8 @@ the tense that points a weekday or a month without a year to the past or the fut
 A four-digit number standing alone is a year ("in 2009") unless the tagger reads it as a count,
 an amount or part of a name ("2000 troops", "$1990", "Boeing 2707"): the guideline that numbers
 inside names are not times.  The tense is read from the verb that governs the expression: "will",
-"'ll", "shall", "going to" and an infinitive ("plans to meet Friday") point ahead; a past tense or
+"'ll", "shall", "going to" and a progressive ("is meeting Friday") point ahead (an infinitive does
+not: "agreed to meet Friday" and "came to vote Friday" go either way); a past tense or
 a perfect ("met", "had met", "has met") points back; anything else leaves it to the nearest day.
 """
 
@@ -67,8 +68,6 @@ def tense(tok: Token | None) -> int:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {c.lower_ for c in aux}
     if lowers & _FUTURE_AUX:
-        return 1
-    if verb.tag_ == "VB" and "to" in lowers:
         return 1
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return 1

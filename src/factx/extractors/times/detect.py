@@ -297,6 +297,11 @@ def _duration(m: re.Match, text: str) -> Found | None:
     unit = m["unitw"].lower()
     if num and num.lower() in ("a", "an") and unit.endswith("s"):
         return None
+    after = text[m.end():m.end() + 12]
+    if re.match(r"[\s-]+old\b", after) or (unit.startswith("quarter") and re.match(r"\s+of\b", after)):
+        return None  # an age ('52 years old'), a fraction ('a quarter of the vote')
+    if unit == "second" and num and num.lower() in ("a", "an"):
+        return None  # 'a second term': an ordinal
     if num and num.lower() in ("a", "an", "one") and not m["the"] and not m["pfx"]:
         # 'a year' after an amount is a rate ('$5 a year'): a set
         before = text[max(0, m.start() - 40):m.start()]
