@@ -51,6 +51,7 @@ KINDS = [
     ("The board met on Tuesday.", "Tuesday", "DATE", "2013-03-19"),
     ("The board will meet on Tuesday.", "Tuesday", "DATE", "2013-03-26"),
     ("Rain fell last November.", "last November", "DATE", "2012-11"),
+    ("The tour starts on May 13 next year.", "May 13 next year", "DATE", "2014-05-13"),
     ("Profit fell in the fourth quarter.", "the fourth quarter", "DATE", "2012-Q4"),
     ("First-quarter sales are expected to rise.", "First-quarter", "DATE", "2013-Q1"),
     ("The harvest failed last fall.", "last fall", "DATE", "2012-FA"),

@@ -163,8 +163,11 @@ def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) ->
     if k == "weekday":
         return _weekday(spec.n, d, tense, spec.unit).isoformat() + spec.suffix
     if k == "monthday":
-        year = _nearest_year(spec.n, spec.day, d, 1 if tense > 0 else 0)
+        year = d.year + int(spec.value[5:]) if spec.value.startswith("year:") else \
+            _nearest_year(spec.n, spec.day, d, 1 if tense > 0 else 0)
         return f"{year:04d}-{spec.n:02d}-{spec.day:02d}{spec.suffix}"
+    if k == "month" and spec.value.startswith("year:"):
+        return f"{d.year + int(spec.value[5:])}-{spec.n:02d}"
     if k == "month":
         if spec.unit:
             shift = int(spec.unit)

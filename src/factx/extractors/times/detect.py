@@ -535,6 +535,26 @@ def _merge_clock(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+def _merge_year(found: list[Found], text: str) -> list[Found]:
+    """A day or month followed by the year it falls in, said relatively, is one expression: 'May 13 next
+    year', 'in March last year' (the year from the article's date, not from the nearest March)."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        if i + 1 < len(found) and cur[3].kind in ("monthday", "month") and not cur[3].value:
+            nxt = found[i + 1]
+            if nxt[3].kind == "shift" and nxt[3].unit == "Y" and re.fullmatch(r",?\s*(?:of\s+)?", text[cur[1]:nxt[0]]) \
+                    and text[nxt[0]:nxt[1]].lower().split()[0] in lex.shifts():
+                spec = Spec(cur[3].kind, f"year:{nxt[3].n}", cur[3].unit, cur[3].n, cur[3].day, cur[3].suffix)
+                out.append((cur[0], nxt[1], cur[2], spec))
+                i += 2
+                continue
+        out.append(cur)
+        i += 1
+    return out
+
+
 def _is_day(spec: Spec) -> bool:
     if spec.kind in ("weekday", "monthday") and not spec.suffix:
         return True
@@ -568,4 +588,4 @@ def detect(text: str) -> list[Found]:
         if widened and ns < widened[-1][1]:
             ns = s
         widened.append((ns, e, kind, spec))
-    return _merge_clock(widened, text)
+    return _merge_year(_merge_clock(widened, text), text)
