@@ -30,8 +30,9 @@ from .spec import Spec
 Found = tuple[int, int, str, Spec]  # start, end (piece-local), TIMEX3 type, spec
 Rule = Callable[[re.Match, str], Found | None]
 
-# a word starts here (after a hyphen only as the modifier of "mid-November", "late-1989")
-_B = r"(?:(?<![\w'’-])|(?<=\bmid-)|(?<=\bMid-)|(?<=\blate-)|(?<=\bearly-)|(?<=\bpre-)|(?<=\bpost-))"
+# a word starts here (after a hyphen too: "mid-November"; ``_glued`` drops the other hyphenated ones)
+_B = r"(?<![\w'’])"
+_HYPHEN_MODIFIERS = frozenset({"mid", "late", "early", "pre", "post"})
 _E = r"(?!\w|['’](?!s\b))"  # a word ends here, maybe before a possessive ("Friday's") or a hyphen
 _EW = r"(?![\w-]|['’](?!s\b))"  # a word ends here, no hyphen after
 _S = r"\s+"
@@ -563,14 +564,70 @@ def _is_day(spec: Spec) -> bool:
     return spec.kind == "value" and re.fullmatch(r"\d{4}-\d\d-\d\d", spec.value) is not None
 
 
+# How far around a word that can hold a time expression the rules look: an expression starts at most
+# a few words before its key word ("the past several months", "more than four decades ago") and ends a
+# few words after it ("the third quarter of fiscal 1989").
+REACH_BEFORE, REACH_AFTER = 40, 40
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_NUMBER_KEYS = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s*[ap]\.?m\b|\d{1,2}/\d{1,2}/\d\d|\d0[’']?s\b",
+                          re.IGNORECASE)
+_NOT_KEYS = frozenset({"the", "a", "an", "at", "in", "as", "of", "on", "to", "right", "these", "near", "long", "short",
+                       "s", "new"})
+
+
+@cache
+def _key_words() -> frozenset[str]:
+    """Every word of every lexicon that a time expression turns on: a month, a weekday, a unit, a part
+    of the day, a season, a day word, a reference, a holiday, a set word (less the small words)."""
+    entries = [*lex.months(), *lex.weekdays(), *lex.units(), *lex.day_parts(), *lex.seasons(), *lex.day_words(),
+               *lex.references(), *lex.holidays(), *lex.set_words(), "noon", "midnight", "recent", "weekend",
+               "half", "fiscal"]
+    return frozenset(w for e in entries for w in _WORD.findall(e.lower())) - _NOT_KEYS
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that may hold a time expression: around each key word, merged.
+
+    The rules run only there (a rule's pattern is tried at every position of what it is given, and
+    most of a news text holds no time), so the cost stays a small part of parsing."""
+    keys = _key_words()
+    hits = [m.span() for m in _WORD.finditer(text) if m.group().lower() in keys]
+    hits += [m.span() for m in _NUMBER_KEYS.finditer(text)]
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for s, e in hits:
+        start, end = max(0, s - REACH_BEFORE), min(n, e + REACH_AFTER)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether an expression starting at ``start`` is the tail of a hyphenated word ('F-2000', 'post-war')
+    other than a modifier's ('mid-November', 'late-1989')."""
+    if start == 0 or text[start - 1] != "-":
+        return False
+    word = re.search(r"(\w+)-$", text[max(0, start - 8):start])
+    return word is None or word.group(1).lower() not in _HYPHEN_MODIFIERS
+
+
 def detect(text: str) -> list[Found]:
     """Every time expression in ``text`` (piece-local offsets), in order, none overlapping."""
     found: list[Found] = []
+    spans = windows(text)
     for pattern, reader in rules():
-        for m in pattern.finditer(text):
-            got = reader(m, text)
-            if got is not None and got[1] > got[0]:
-                found.append(got)
+        for ws, we in spans:
+            for m in pattern.finditer(text, ws, we):
+                if _glued(text, m.start()):
+                    continue
+                got = reader(m, text)
+                if got is not None and got[1] > got[0]:
+                    found.append(got)
     # the longest match wins; among equals, the rule listed first
     order = sorted(range(len(found)), key=lambda i: (-(found[i][1] - found[i][0]), i))
     taken: list[Found] = []
