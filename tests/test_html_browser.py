@@ -133,6 +133,21 @@ def test_seed_page_marks_match_the_json(browser, seed_page, seed_article, seed_t
     _assert_offline_and_quiet(browser, url)
 
 
+def test_a_time_mark_shows_its_value_on_hover(browser, seed_page, seed_article):
+    _open(browser, seed_page)
+    t = seed_article.times[0]
+    mark = browser.find_element(By.CSS_SELECTOR, f'#article .m.time[data-id="{t.id}"]')
+    assert mark.text == t.text and mark.get_attribute("data-value") == t.value
+    assert browser.execute_script(MARKED_JS, mark, "time")
+    ActionChains(browser).move_to_element(mark).perform()
+    tip = browser.find_element(By.ID, "tip")
+    WebDriverWait(browser, 10).until(lambda d: tip.is_displayed())
+    assert f"Time {t.id}" in tip.text and t.value in tip.text and t.type in tip.text
+    # the Times panel lists it and leads to it
+    _panel_item(browser, "time", t.id).click()
+    assert "hl" in mark.get_attribute("class").split()
+
+
 def test_clicking_a_quote_in_the_panel_highlights_it_in_view(browser, seed_page, seed_article):
     _open(browser, seed_page)
     last = max(seed_article.quotes, key=lambda q: q.start)

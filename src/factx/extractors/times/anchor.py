@@ -151,6 +151,10 @@ def value_of(spec: Spec, tense: int, d: dt.date | None, last: dict[str, str]) ->
         return spec.value + spec.suffix
     if d is None:
         return _unanchored(spec)
+    if k == "shift" and spec.unit == "WE" and spec.value == "nearest":
+        # 'the weekend': the one just past, unless the article's date is in it or the tense points ahead
+        ahead = d.isoweekday() >= 6 or tense > 0
+        return _shift("WE", 0 if ahead else -1, d)
     if k == "shift":
         out = _shift(spec.unit, spec.n, d)
         return out + spec.suffix if spec.unit in ("D", "T") else out

@@ -423,8 +423,11 @@ def _season_alone(m: re.Match, text: str) -> Found | None:
 
 
 def _weekend(m: re.Match, text: str) -> Found | None:
-    """'the weekend': the one nearest the article's date."""
-    return m.start(), m.end(), "DATE", Spec("shift", unit="WE", n=0)
+    """'the weekend', 'this weekend' ('last' and 'next' weekend are shifts of their own)."""
+    word = m.group().split()[0].lower()
+    if word in ("last", "next"):
+        return m.start(), m.end(), "DATE", Spec("shift", unit="WE", n=-1 if word == "last" else 1)
+    return m.start(), m.end(), "DATE", Spec("shift", value="nearest", unit="WE", n=0)
 
 
 @cache
