@@ -118,10 +118,21 @@ def test_datelines_and_date_lines(head, date):
     assert head[found.start:found.end].strip()
 
 
-def test_a_date_in_the_body_or_a_yearless_dateline_is_not_the_articles():
-    assert head_date("WASHINGTON, Nov 19 (Reuters) - Lawmakers met on Tuesday.").date is None
+def test_a_date_in_the_body_is_not_the_articles():
     assert head_date("In a speech on March 3, 2012, the president promised to cut taxes for families "
                      "and businesses across the country.").date is None
+    # a line further down that gives the year wins over a yearless dateline
+    found = head_date("WASHINGTON, Nov 19 (Reuters) - Lawmakers met.\nPosted Nov. 19, 2013\nMore text here.")
+    assert (found.iso(), found.source) == ("2013-11-19", "text")
+
+
+def test_a_yearless_dateline_gives_month_and_day_and_no_guessed_year(extractor):
+    a = extractor.extract_text("WASHINGTON, Nov 19 (Reuters) - Lawmakers met yesterday and will vote on Friday. "
+                               "Sales rose this month, at 3 p.m., and fell last year.", source="t.txt")
+    assert (a.date, a.date_source) == ("XXXX-11-19", "text")
+    assert [(t.text, t.value) for t in a.times] == [
+        ("Nov 19", "XXXX-11-19"), ("yesterday", "XXXX-11-18"), ("Friday", "XXXX-WXX-5"),
+        ("this month", "XXXX-11"), ("3 p.m.", "XXXX-11-19T15:00"), ("last year", "XXXX")]
 
 
 def test_web_page_metadata_is_the_date(tmp_path):

@@ -155,9 +155,9 @@ def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: l
     resolve_speakers(quotes, entities.people, entities.organizations, SpeakerHints.merged(hints))
     link_figures(figures, quotes)
     dated = article_date(text, page.date if page is not None else None, given_date)
-    anchor(times, dated.date)
+    anchor(times, dated.date, dated.year_known)
     return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,
-                   date=dated.date.isoformat() if dated.date else None, date_source=dated.source,  # type: ignore[arg-type]
+                   date=dated.iso(), date_source=dated.source,  # type: ignore[arg-type]
                    ignored=regions, figures=figures, people=entities.people, places=entities.places,
                    organizations=entities.organizations, quotes=quotes,
                    times=[Time(id=f"t{i}", start=t.start, end=t.end, text=t.text, type=t.type,  # type: ignore[arg-type]

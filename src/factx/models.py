@@ -187,7 +187,7 @@ class Article(_Model):
                               description="web page metadata; only for an input read as HTML")
     sentences: int = Field(ge=0, description="number of sentences")
     date: str | None = Field(None, description="the article's date (YYYY-MM-DD) that relative times are anchored to; "
-                                               "null when none was found")
+                                               "XXXX-MM-DD when a dateline gives no year; null when none was found")
     date_source: Literal["option", "metadata", "text"] | None = Field(
         None, description="where the date came from: 'option' (--date, which wins), 'metadata' (the web page's or "
                           "PDF's), 'text' (a date line or dateline at the head of the text)")

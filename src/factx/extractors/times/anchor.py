@@ -246,11 +246,19 @@ def _unanchored(spec: Spec) -> str:
     return spec.value or "XXXX-XX-XX"
 
 
-def anchor(mentions: list[TimeMention], date: dt.date | None) -> None:
-    """Set ``value`` on every mention, in text order (a reference reads the dates named before it)."""
+def anchor(mentions: list[TimeMention], date: dt.date | None, year_known: bool = True) -> None:
+    """Set ``value`` on every mention, in text order (a reference reads the dates named before it).
+
+    With ``year_known`` false (a yearless dateline), values are computed in ``date``'s stand-in year
+    and the year is then hidden: what depends on it (a weekday's date, a week number) stays X."""
     last: dict[str, str] = {}
     for m in mentions:
-        m.value = value_of(m.spec, m.tense, date, last)
+        if year_known or date is None:
+            m.value = value_of(m.spec, m.tense, date, last)
+        elif m.spec.kind in ("weekday", "thanksgiving", "ref", "latest") or m.spec.unit in ("W", "WE"):
+            m.value = _unanchored(m.spec)
+        else:
+            m.value = _hide_year(value_of(m.spec, m.tense, date, last)) if m.spec.kind != "value" else m.spec.value
         if m.type in ("DATE", "TIME") and m.spec.kind not in ("ref", "latest"):
             day = m.value.split("T")[0] if len(m.value) > 10 and m.value[10:11] == "T" else m.value
             g = grain(day)
@@ -258,3 +266,10 @@ def anchor(mentions: list[TimeMention], date: dt.date | None) -> None:
                 last["any"] = day
                 if g[0] == "quarter":
                     last["quarter"] = day
+
+
+def _hide_year(value: str) -> str:
+    """A value computed in a stand-in year, with the year (or decade, century) written X."""
+    if re.fullmatch(r"\d{2,3}", value):
+        return "X" * len(value)
+    return re.sub(r"^\d{4}", "XXXX", value)

@@ -18,6 +18,7 @@ from .detect import detect
 
 HEAD_LINES = 8  # how many non-empty lines at the head of the text may hold the date
 HEAD_CHARS = 1200
+YEARLESS = 2000  # the year a yearless dateline's date is computed in (a leap year: 29 February exists), then hidden
 # words a date line may carry besides the date: "Published: Friday, March 22, 2013, 10:02 a.m. EST"
 _FILLER = re.compile(r"(?i)\b(?:published|posted|updated|last|modified|date|dated|on|at|am|pm|a\.m\.|p\.m\.|"
                      r"gmt|utc|[ecmp][sd]t|bst|cet|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
@@ -33,6 +34,13 @@ class ArticleDate:
     source: str | None = None  # 'option' (--date), 'metadata' (web page, PDF) or 'text' (head of the text)
     start: int = -1  # the date's offsets in the text, when it came from the text
     end: int = -1
+    year_known: bool = True  # False: a dateline gave the month and day only (``date`` has the year YEARLESS)
+
+    def iso(self) -> str | None:
+        """'2013-03-22', or 'XXXX-11-19' when the year is not known; None without a date."""
+        if self.date is None:
+            return None
+        return self.date.isoformat() if self.year_known else f"XXXX-{self.date.month:02d}-{self.date.day:02d}"
 
 
 def parse_iso(value: str | None) -> dt.date | None:
@@ -49,9 +57,11 @@ def parse_iso(value: str | None) -> dt.date | None:
 
 
 def head_date(text: str) -> ArticleDate:
-    """A date line or a dated dateline among the first lines of ``text``."""
+    """A date line or a dated dateline among the first lines of ``text``; one without a year
+    ("WASHINGTON, Nov 19 (Reuters) -") only when no line gives the year."""
     pos = 0
     seen = 0
+    yearless = ArticleDate()
     for line in text[:HEAD_CHARS].splitlines(keepends=True):
         start, body = pos, line.rstrip("\r\n")
         pos += len(line)
@@ -61,15 +71,19 @@ def head_date(text: str) -> ArticleDate:
         if seen > HEAD_LINES:
             break
         for s, e, _kind, spec in detect(body):
-            if spec.kind != "value" or not re.fullmatch(r"\d{4}-\d\d-\d\d", spec.value):
+            full = spec.kind == "value" and re.fullmatch(r"\d{4}-\d\d-\d\d", spec.value)
+            if not full and not (spec.kind == "monthday" and not spec.value and yearless.date is None):
                 continue
             rest = _FILLER.sub(" ", body[:s] + " " + body[e:])
-            words = rest.split()
-            if len(words) <= 2 or _DATELINE.match(body[:s]):
+            if len(rest.split()) > 2 and not _DATELINE.match(body[:s]):
+                continue
+            if full:
                 d = parse_iso(spec.value)
                 if d is not None:
                     return ArticleDate(d, "text", start + s, start + e)
-    return ArticleDate()
+            else:  # the month and day, in a leap year that stands for the unknown one
+                yearless = ArticleDate(dt.date(YEARLESS, spec.n, spec.day), "text", start + s, start + e, False)
+    return yearless
 
 
 def article_date(text: str, page_date: str | None = None, given: str | None = None) -> ArticleDate:
