@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from . import lex
+
 # entity labels under which a number that looks like a year is not one
 NOT_YEAR_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW", "GPE",
                              "PERSON", "ORDINAL"})
-_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -67,7 +68,7 @@ def tense(tok: Token | None) -> int:
         return 0
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {c.lower_ for c in aux}
-    if lowers & _FUTURE_AUX:
+    if lowers & lex.future_words():
         return 1
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return 1

@@ -32,20 +32,25 @@ Rule = Callable[[re.Match, str], Found | None]
 
 # a word starts here (after a hyphen too: "mid-November"; ``_glued`` drops the other hyphenated ones)
 _B = r"(?<![\w'’])"
-_HYPHEN_MODIFIERS = frozenset({"mid", "late", "early", "pre", "post"})
 _E = r"(?!\w|['’](?!s\b))"  # a word ends here, maybe before a possessive ("Friday's") or a hyphen
 _EW = r"(?![\w-]|['’](?!s\b))"  # a word ends here, no hyphen after
 _S = r"\s+"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-              "sixteen|seventeen|eighteen|nineteen")
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|{_NUM_WORDS}"
-        r"|a|an|a\s+hundred|one\s+hundred|a\s+half|half\s+a|half\s+an|a\s+couple(?:\s+of)?)")
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
-        "last": 4}
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET))?"
+
+
+@cache
+def _numbers() -> dict[str, str]:
+    """The number-word patterns: 'units' (one to nineteen), 'tens' (twenty to ninety), 'digits' (one to
+    nine), and 'num': a count of units as digits, words ('twenty four', 'forty-five') or 'a'."""
+    words = lex.number_words()
+    units = "|".join(w for w, v in words.items() if v < 20)
+    tens = "|".join(w for w, v in words.items() if v >= 20)
+    digits = "|".join(w for w, v in words.items() if v < 10)
+    num = (rf"(?:\d+(?:\.\d+)?|(?:{tens})(?:[-\s](?:{digits}))?|{units}"
+           r"|a|an|a\s+hundred|one\s+hundred|a\s+half|half\s+a|half\s+an|a\s+couple(?:\s+of)?)")
+    return {"units": units, "tens": tens, "digits": digits, "num": num}
 
 
 @cache
@@ -68,6 +73,10 @@ def _pieces() -> dict[str, str]:
         "holiday": lex.alternation(lex.holidays()),
         "setword": lex.alternation(lex.set_words()),
     }
+
+
+def _ordinal(word: str) -> int:
+    return lex.ordinals()[word.lower()]
 
 
 _FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -165,11 +174,6 @@ def _iso(m: re.Match, text: str) -> Found | None:
     return m.start(), m.end(), "DATE", Spec("value", f"{year}-{month:02d}-{day:02d}")
 
 
-_MONTH_CUES = frozenset({"in", "since", "by", "until", "till", "through", "from", "to", "of", "during", "before",
-                         "after", "last", "next", "this", "early", "late", "mid", "mid-", "end", "beginning",
-                         "between", "and", "or", "on", "for", "around"})
-
-
 def _month_alone(m: re.Match, text: str) -> Found | None:
     """'November', 'last November', 'this September': a month without a day or a year.
 
@@ -181,7 +185,7 @@ def _month_alone(m: re.Match, text: str) -> Found | None:
     shift = (m["shift"] or "").lower()
     if word.lower() in ("may", "march") and not shift:
         before = text[max(0, m.start() - 12):m.start()].split()
-        if not before or before[-1].lower().rstrip("-") not in _MONTH_CUES:
+        if not before or before[-1].lower().rstrip("-") not in lex.month_cues():
             return None
     if word.lower().rstrip(".") not in _FULL_MONTHS:
         return None  # an abbreviation alone ("Jan") is too often something else
@@ -275,7 +279,7 @@ def _ref_period(m: re.Match, text: str) -> Found | None:
     before (a quarter's name says so: 'the year-earlier third quarter')."""
     spec = Spec("ref", unit="Y", n=-1, value="quarter" if re.search(r"(?i)quarter|period", m.group()) else "")
     if m["ord"]:
-        spec.day = _ORD[m["ord"].lower()]
+        spec.day = _ordinal(m["ord"])
     return m.start(), m.end(), "DATE", spec
 
 
@@ -332,7 +336,7 @@ def _recent_units(m: re.Match, text: str) -> Found | None:
 def _quarter(m: re.Match, text: str) -> Found | None:
     """'the third quarter', 'third-quarter', 'the fiscal first quarter', 'the second half of 1989',
     'this year's third quarter', 'the fourth quarter of last year'."""
-    n = _ORD[m["ord"].lower()]
+    n = _ordinal(m["ord"])
     half = m["q"].lower() == "half"
     if half and n > 2:
         return None
@@ -361,9 +365,8 @@ def _decade(m: re.Match, text: str) -> Found | None:
 
 def _century(m: re.Match, text: str) -> Found | None:
     """'the 20th century' (19), 'the nineteenth century'."""
-    words = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
     w = m["c"].lower()
-    n = int(re.match(r"\d+", w).group()) if w[0].isdigit() else words[w]  # type: ignore[union-attr]
+    n = int(re.match(r"\d+", w).group()) if w[0].isdigit() else _ordinal(w)  # type: ignore[union-attr]
     return m.start(), m.end(), "DATE", Spec("value", f"{n - 1:02d}")
 
 
@@ -434,7 +437,10 @@ def _weekend(m: re.Match, text: str) -> Found | None:
 def rules() -> list[tuple[re.Pattern, Rule]]:
     """The grammar: (pattern, reader) pairs, all matched over the whole text."""
     p = _pieces()
-    mon, wd = p["month"], p["wd"]
+    mon, wd, nums = p["month"], p["wd"], _numbers()
+    num = nums["num"]
+    quarter_ord = lex.alternation(w for w, v in lex.ordinals().items() if v <= 4)
+    century_ord = lex.alternation(w for w, v in lex.ordinals().items() if v > 4)
     flags = re.IGNORECASE
     table: list[tuple[str, Rule]] = [
         (rf"{_B}(?:(?:{wd}),?{_S})?(?P<mon>{mon}){_S}(?P<day>{_DAY}),?{_S}(?P<year>{_YEAR}){_EW}", _full_date),
@@ -452,10 +458,10 @@ def rules() -> list[tuple[re.Pattern, Rule]]:
         (rf"{_B}(?:{p['ref']}){_E}", _reference),
         (rf"{_B}(?:(?P<the>the){_S})?(?P<shift>{p['shift']}){_S}(?P<unitw>year|quarter|month|week|weekend|decade|"
          rf"century|{p['season']}){_EW}", _unit_shift),
-        (rf"{_B}(?:(?P<num>{_NUM}|{p['vague']}){_S})?(?P<unitw>{p['unit']}){_S}(?P<dir>ago|earlier|later|from{_S}now|"
+        (rf"{_B}(?:(?P<num>{num}|{p['vague']}){_S})?(?P<unitw>{p['unit']}){_S}(?P<dir>ago|earlier|later|from{_S}now|"
          rf"hence){_E}", _ago),
         (rf"{_B}(?:the{_S})?(?:(?:comparable|same|corresponding){_S})?(?:year-earlier|year-ago|year\s+earlier|"
-         rf"year\s+ago)(?:(?:{_S}(?:(?P<ord>third|second|first|fourth)|fiscal))*{_S}(?:quarter|period))?{_E}",
+         rf"year\s+ago)(?:(?:{_S}(?:(?P<ord>{quarter_ord})|fiscal))*{_S}(?:quarter|period))?{_E}",
          _ref_period),
         (rf"{_B}(?P<y>the{_S}(?:(?:latest|current|last){_S})?(?:fiscal{_S})?year){_S}(?:that{_S})?(?:ended|ending)"
          rf"{_EW}", _year_ended),
@@ -463,22 +469,22 @@ def rules() -> list[tuple[re.Pattern, Rule]]:
          rf"corresponding){_S})?(?:quarter|period)(?!s){_E}", _latest),
         (rf"{_B}(?:(?P<the>the|these|those){_S})?(?:(?P<pfx>past|last|next|first|coming|previous|following|final|"
          rf"latest|remaining|initial|ensuing|last{_S}few|past{_S}few|next{_S}few){_S})?"
-         rf"(?:(?P<vague>{p['vague']})|(?P<num>{_NUM})){_S}(?:(?:more|additional|full|straight|consecutive|long|"
+         rf"(?:(?P<vague>{p['vague']})|(?P<num>{num})){_S}(?:(?:more|additional|full|straight|consecutive|long|"
          rf"short|extra){_S})?(?P<unitw>{p['unit']}){_EW}", _duration),
-        (rf"{_B}(?:(?P<vague>several|many|few)|(?P<num>\d+|{_NUM_WORDS}|(?:{_TENS})(?:-(?:one|two|three|four|five|"
-         rf"six|seven|eight|nine))?))-(?P<unitw>{p['unit1']})(?![\w'’]|-old)", _adjective_duration),
+        (rf"{_B}(?:(?P<vague>several|many|few)|(?P<num>\d+|{nums['units']}|(?:{nums['tens']})"
+         rf"(?:-(?:{nums['digits']}))?))-(?P<unitw>{p['unit1']})(?![\w'’]|-old)", _adjective_duration),
         (rf"{_B}(?:for|in|within|over|after|takes?|took|lasts?|lasted){_S}(?P<unitw>years|months|weeks|days|hours|"
          rf"minutes|decades|centuries){_EW}", _bare_units),
         (rf"{_B}recent{_S}(?:years|months|weeks|days|decades){_EW}", _recent_units),
         (rf"{_B}(?:(?:the|this|that|its|their){_S})?(?:(?:(?P<year>{_YEAR})|(?P<yrel>this|last|next){_S}year)'s{_S})?"
-         rf"(?:(?:fiscal|calendar)[-\s]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+"
+         rf"(?:(?:fiscal|calendar)[-\s]+)?(?P<ord>{quarter_ord})[-\s]+"
          rf"(?:(?:fiscal|calendar)[-\s]+)?(?P<q>quarter|half)(?:{_S}of{_S}(?:(?:fiscal|the{_S}year){_S})?"
          rf"(?:(?P<year2>{_YEAR})|(?P<yrel2>this|last|next){_S}year))?{_E}", _quarter),
         (rf"{_B}(?:(?:fiscal(?:{_S}year)?|the{_S}year|calendar|FY){_S}?)?(?P<y>{_YEAR}){_EW}(?!\s*(?:%|percent))",
          _year),
         (rf"{_B}(?:the{_S})?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|[’']?(?P<d2>[1-9])0)[’']?s{_EW}",
          _decade),
-        (rf"{_B}(?:the{_S})?(?P<c>1[5-9]th|2[01](?:st|th)|eighteenth|nineteenth|twentieth|twenty-first){_S}century{_EW}",
+        (rf"{_B}(?:the{_S})?(?P<c>1[5-9]th|2[01](?:st|th)|{century_ord}){_S}century{_EW}",
          _century),
         (rf"(?<![\w:.,])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])"
          rf"|(?P<noon>noon|midnight){_EW}){_TZ}", _clock),
@@ -508,9 +514,8 @@ def _widened(start: int, text: str, kind: str) -> int:
     if m is None:
         return start
     word = lex.norm(m.group().rstrip("- \t\n"))
-    approx = {"about", "around", "nearly", "almost", "approximately", "roughly", "more than", "less than",
-              "at least", "at most", "some"}
-    if (word in approx) != (kind == "DURATION"):
+    approx = lex.modifiers().get(word) == "approx"
+    if approx != (kind == "DURATION"):
         return start
     if "\n\n" in m.group():
         return start
@@ -576,8 +581,6 @@ REACH_BEFORE, REACH_AFTER = 40, 40
 _WORD = re.compile(r"[A-Za-z]+")
 _NUMBER_KEYS = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s*[ap]\.?m\b|\d{1,2}/\d{1,2}/\d\d|\d0[’']?s\b",
                           re.IGNORECASE)
-_NOT_KEYS = frozenset({"the", "a", "an", "at", "in", "as", "of", "on", "to", "right", "these", "near", "long", "short",
-                       "s", "new"})
 
 
 @cache
@@ -587,7 +590,7 @@ def _key_words() -> frozenset[str]:
     entries = [*lex.months(), *lex.weekdays(), *lex.units(), *lex.day_parts(), *lex.seasons(), *lex.day_words(),
                *lex.references(), *lex.holidays(), *lex.set_words(), "noon", "midnight", "recent", "weekend",
                "half", "fiscal"]
-    return frozenset(w for e in entries for w in _WORD.findall(e.lower())) - _NOT_KEYS
+    return frozenset(w for e in entries for w in _WORD.findall(e.lower())) - lex.key_stopwords()
 
 
 def windows(text: str) -> list[tuple[int, int]]:
@@ -616,7 +619,7 @@ def _glued(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] != "-":
         return False
     word = re.search(r"(\w+)-$", text[max(0, start - 8):start])
-    return word is None or word.group(1).lower() not in _HYPHEN_MODIFIERS
+    return word is None or word.group(1).lower() not in lex.hyphen_modifiers()
 
 
 def detect(text: str) -> list[Found]:

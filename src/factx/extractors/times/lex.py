@@ -63,8 +63,40 @@ def shifts() -> dict[str, int]:
 
 
 @cache
-def modifiers() -> frozenset[str]:
-    return lexicon.words("time_modifiers.txt")
+def modifiers() -> dict[str, str]:
+    """Modifier phrase -> its kind: 'date' ('early'), 'approx' ('about'), 'prefix' ('pre')."""
+    return {" ".join(k.split()): v for k, v in lexicon.mapping("time_modifiers.txt").items()}
+
+
+@cache
+def hyphen_modifiers() -> frozenset[str]:
+    """One-word modifiers that may be glued to what they modify by a hyphen ('mid-November', 'pre-1990')."""
+    return frozenset(k for k, v in modifiers().items() if v in ("date", "prefix") and " " not in k)
+
+
+@cache
+def month_cues() -> frozenset[str]:
+    return lexicon.words("time_month_cues.txt")
+
+
+@cache
+def ordinals() -> dict[str, int]:
+    return {k: int(v) for k, v in lexicon.mapping("time_ordinals.txt").items()}
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return {k: int(v) for k, v in lexicon.mapping("time_number_words.txt").items()}
+
+
+@cache
+def future_words() -> frozenset[str]:
+    return lexicon.words("time_future_words.txt")
+
+
+@cache
+def key_stopwords() -> frozenset[str]:
+    return lexicon.words("time_key_stopwords.txt")
 
 
 @cache
