@@ -18,6 +18,7 @@ from .detect import detect
 
 HEAD_LINES = 8  # how many non-empty lines at the head of the text may hold the date
 HEAD_CHARS = 1200
+LINE_CHARS = 120  # a dateline's date is near the start of its line
 YEARLESS = 2000  # the year a yearless dateline's date is computed in (a leap year: 29 February exists), then hidden
 # words a date line may carry besides the date: "Published: Friday, March 22, 2013, 10:02 a.m. EST"
 _FILLER = re.compile(r"(?i)\b(?:published|posted|updated|last|modified|date|dated|on|at|am|pm|a\.m\.|p\.m\.|"
@@ -70,6 +71,9 @@ def head_date(text: str) -> ArticleDate:
         seen += 1
         if seen > HEAD_LINES:
             break
+        body = body[:LINE_CHARS]
+        if not any(ch.isdigit() for ch in body):
+            continue  # a date line or dateline writes its day in digits
         for s, e, _kind, spec in detect(body):
             full = spec.kind == "value" and re.fullmatch(r"\d{4}-\d\d-\d\d", spec.value)
             if not full and not (spec.kind == "monthday" and not spec.value and yearless.date is None):

@@ -579,38 +579,75 @@ REACH_BEFORE, REACH_AFTER = 40, 40
 
 
 _WORD = re.compile(r"[A-Za-z]+")
-_NUMBER_KEYS = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s*[ap]\.?m\b|\d{1,2}/\d{1,2}/\d\d|\d0[’']?s\b",
-                          re.IGNORECASE)
+_YEARLIKE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}/\d{1,2}/\d\d|\d0[’']?s\b")
+_CLOCKLIKE = re.compile(r"\d:[0-5]\d|\d\s*[ap]\.?m\b|\d{4}\s+(?:GMT|UTC|EST|EDT|BST|CET)\b", re.IGNORECASE)
+# the kinds of key word each rule turns on: it runs only around those
+_KEYS: dict[str, tuple[str, ...]] = {
+    "_full_date": ("month",), "_month_day": ("month",), "_month_year": ("month",), "_month_alone": ("month",),
+    "_iso": ("year",), "_weekday": ("wd",), "_day_word": ("day",), "_this_part": ("part",), "_reference": ("ref",),
+    "_unit_shift": ("unit", "season"), "_ago": ("unit",), "_ref_period": ("unit", "period"), "_year_ended": ("unit",),
+    "_latest": ("unit", "period"), "_duration": ("unit",), "_adjective_duration": ("unit",), "_bare_units": ("unit",),
+    "_recent_units": ("unit",), "_quarter": ("unit",), "_year": ("year",), "_decade": ("year",),
+    "_century": ("unit",), "_clock": ("clock",), "_set": ("unit", "wd", "month", "part", "season", "set"),
+    "_holiday": ("holiday",), "_season_alone": ("season",), "_weekend": ("unit",),
+}
+_CAPITALISED = frozenset({"month", "wd", "holiday"})  # written with a capital, as the rules require
 
 
 @cache
-def _key_words() -> frozenset[str]:
-    """Every word of every lexicon that a time expression turns on: a month, a weekday, a unit, a part
-    of the day, a season, a day word, a reference, a holiday, a set word (less the small words)."""
-    entries = [*lex.months(), *lex.weekdays(), *lex.units(), *lex.day_parts(), *lex.seasons(), *lex.day_words(),
-               *lex.references(), *lex.holidays(), *lex.set_words(), "noon", "midnight", "recent", "weekend",
-               "half", "fiscal"]
-    return frozenset(w for e in entries for w in _WORD.findall(e.lower())) - lex.key_stopwords()
+def _key_words() -> dict[str, tuple[str, ...]]:
+    """Each word a time expression turns on, with the kinds of key it is: a month, a weekday, a unit, a
+    part of the day, a season, a day word, a reference, a holiday, a set word (less the small words)."""
+    kinds = {"month": lex.months(), "wd": lex.weekdays(), "unit": [*lex.units(), "weekend", "half"],
+             "part": [*lex.day_parts(), "noon", "midnight"], "season": lex.seasons(), "day": lex.day_words(),
+             "ref": [*lex.references(), "recent"], "holiday": [*lex.holidays(), "eve"], "set": lex.set_words(),
+             "period": ["period"]}
+    out: dict[str, list[str]] = {}
+    for kind, entries in kinds.items():
+        for e in entries:
+            for w in _WORD.findall(e.lower()):
+                if w not in lex.key_stopwords() and kind not in out.setdefault(w, []):
+                    out[w].append(kind)
+    return {w: tuple(k) for w, k in out.items()}
 
 
-def windows(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` that may hold a time expression: around each key word, merged.
-
-    The rules run only there (a rule's pattern is tried at every position of what it is given, and
-    most of a news text holds no time), so the cost stays a small part of parsing."""
-    keys = _key_words()
-    hits = [m.span() for m in _WORD.finditer(text) if m.group().lower() in keys]
-    hits += [m.span() for m in _NUMBER_KEYS.finditer(text)]
-    hits.sort()
+def _merged(hits: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    n = len(text)
-    for s, e in hits:
+    for s, e in sorted(hits):
         start, end = max(0, s - REACH_BEFORE), min(n, e + REACH_AFTER)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
             out.append((start, end))
     return out
+
+
+def key_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of key word occurs in ``text`` (one pass over its words, two over its numbers)."""
+    keys = _key_words()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        kinds = keys.get(word.lower())
+        if kinds:
+            for kind in kinds:
+                if kind not in _CAPITALISED or word[0].isupper():
+                    hits.setdefault(kind, []).append(m.span())
+    hits["year"] = [m.span() for m in _YEARLIKE.finditer(text)]
+    hits["clock"] = [m.span() for m in _CLOCKLIKE.finditer(text)]
+    return hits
+
+
+def windows(text: str, kinds: tuple[str, ...] | None = None,
+            hits: dict[str, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around the key words of ``kinds`` (all kinds by default), merged.
+
+    A rule runs only there: its pattern is tried at every position of what it is given, most of a
+    news text holds no time, and most of what does holds none of a given rule's key words, so the
+    time passes cost a small part of parsing."""
+    hits = key_hits(text) if hits is None else hits
+    chosen = [h for kind, hs in hits.items() if kinds is None or kind in kinds for h in hs]
+    return _merged(chosen, len(text))
 
 
 def _glued(text: str, start: int) -> bool:
@@ -625,9 +662,13 @@ def _glued(text: str, start: int) -> bool:
 def detect(text: str) -> list[Found]:
     """Every time expression in ``text`` (piece-local offsets), in order, none overlapping."""
     found: list[Found] = []
-    spans = windows(text)
+    hits = key_hits(text)
+    spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for pattern, reader in rules():
-        for ws, we in spans:
+        kinds = _KEYS[reader.__name__]
+        if kinds not in spans:
+            spans[kinds] = windows(text, kinds, hits)
+        for ws, we in spans[kinds]:
             for m in pattern.finditer(text, ws, we):
                 if _glued(text, m.start()):
                     continue
