@@ -21,6 +21,7 @@ def expected_spans(article: Article) -> set[tuple[str, str, int, int]]:
             out.add(("speaker", q.id, q.speaker.start, q.speaker.end))
         if q.cue is not None:
             out.add(("cue", q.id, q.cue.start, q.cue.end))
+    out.update(("time", t.id, t.start, t.end) for t in article.times)
     return out
 
 
@@ -28,7 +29,7 @@ def expected_counts(article: Article) -> dict[str, int]:
     """How many marks of each kind the page must hold (one per span, whatever its fragments)."""
     counts = {"figure": len(article.figures), "quote": len(article.quotes),
               "speaker": sum(q.speaker is not None for q in article.quotes),
-              "cue": sum(q.cue is not None for q in article.quotes)}
+              "cue": sum(q.cue is not None for q in article.quotes), "time": len(article.times)}
     for field, kind in KIND_OF_LIST.items():
         counts[kind] = sum(len(e.mentions) for e in getattr(article, field))
     return counts
@@ -105,7 +106,7 @@ def repeat_article(article: Article, text: str, copies: int) -> tuple[Article, s
     a long article with the density of marks of a real one, without a minute of parsing."""
     sep = "" if text.endswith("\n") else "\n"
     unit = text + sep
-    n_fig, n_quote = len(article.figures), len(article.quotes)
+    n_fig, n_quote, n_time = len(article.figures), len(article.quotes), len(article.times)
 
     def fid(old: str | None, k: int) -> str | None:
         return None if old is None else f"f{int(old[1:]) + k * n_fig}"
@@ -113,19 +114,26 @@ def repeat_article(article: Article, text: str, copies: int) -> tuple[Article, s
     def qid(old: str | None, k: int) -> str | None:
         return None if old is None else f"q{int(old[1:]) + k * n_quote}"
 
+    def tid(old: str | None, k: int) -> str | None:
+        return None if old is None else f"t{int(old[1:]) + k * n_time}"
+
     def span(s, shift):
         return None if s is None else replace(s, start=s.start + shift, end=s.end + shift)
 
-    figures, quotes, ignored = [], [], []
+    figures, quotes, ignored, times = [], [], [], []
     mentions: dict[str, list] = {e.id: [] for e in (*article.people, *article.places, *article.organizations)}
     for k in range(copies):
         shift, sent = k * len(unit), k * article.sentences
         figures += [replace(f, start=f.start + shift, end=f.end + shift, id=fid(f.id, k), quote=qid(f.quote, k),
-                            part_of=fid(f.part_of, k), sentence=f.sentence + sent) for f in article.figures]
+                            part_of=fid(f.part_of, k), sentence=f.sentence + sent, when=tid(f.when, k))
+                    for f in article.figures]
         quotes += [replace(q, start=q.start + shift, end=q.end + shift, id=qid(q.id, k),
                            speaker=span(q.speaker, shift), cue=span(q.cue, shift), sentence=q.sentence + sent,
-                           figures=[fid(x, k) for x in q.figures], continues=qid(q.continues, k))
+                           figures=[fid(x, k) for x in q.figures], continues=qid(q.continues, k),
+                           when=tid(q.when, k))
                    for q in article.quotes]
+        times += [replace(t, start=t.start + shift, end=t.end + shift, id=tid(t.id, k), sentence=t.sentence + sent)
+                  for t in article.times]
         ignored += [span(r, shift) for r in article.ignored]
         for e in (*article.people, *article.places, *article.organizations):
             mentions[e.id] += [replace(m, start=m.start + shift, end=m.end + shift, sentence=m.sentence + sent)
@@ -137,5 +145,5 @@ def repeat_article(article: Article, text: str, copies: int) -> tuple[Article, s
     long_text = unit * copies
     return article.model_copy(update={
         "length": len(long_text), "sentences": article.sentences * copies, "figures": figures, "quotes": quotes,
-        "ignored": ignored, "people": entities(article.people), "places": entities(article.places),
+        "ignored": ignored, "times": times, "people": entities(article.people), "places": entities(article.places),
         "organizations": entities(article.organizations)}), long_text

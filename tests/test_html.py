@@ -35,7 +35,7 @@ PAGE_SCRIPTS = 2  # the JSON records (a data block) and the page's own script
 
 
 def _ids(article: Article) -> set[str]:
-    ids = {f.id for f in article.figures} | {q.id for q in article.quotes}
+    ids = {f.id for f in article.figures} | {q.id for q in article.quotes} | {t.id for t in article.times}
     return ids | {e.id for e in (*article.people, *article.places, *article.organizations)}
 
 
@@ -227,7 +227,7 @@ def test_cli_several_pages_in_a_directory_with_an_index(tmp_path):
     rows = [[("".join(td.itertext())) for td in tr.iter("td")] for tr in tree.iter("tr")][1:]
     links = [a.get("href") for a in tree.iter("a")]
     assert links == ["a.html", "b.html", "index-2.html"]
-    assert rows[0] == [str(corpus / "a.txt"), "1", "1", "1", "0", "1"]
+    assert rows[0] == [str(corpus / "a.txt"), "1", "1", "1", "0", "1", "0"]  # the last column: times
     for link, src in zip(links, ("a.txt", "sub/b.txt", "sub/index.txt"), strict=True):
         text, _, _ = article_text_and_marks(parse_page((out / link).read_text(encoding="utf-8"))[0])
         assert text == (corpus / src).read_text()

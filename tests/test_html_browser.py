@@ -22,7 +22,7 @@ from test_html import HOSTILE
 
 from factx.render.html import write_page
 
-KINDS = ("figure", "person", "place", "org", "quote", "speaker", "cue")
+KINDS = ("figure", "person", "place", "org", "quote", "speaker", "cue", "time")
 LARGE_CHARS = 2_000_000
 
 # Whether an element shows its kind's mark (the page's CSS: box, underline, shading...).
@@ -115,7 +115,8 @@ def test_seed_page_marks_match_the_json(browser, seed_page, seed_article, seed_t
         "return [...new Set([...document.querySelectorAll('#article [data-id]')].map(e => e.dataset.id))]")
     assert sorted(ids) == sorted([f.id for f in seed_article.figures] + [q.id for q in seed_article.quotes]
                                  + [e.id for e in (*seed_article.people, *seed_article.places,
-                                                   *seed_article.organizations)])
+                                                   *seed_article.organizations)]
+                                 + [t.id for t in seed_article.times])
     # hovering a figure shows its record
     f1 = seed_article.figures[0]
     mark = browser.find_element(By.CSS_SELECTOR, f'#article .m.figure[data-id="{f1.id}"]')
@@ -130,6 +131,21 @@ def test_seed_page_marks_match_the_json(browser, seed_page, seed_article, seed_t
     if os.environ.get("FACTX_SCREENSHOT"):
         screenshot(browser, Path(os.environ["FACTX_SCREENSHOT"]))
     _assert_offline_and_quiet(browser, url)
+
+
+def test_a_time_mark_shows_its_value_on_hover(browser, seed_page, seed_article):
+    _open(browser, seed_page)
+    t = seed_article.times[0]
+    mark = browser.find_element(By.CSS_SELECTOR, f'#article .m.time[data-id="{t.id}"]')
+    assert mark.text == t.text and mark.get_attribute("data-value") == t.value
+    assert browser.execute_script(MARKED_JS, mark, "time")
+    ActionChains(browser).move_to_element(mark).perform()
+    tip = browser.find_element(By.ID, "tip")
+    WebDriverWait(browser, 10).until(lambda d: tip.is_displayed())
+    assert f"Time {t.id}" in tip.text and t.value in tip.text and t.type in tip.text
+    # the Times panel lists it and leads to it
+    _panel_item(browser, "time", t.id).click()
+    assert "hl" in mark.get_attribute("class").split()
 
 
 def test_clicking_a_quote_in_the_panel_highlights_it_in_view(browser, seed_page, seed_article):

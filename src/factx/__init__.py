@@ -35,11 +35,12 @@ if TYPE_CHECKING:
     from .reader import ReadError
 
 
-def extract(text: str, source: str = "-", model: str | None = None) -> Article:
-    """Extract every fact from one text; ``source`` is what the record's ``source`` field says."""
+def extract(text: str, source: str = "-", model: str | None = None, date: str | None = None) -> Article:
+    """Extract every fact from one text; ``source`` is what the record's ``source`` field says;
+    ``date`` (YYYY-MM-DD) is the article's date, against which relative times are resolved."""
     from .pipeline import shared_extractor
 
-    return shared_extractor(model).extract_text(text, source)
+    return shared_extractor(model).extract_text(text, source, date=date)
 
 
 def extract_many(texts: Iterable[str], model: str | None = None) -> Iterator[Article]:

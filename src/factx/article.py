@@ -19,9 +19,10 @@ from .extractors.entities import EntityMention, build_entities, find_mentions
 from .extractors.figures import extract_figures
 from .extractors.quotes import extract_quotes
 from .extractors.speakers import SpeakerHints, resolve_speakers, speaker_hints
+from .extractors.times import TimeMention, anchor, article_date, extract_times, governing_time
 from .furniture import find_regions
 from .layout import SOFT, joined
-from .models import Article, Figure, ModelInfo, Quote, Region
+from .models import Article, Figure, ModelInfo, Page, Quote, Region, Time
 
 
 def link_figures(figures: list[Figure], quotes: list[Quote]) -> None:
@@ -97,28 +98,65 @@ class PieceFacts:
     mentions: list[EntityMention]
     sentences: int
     hints: SpeakerHints
+    times: list[TimeMention]
+
+
+def link_when(doc: Doc, ctx: Context, times: list[TimeMention], figures: list[Figure], quotes: list[Quote]) -> None:
+    """Set ``when`` on each figure and quote of a piece to the piece-local id (``t1``...) of the time
+    expression governing it (``times.when``); ``assemble`` renumbers the ids over the whole input."""
+    if not times:
+        return
+    for f in figures:
+        span = doc.char_span(f.start - ctx.base, f.end - ctx.base, alignment_mode="expand")
+        if span is not None and len(span):
+            k = governing_time(doc, span.root, times, ctx.sentence_of(span.root.i))
+            f.when = None if k is None else f"t{k + 1}"
+    for q in quotes:
+        if q.cue is None:
+            continue
+        span = doc.char_span(q.cue.start - ctx.base, q.cue.end - ctx.base, alignment_mode="expand")
+        if span is not None and len(span):
+            k = governing_time(doc, span.root, times, ctx.sentence_of(span.root.i), skip=(q.start, q.end))
+            q.when = None if k is None else f"t{k + 1}"
 
 
 def extract_piece(doc: Doc, base: int, text: str, regions: list[Region]) -> PieceFacts:
     """Run the per-piece extractors over one parsed piece of an input (``text`` is its own characters)."""
     ctx = Context(doc, base=base, regions=regions, text=text)
     quotes = extract_quotes(doc, ctx)
-    return PieceFacts(extract_figures(doc, ctx), quotes, find_mentions(doc, ctx), ctx.n_sentences,
-                      speaker_hints(doc, ctx, quotes))
+    figures = extract_figures(doc, ctx)
+    times = extract_times(doc, ctx)
+    link_when(doc, ctx, times, figures, quotes)
+    return PieceFacts(figures, quotes, find_mentions(doc, ctx), ctx.n_sentences,
+                      speaker_hints(doc, ctx, quotes), times)
+
+
+def _renumbered_when(records: Iterable[Figure | Quote], offset: int) -> None:
+    """Shift a piece's ``when`` ids (``t1``...) past the ``offset`` times of the pieces before it."""
+    if offset:
+        for r in records:
+            if r.when is not None:
+                r.when = f"t{int(r.when[1:]) + offset}"
 
 
 def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: list[Region],
-             facts: Iterable[PieceFacts]) -> Article:
-    """The article from the facts of its pieces, in order: entities over the whole input, then links."""
+             facts: Iterable[PieceFacts], page: Page | None = None, given_date: str | None = None) -> Article:
+    """The article from the facts of its pieces, in order: entities over the whole input, then links.
+
+    The article's date is ``given_date`` (--date), else ``page.date``, else one at the head of the
+    text; the time expressions are anchored to it once all pieces are in."""
     figures: list[Figure] = []
     quotes: list[Quote] = []
     mentions: list[EntityMention] = []
     hints: list[SpeakerHints] = []
+    times: list[TimeMention] = []
     sentences = 0
     for piece in facts:
         if sentences:
-            for record in (*piece.figures, *piece.quotes, *piece.mentions):
+            for record in (*piece.figures, *piece.quotes, *piece.mentions, *piece.times):
                 record.sentence += sentences
+        _renumbered_when((*piece.figures, *piece.quotes), len(times))
+        times.extend(piece.times)
         figures.extend(_renumbered(piece.figures, len(figures)))
         quotes.extend(piece.quotes)
         mentions.extend(piece.mentions)
@@ -131,14 +169,20 @@ def assemble(source: str, text: str, encoding: str, model: ModelInfo, regions: l
     resolve_speakers(quotes, entities.people, entities.organizations, SpeakerHints.merged(hints), entities.places)
     link_figures(figures, quotes)
     _as_read(figures, entities.people)
+    dated = article_date(text, page.date if page is not None else None, given_date)
+    anchor(times, dated.date, dated.year_known)
     return Article(source=source, encoding=encoding, length=len(text), model=model, sentences=sentences,
+                   date=dated.iso(), date_source=dated.source,  # type: ignore[arg-type]
                    ignored=regions, figures=figures, people=entities.people, places=entities.places,
-                   organizations=entities.organizations, quotes=quotes)
+                   organizations=entities.organizations, quotes=quotes,
+                   times=[Time(id=f"t{i}", start=t.start, end=t.end, text=t.text, type=t.type,  # type: ignore[arg-type]
+                               value=t.value, sentence=t.sentence) for i, t in enumerate(times, 1)])
 
 
 def build_article(source: str, text: str, encoding: str, model: ModelInfo,
-                  pieces: Iterable[tuple[int, Doc]]) -> Article:
+                  pieces: Iterable[tuple[int, Doc]], page: Page | None = None,
+                  given_date: str | None = None) -> Article:
     """Run every extractor over the ``(offset, Doc)`` pieces of ``text`` and assemble the result."""
     regions = find_regions(text)
     facts = (extract_piece(doc, base, text[base:base + text_length(doc)], regions) for base, doc in pieces)
-    return assemble(source, text, encoding, model, regions, facts)
+    return assemble(source, text, encoding, model, regions, facts, page, given_date)

@@ -52,6 +52,7 @@ class Table(StrEnum):
     places = "places"
     organizations = "organizations"
     mentions = "mentions"
+    times = "times"
 
 
 class InputFormat(StrEnum):
@@ -106,6 +107,10 @@ def extract(
     = InputFormat.auto,
     include_text: Annotated[bool, typer.Option("--include-text", help="Put the text the offsets refer to in the "
                                                "output (always there for web pages).")] = False,
+    date: Annotated[str | None, typer.Option("--date", help="The articles' date, YYYY-MM-DD: relative times "
+                                             "('yesterday', 'last week') are resolved against it; wins over a "
+                                             "date in the page's metadata or at the head of the text.",
+                                             show_default=False)] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of "
                                                 "stdout; --format html with several inputs: a directory, "
@@ -151,8 +156,9 @@ def extract(
 
     request = Request(paths=list(paths or []), glob=glob, fmt=fmt.value, table=table.value if table else None,
                       raw_csv=raw_csv, db=db, force=force, input_format=input_format.value,
-                      include_text=include_text, pretty=pretty, output=output, encoding=encoding, model=model,
-                      jobs=jobs, progress=progress, scheduler=scheduler, output_dir=output_dir, part_size=part_size)
+                      include_text=include_text, date=date, pretty=pretty, output=output, encoding=encoding,
+                      model=model, jobs=jobs, progress=progress, scheduler=scheduler, output_dir=output_dir,
+                      part_size=part_size)
     try:
         outcome = execute(request)
     except KeyboardInterrupt:  # Ctrl-C between steps that handle it themselves

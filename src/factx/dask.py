@@ -100,14 +100,14 @@ Item = str | Document | ReadError | Skipped  # a path or URL the worker reads, a
 
 
 def extract_batch(items: list[Item], model: str, encoding: str | None = None, input_format: str = "auto",
-                  include_text: bool = False) -> list[tuple[Any, str | None]]:
+                  include_text: bool = False, date: str | None = None) -> list[tuple[Any, str | None]]:
     """Run on a worker: read the paths, extract, return ``(result, note)`` per input, in order.
 
     ``result`` is an ``Article``, ``ReadError`` or ``ExtractError``; ``note`` is
     what the reader says on stderr (a guessed encoding), or None.  The reading
     options are the CLI's (``--input-format``, ``--include-text``).
     """
-    docs = [read(i, encoding, input_format, include_text) if isinstance(i, str) else i for i in items]
+    docs = [read(i, encoding, input_format, include_text, date=date) if isinstance(i, str) else i for i in items]
     notes = [d.note if isinstance(d, Document) else None for d in docs]
     return list(zip(shared_extractor(model).run(docs), notes, strict=True))
 
@@ -173,7 +173,7 @@ def close(client: Any, cluster: Any) -> None:
 def run(items: Iterable[str | ReadError], model: str, client: Any, encoding: str | None = None,
         on_note: Callable[[str], None] | None = None,
         batch_size: int = BATCH_SIZE, input_format: str = "auto",
-        include_text: bool = False) -> Iterator[Article | ReadError | ExtractError]:
+        include_text: bool = False, date: str | None = None) -> Iterator[Article | ReadError | ExtractError]:
     """Like ``Extractor.run`` over a cluster: one result per input, in input order.
 
     ``items`` are what ``reader.iter_paths`` lists: paths and URLs (read by
@@ -190,7 +190,7 @@ def run(items: Iterable[str | ReadError], model: str, client: Any, encoding: str
     def submit(batch: list[Item], isolated: bool = False) -> None:
         nonlocal count
         count += 1
-        future = client.submit(extract_batch, batch, model, encoding, input_format, include_text,
+        future = client.submit(extract_batch, batch, model, encoding, input_format, include_text, date,
                                key=f"factx-{token}-{count}", retries=0)
         pending.append((batch, future, isolated))
 
@@ -227,7 +227,7 @@ def run(items: Iterable[str | ReadError], model: str, client: Any, encoding: str
         batch: list[Item] = []
         for item in items:
             if item == STDIN:  # only the client can read its stdin
-                item = read(STDIN, encoding, input_format, include_text)
+                item = read(STDIN, encoding, input_format, include_text, date=date)
             batch.append(item)
             if len(batch) >= batch_size:
                 submit(batch)

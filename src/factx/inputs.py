@@ -92,7 +92,7 @@ def read_documents(req: Request, listed: Iterable[Any], skip: Callable[[str, str
         if isinstance(item, reader.ReadError):
             yield item
         else:
-            doc = reader.read(item, req.encoding, req.input_format, keep_text, skip)
+            doc = reader.read(item, req.encoding, req.input_format, keep_text, skip, req.date)
             if isinstance(doc, reader.Document) and doc.note:
                 say(f"{doc.source}: {doc.note}")
             yield doc

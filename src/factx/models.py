@@ -50,6 +50,23 @@ class Mention:
     sentence: int = Field(ge=0, description="index of the sentence holding the mention")
 
 
+WHEN = ("id of the time expression that governs this figure: a date or time of its own clause ('1,200 homes "
+        "were sold in 2018'), else one of a clause above it ('In 2018, officials said 1,200 ...'), the nearer of two; "
+        "durations and sets date nothing; null when none does: the article's date stands ('40 dead so far')")
+
+
+@dataclass(slots=True, kw_only=True, config=_RECORD)
+class Time(Span):
+    """A time expression, as TimeML's TIMEX3 has it (the guidelines of TimeBank and TempEval-3)."""
+
+    id: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str = Field(description="TIMEX3 value: '2013-03-22', '2013-W11', '2013-Q1', 'P1M', 'PT2H', 'XXXX-WI', "
+                                   "'PRESENT_REF', '2013-03-22TEV'; relative expressions resolved against the "
+                                   "article's date, or with X for what no date says ('XXXX-WXX-5') when it has none")
+    sentence: int = Field(ge=0)
+
+
 @dataclass(slots=True, kw_only=True, config=_RECORD)
 class Figure(Span):
     """A number that states a fact: a count, an amount of money, a share or a measure."""
@@ -70,6 +87,7 @@ class Figure(Span):
     sentence: int = Field(ge=0)
     quote: str | None = Field(None, description="id of the quote whose content holds this figure")
     part_of: str | None = Field(None, description="id of the figure this one is a part of")
+    when: str | None = Field(None, description=WHEN)
 
     @field_validator("value", "low", "high")
     @classmethod
@@ -125,6 +143,9 @@ class Quote(Span):
     figures: list[str] = Field(default_factory=list, description="ids of the figures inside the content")
     continues: str | None = Field(default=None, description="id of the quote this one carries on: the first part "
                                   "of a quote split around a long cue ('\"A,\" said X, the ..., \"B.\"')")
+    when: str | None = Field(None, description="id of the time expression of the cue's clause: when it was said "
+                                               "('said on Friday that ...'); a time inside the content dates what "
+                                               "was said, not the saying; null: the article's date stands")
 
 
 @dataclass(slots=True, kw_only=True, config=_RECORD)
@@ -171,12 +192,18 @@ class Article(_Model):
                     "page_starts[0] = 0); a span's page number is the count of entries <= its start "
                     "(bisect_right(page_starts, start))")
     sentences: int = Field(ge=0, description="number of sentences")
+    date: str | None = Field(None, description="the article's date (YYYY-MM-DD) that relative times are anchored to; "
+                                               "XXXX-MM-DD when a dateline gives no year; null when none was found")
+    date_source: Literal["option", "metadata", "text"] | None = Field(
+        None, description="where the date came from: 'option' (--date, which wins), 'metadata' (the web page's or "
+                          "PDF's), 'text' (a date line or dateline at the head of the text)")
     ignored: list[Region] = Field(default_factory=list, description="furniture regions set aside")
     figures: list[Figure] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list, description="time expressions (TIMEX3), in text order")
     text: str | None = Field(None, exclude_if=_absent,
                              description="the text every offset refers to: the main text extracted from a web "
                                          "page or a PDF, or a plain input's decoded text with --include-text; absent "

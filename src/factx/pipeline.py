@@ -169,9 +169,9 @@ class Extractor:
         self.info = ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', self.name)}",
                               version=str(meta.get("version", "unknown")))
 
-    def extract_text(self, text: str, source: str = "-", encoding: str = "utf-8"):
-        """One article from one text (the library entry point)."""
-        return next(iter(self.run([Document(source, text, encoding)])))
+    def extract_text(self, text: str, source: str = "-", encoding: str = "utf-8", date: str | None = None):
+        """One article from one text (the library entry point); ``date``: its date, YYYY-MM-DD."""
+        return next(iter(self.run([Document(source, text, encoding, date=date)])))
 
     def run(self, items: Iterable[Document | ReadError]) -> Iterator:
         """Articles (or ``ReadError``/``ExtractError``), one per input, in input order.
@@ -200,7 +200,7 @@ class Extractor:
             assert isinstance(d, Document)
             try:
                 yield with_page(build_article(d.source, d.text, d.encoding, self.info,
-                                              ((base, doc) for doc, (_, base) in group)), d)
+                                              ((base, doc) for doc, (_, base) in group), d.page, d.date), d)
             except Exception as e:  # one bad input must not lose the others
                 yield ExtractError(d.source, f"extraction failed: {type(e).__name__}: {e}")
         while queue:
@@ -431,7 +431,8 @@ def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
     try:
         done = list(results())  # records only: the parsed pieces stayed in the workers
         facts = [piece for _, pieces in done for piece in pieces]
-        return with_page(assemble(doc.source, doc.text, doc.encoding, done[0][0], regions, facts), doc)
+        return with_page(assemble(doc.source, doc.text, doc.encoding, done[0][0], regions, facts, doc.page,
+                                  doc.date), doc)
     except BrokenProcessPool:
         pool.renew()
         return ExtractError(doc.source, "worker process died")

@@ -60,6 +60,7 @@ class Document:
     keep_text: bool = False  # the output carries the text (web pages, --include-text)
     cuts: tuple[int, ...] = ()  # offsets the parser must not read across (ends of a page's headings)
     page_starts: tuple[int, ...] | None = None  # a PDF's: the offset in ``text`` where each of its pages begins
+    date: str | None = None  # the article's date as the user gave it (--date YYYY-MM-DD): wins over any other
 
 
 @dataclass(frozen=True)
@@ -234,12 +235,13 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def read(source: str, encoding: str | None = None, input_format: str = "auto", include_text: bool = False,
-         skip: Callable[[str, str], bool] | None = None) -> Document | ReadError | Skipped:
+         skip: Callable[[str, str], bool] | None = None, date: str | None = None) -> Document | ReadError | Skipped:
     """Read one path (or ``-`` for stdin) and decode it; a web page becomes its article text.
 
     ``input_format`` is ``auto`` (a PDF or an HTML document by its content,
     else text), ``text``, ``html`` or ``pdf``.  ``skip(source, sha256)`` is asked before
-    any decoding or page extraction: a true answer gives ``Skipped``.
+    any decoding or page extraction: a true answer gives ``Skipped``.  ``date`` (``--date``) is
+    the article's date as the user gives it.
     """
     try:
         if source == STDIN:
@@ -267,17 +269,18 @@ def read(source: str, encoding: str | None = None, input_format: str = "auto", i
     from . import pdf, webpage
 
     if input_format == "pdf" or (input_format == "auto" and pdf.looks_like_pdf(data)):
-        return _read_pdf(source, data, digest)
+        return _read_pdf(source, data, digest, date)
     if input_format == "html" or (input_format == "auto" and webpage.looks_like_html(data)):
-        return _read_page(source, data, encoding, digest)
+        return _read_page(source, data, encoding, digest, date)
     try:
         text, used, note = decode(data, encoding)
     except ValueError as e:
         return ReadError(source, str(e))
-    return Document(source, text, used, note, digest, keep_text=include_text)
+    return Document(source, text, used, note, digest, keep_text=include_text, date=date)
 
 
-def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> Document | ReadError:
+def _read_page(source: str, data: bytes, encoding: str | None, digest: str,
+               date: str | None = None) -> Document | ReadError:
     """A web page: decoded as ``--encoding`` says, else by its byte-order mark, else by the charset it
     declares, else as any input; then its article text."""
     from . import webpage
@@ -298,10 +301,11 @@ def _read_page(source: str, data: bytes, encoding: str | None, digest: str) -> D
         return ReadError(source, str(e))
     if found.note:
         note = f"{note}; {found.note}" if note else found.note
-    return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts)
+    return Document(source, found.text, used, note, digest, page=found.page, keep_text=True, cuts=found.cuts,
+                    date=date)
 
 
-def _read_pdf(source: str, data: bytes, digest: str) -> Document | ReadError:
+def _read_pdf(source: str, data: bytes, digest: str, date: str | None = None) -> Document | ReadError:
     """A PDF: the text of its pages as paragraphs, without its page furniture; its document information."""
     from . import pdf
 
@@ -314,7 +318,7 @@ def _read_pdf(source: str, data: bytes, digest: str) -> Document | ReadError:
     except Exception as e:  # PDFium failing in a way it does not name: still one line, never a traceback
         return ReadError(source, f"cannot read this PDF: {type(e).__name__}: {e}")
     return Document(source, found.text, "pdf", None, digest, page=found.page, keep_text=True, cuts=found.cuts,
-                    page_starts=found.page_starts)
+                    page_starts=found.page_starts, date=date)
 
 
 def read_all(paths: Iterable[str], pattern: str = "*.txt", encoding: str | None = None, input_format: str = "auto",

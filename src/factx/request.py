@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 FORMATS = ("json", "table", "html", "csv")
-TABLES = ("figures", "quotes", "people", "places", "organizations", "mentions")
+TABLES = ("figures", "quotes", "people", "places", "organizations", "mentions", "times")
 
 
 class Outcome(StrEnum):
@@ -54,6 +54,7 @@ class Request:
     force: bool = False
     input_format: str = "auto"
     include_text: bool = False
+    date: str | None = None  # --date YYYY-MM-DD: the articles' date
     pretty: bool = False
     output: Path | None = None
     encoding: str | None = None
@@ -71,6 +72,16 @@ def warn(message: str) -> None:
     print(f"factx: {message}", file=sys.stderr, flush=True)
 
 
+def _is_iso_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
 def check_request(req: Request) -> None:
     """Raise ``UsageError`` for options that do not go together.
 
@@ -86,6 +97,8 @@ def check_request(req: Request) -> None:
         raise UsageError(f"unknown --table {req.table!r}: use one of {', '.join(TABLES)}")
     if req.input_format not in reader.INPUT_FORMATS:
         raise UsageError(f"unknown --input-format {req.input_format!r}: use one of {', '.join(reader.INPUT_FORMATS)}")
+    if req.date is not None and not _is_iso_date(req.date):
+        raise UsageError(f"--date {req.date!r} is not a date: give YYYY-MM-DD")
     if req.paths.count(reader.STDIN) > 1:
         raise UsageError("'-' (stdin) given more than once")
     if req.encoding is not None:  # a wrong name would fail every input, one by one: it is the option's fault
@@ -97,7 +110,7 @@ def check_request(req: Request) -> None:
     if output is not None and output.is_dir() and req.fmt != "html":
         raise UsageError(f"cannot write --output {output}: it is a directory")
     if (req.fmt == "csv") != (req.table is not None):
-        raise UsageError("--format csv needs --table (figures, quotes, people, places, organizations or mentions), "
+        raise UsageError("--format csv needs --table (figures, quotes, people, places, organizations, mentions or times), "
                          "and --table needs --format csv")
     if req.db is not None and (output is not None or req.fmt != "json"):
         raise UsageError("--db is an output of its own: it does not go with --output or --format")

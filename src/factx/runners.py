@@ -124,7 +124,7 @@ def _dask_runner(req: Request, listed: list, name: str, jobs: int, skip: Callabl
         except OSError as e:  # no scheduler at that address
             raise UsageError(f"cannot connect to --scheduler {req.scheduler}: {e}") from None
         return run(items, name, runner.dask[0], req.encoding, on_note=say, input_format=req.input_format,
-                   include_text=keep_text)
+                   include_text=keep_text, date=req.date)
 
     sent = listed if skip is None else unstored(listed, skip)
     runner.results = when_needed(sent, start, needs=lambda item: not isinstance(item, ReadError | Skipped))

@@ -47,7 +47,7 @@ def _figure_rows(article: Article) -> Iterator[dict]:
         yield {"id": f.id, "text": f.text, "start": f.start, "end": f.end, "value": f.value, "unit": f.unit,
                "counted": f.counted, "counted_relation": f.counted_relation, "approximate": f.approximate,
                "qualifier": f.qualifier, "low": f.low, "high": f.high, "event": f.event, "sentence": f.sentence,
-               "quote": f.quote, "part_of": f.part_of}
+               "quote": f.quote, "part_of": f.part_of, "when": f.when}
 
 
 def _quote_rows(article: Article) -> Iterator[dict]:
@@ -56,7 +56,13 @@ def _quote_rows(article: Article) -> Iterator[dict]:
         yield {"id": q.id, "type": q.type, "text": q.text, "start": q.start, "end": q.end,
                **_span("speaker", sp), "speaker_name": sp.name if sp else None,
                "speaker_entity": sp.entity if sp else None, **_span("cue", q.cue), "sentence": q.sentence,
-               "figures": q.figures, "continues": q.continues}
+               "figures": q.figures, "continues": q.continues, "when": q.when}
+
+
+def _time_rows(article: Article) -> Iterator[dict]:
+    for t in article.times:
+        yield {"id": t.id, "type": t.type, "value": t.value, "text": t.text, "start": t.start, "end": t.end,
+               "sentence": t.sentence}
 
 
 def _entity_row(e: Any) -> dict:
@@ -93,13 +99,15 @@ def _mention_rows(article: Article) -> Iterator[dict]:
 # table -> (columns after ``source``, rows of one article).  The column lists are the documentation.
 TABLES: dict[str, tuple[tuple[str, ...], Callable[[Article], Iterator[dict]]]] = {
     "figures": (("id", "text", "start", "end", "value", "unit", "counted", "counted_relation", "approximate",
-                 "qualifier", "low", "high", "event", "sentence", "quote", "part_of"), _figure_rows),
+                 "qualifier", "low", "high", "event", "sentence", "quote", "part_of", "when"), _figure_rows),
     "quotes": (("id", "type", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "speaker_name",
-                "speaker_entity", "cue", "cue_start", "cue_end", "sentence", "figures", "continues"), _quote_rows),
+                "speaker_entity", "cue", "cue_start", "cue_end", "sentence", "figures", "continues", "when"),
+               _quote_rows),
     "people": (("id", "name", "aliases", "titles", "gender", "mentions"), _people_rows),
     "places": (("id", "name", "aliases", "kind", "country", "latitude", "longitude", "mentions"), _place_rows),
     "organizations": (("id", "name", "aliases", "mentions"), _organization_rows),
     "mentions": (("entity", "kind", "name", "text", "start", "end", "sentence"), _mention_rows),
+    "times": (("id", "type", "value", "text", "start", "end", "sentence"), _time_rows),
 }
 LIST_SEPARATOR = "; "
 

@@ -33,7 +33,7 @@ from html import escape
 from importlib import resources
 from typing import IO
 
-from ..models import Article, Figure, Organization, Person, Place, Quote
+from ..models import Article, Figure, Organization, Person, Place, Quote, Time
 from .table import _number
 
 # kind, legend label, sample text, what the mark looks like (for the legend's title)
@@ -45,10 +45,12 @@ KINDS: tuple[tuple[str, str, str, str], ...] = (
     ("quote", "Quotes", "we left", "shaded, labelled with its type"),
     ("speaker", "Speakers", "she", "bold with an overline"),
     ("cue", "Cues", "said", "italic with a dashed underline"),
+    ("time", "Times", "Friday", "wavy underline; its TIMEX3 value on hover"),
     ("ignored", "Set aside", "Follow us", "dimmed, labelled"),
 )
 # Which of two marks with the same start and end goes outside: the larger unit first.
-_RANK = {"ignored": 0, "quote": 1, "speaker": 2, "cue": 3, "org": 4, "place": 4, "person": 4, "figure": 5}
+_RANK = {"ignored": 0, "quote": 1, "speaker": 2, "cue": 3, "org": 4, "place": 4, "person": 4, "figure": 5,
+         "time": 5}
 _BLOCK_END = re.compile(r"(?:\r\n|\r|\n)+")
 
 
@@ -116,6 +118,8 @@ def _marks(article: Article) -> list[_Mark]:
             add(q.speaker.start, q.speaker.end, "speaker", q.id)
         if q.cue is not None:
             add(q.cue.start, q.cue.end, "cue", q.id)
+    for t in article.times:
+        add(t.start, t.end, "time", t.id, f' data-value="{_attr(t.value)}"')
     return out
 
 
@@ -183,7 +187,7 @@ def _speaker_name(q: Quote | None) -> str:
     return q.speaker.name or f"unresolved ({q.speaker.text})"
 
 
-def _figure_record(f: Figure, quotes: dict[str, Quote]) -> dict:
+def _figure_record(f: Figure, quotes: dict[str, Quote], times: dict[str, Time]) -> dict:
     rows = [["text", f.text], ["value", _value(f)], ["unit", f.unit or "—"],
             ["counted", f.counted + (f" ({f.counted_relation})" if f.counted_relation else "") if f.counted else "—"],
             ["event", f.event or "—"], ["approximate", "yes" if f.approximate else "no"]]
@@ -196,7 +200,22 @@ def _figure_record(f: Figure, quotes: dict[str, Quote]) -> dict:
         rows.append(["quote", f"{f.quote}, said by {_speaker_name(quotes.get(f.quote))}"])
     if f.part_of:
         rows.append(["part of", f.part_of])
+    rows.append(["when", _when(f.when, times)])
     return {"title": _short(f.text, 60), "rows": rows}
+
+
+def _when(when: str | None, times: dict[str, Time]) -> str:
+    """The time a fact holds for, as a reader checks it: 't3: last week (1998-W01)'; else the article's date."""
+    t = times.get(when) if when else None
+    return f"{t.id}: {_short(t.text, 40)} ({t.value})" if t is not None else "the article's date"
+
+
+def _time_record(t: Time, article: Article) -> dict:
+    dated = [f.id for f in article.figures if f.when == t.id] + [q.id for q in article.quotes if q.when == t.id]
+    rows = [["type", t.type], ["value", t.value]]
+    if dated:
+        rows.append(["dates", ", ".join(dated)])
+    return {"title": f"{_short(t.text, 50)} = {t.value}", "rows": rows}
 
 
 def _entity_record(e: Person | Place | Organization) -> dict:
@@ -220,7 +239,7 @@ def _entity_record(e: Person | Place | Organization) -> dict:
     return {"title": e.name, "rows": rows}
 
 
-def _quote_record(q: Quote) -> dict:
+def _quote_record(q: Quote, times: dict[str, Time]) -> dict:
     rows = [["type", q.type], ["speaker", _speaker_name(q)]]
     if q.speaker is not None:
         rows.append(["as written", q.speaker.text])
@@ -231,17 +250,21 @@ def _quote_record(q: Quote) -> dict:
         rows.append(["figures", ", ".join(q.figures)])
     if q.continues:
         rows.append(["continues", q.continues])
+    rows.append(["when", _when(q.when, times)])
     return {"title": f"{q.type}, {_speaker_name(q)}", "rows": rows}
 
 
 def records(article: Article) -> dict[str, dict]:
     """What each mark's ``data-id`` shows: a title and label/value rows, ready to display."""
     quotes = {q.id: q for q in article.quotes}
-    out: dict[str, dict] = {f.id: _figure_record(f, quotes) for f in article.figures}
+    times = {t.id: t for t in article.times}
+    out: dict[str, dict] = {f.id: _figure_record(f, quotes, times) for f in article.figures}
     for e in (*article.people, *article.places, *article.organizations):
         out[e.id] = _entity_record(e)
     for q in article.quotes:
-        out[q.id] = _quote_record(q)
+        out[q.id] = _quote_record(q, times)
+    for t in article.times:
+        out[t.id] = _time_record(t, article)
     return out
 
 
@@ -297,6 +320,23 @@ def _figures_panel(article: Article) -> Iterator[str]:
     yield "</div></details>"
 
 
+def _times_panel(article: Article) -> Iterator[str]:
+    dated = (f"dated {article.date} (from the {_DATE_SOURCES.get(article.date_source, '?')})" if article.date
+             else "no date found: relative times keep X for what is unknown")
+    yield (f'<details open id="panel-time"><summary><h2>Times ({len(article.times)})</h2></summary>'
+           f'<p class="sub">{_attr(dated)}</p>')
+    if not article.times:
+        yield '<p class="none">No times.</p></details>'
+        return
+    yield "<ul>"
+    for t in article.times:
+        yield f"<li>{_item('time', t.id, _short(t.text, 60), f'{t.type} · {t.value}')}</li>"
+    yield "</ul></details>"
+
+
+_DATE_SOURCES = {"option": "--date option", "metadata": "page's metadata", "text": "head of the text"}
+
+
 def _entities_panel(title: str, kind: str, entities: list) -> Iterator[str]:
     yield f'<details open id="panel-{kind}"><summary><h2>{title} ({len(entities)})</h2></summary>'
     if not entities:
@@ -317,7 +357,7 @@ def _entities_panel(title: str, kind: str, entities: list) -> Iterator[str]:
 def counts(article: Article) -> dict[str, int]:
     """The numbers a reader sees first (and the index lists)."""
     return {"figures": len(article.figures), "people": len(article.people), "places": len(article.places),
-            "organizations": len(article.organizations), "quotes": len(article.quotes)}
+            "organizations": len(article.organizations), "quotes": len(article.quotes), "times": len(article.times)}
 
 
 def _legend(article: Article) -> str:
@@ -326,7 +366,8 @@ def _legend(article: Article) -> str:
          "place": sum(len(e.mentions) for e in article.places),
          "org": sum(len(e.mentions) for e in article.organizations),
          "speaker": sum(q.speaker is not None for q in article.quotes),
-         "cue": sum(q.cue is not None for q in article.quotes), "ignored": len(article.ignored)}
+         "cue": sum(q.cue is not None for q in article.quotes), "ignored": len(article.ignored),
+         "time": len(article.times)}
     items = []
     for kind, label, sample, look in KINDS:
         typ = ' data-type="direct"' if kind == "quote" else (' data-type="social"' if kind == "ignored" else "")
@@ -359,7 +400,8 @@ def write_page(article: Article, text: str, stream: IO[str]) -> None:
       f"<title>{_attr(article.source)} · factx</title><style>{style}</style></head>\n<body>"
       '<a class="skip" href="#panels">Skip to the panels</a>'
       f'<header><h1>{_attr(article.source)}</h1><p class="meta">{_attr(summary)} · {article.length:,} characters, '
-      f"{article.sentences:,} sentences · {_attr(article.encoding)} · model {_attr(article.model.name)} "
+      f"{article.sentences:,} sentences · {_attr(f'dated {article.date}' if article.date else 'no date')} · "
+      f"{_attr(article.encoding)} · model {_attr(article.model.name)} "
       f"{_attr(article.model.version)}</p>{_legend(article)}</header>\n"
       '<main><div id="article" lang="en">')
     chunk: list[str] = []
@@ -373,7 +415,7 @@ def write_page(article: Article, text: str, stream: IO[str]) -> None:
     for part in (_quotes_panel(article), _figures_panel(article),
                  _entities_panel("People", "person", article.people),
                  _entities_panel("Places", "place", article.places),
-                 _entities_panel("Organizations", "org", article.organizations)):
+                 _entities_panel("Organizations", "org", article.organizations), _times_panel(article)):
         for piece in part:
             w(piece)
     w('</aside>\n<div id="tip" role="tooltip" hidden></div>\n'
@@ -402,9 +444,10 @@ def write_index(entries: Iterable[tuple[str, str, dict[str, int]]], stream: IO[s
       '<meta name="viewport" content="width=device-width, initial-scale=1">'
       f"<title>factx · {len(entries)} articles</title><style>{style}</style></head>\n<body>"
       f"<h1>factx: {len(entries)} articles</h1><table><thead><tr><th>article</th><th>figures</th><th>people</th>"
-      "<th>places</th><th>organizations</th><th>quotes</th></tr></thead><tbody>\n")
+      "<th>places</th><th>organizations</th><th>quotes</th><th>times</th></tr></thead><tbody>\n")
     for source, name, c in entries:
         w(f'<tr><td><a href="{_attr(quote(name))}">{_attr(source)}</a></td>'
-          + "".join(f"<td>{c[k]:,}</td>" for k in ("figures", "people", "places", "organizations", "quotes"))
+          + "".join(f"<td>{c.get(k, 0):,}</td>" for k in ("figures", "people", "places", "organizations", "quotes",
+                                                          "times"))
           + "</tr>\n")
     w("</tbody></table></body></html>\n")

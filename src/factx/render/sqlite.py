@@ -43,11 +43,32 @@ from ..models import SCHEMA_VERSION, Article, ModelInfo
 from .csv import ENTITY_KINDS
 
 # Bumped whenever the tables change; stored as PRAGMA user_version and in the factx table.
-DB_SCHEMA_VERSION = 2
+DB_SCHEMA_VERSION = 3
+TIMES_DDL = """\
+CREATE TABLE IF NOT EXISTS times (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,                -- 't1'
+    type TEXT NOT NULL,              -- DATE, TIME, DURATION, SET
+    value TEXT NOT NULL,             -- TIMEX3: '2013-03-22', '2013-W11', 'P1M', 'PRESENT_REF', 'XXXX-WXX-5'
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    PRIMARY KEY (article_id, id)
+);
+CREATE INDEX IF NOT EXISTS times_value ON times(value);
+"""
 # How to bring an older database up to date: {from version: SQL}, applied in order, each in the
 # transaction that also sets the new version number.
 MIGRATIONS = {
     1: "ALTER TABLE articles ADD COLUMN factx_version TEXT;\n",
+    # times: the table, the article's own date and the when keys; the articles stored before have no
+    # times, so they count as made by an unknown factx and are extracted again
+    2: "ALTER TABLE articles ADD COLUMN article_date TEXT;\n"
+       "ALTER TABLE articles ADD COLUMN date_source TEXT;\n"
+       "ALTER TABLE figures ADD COLUMN \"when\" TEXT;\n"
+       "ALTER TABLE quotes ADD COLUMN \"when\" TEXT;\n"
+       "UPDATE articles SET factx_version = NULL;\n" + TIMES_DDL,
 }
 
 DDL = f"""\
@@ -72,7 +93,9 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT,
     sitename TEXT,
     text TEXT,                       -- the text, for web pages and with --include-text
-    factx_version TEXT               -- the factx that extracted it (NULL: upgraded from schema 1, not known)
+    factx_version TEXT,              -- the factx that extracted it (NULL: upgraded from an older schema, not known)
+    article_date TEXT,               -- the article's date (YYYY-MM-DD) relative times are resolved against
+    date_source TEXT                 -- where it came from: option (--date), metadata, text
 );
 CREATE TABLE IF NOT EXISTS figures (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -92,6 +115,7 @@ CREATE TABLE IF NOT EXISTS figures (
     sentence INTEGER NOT NULL,
     quote TEXT,                      -- id of the quote holding the figure
     part_of TEXT,                    -- id of the figure this one is part of
+    "when" TEXT,                     -- id in times of the time that governs it (NULL: the article's date)
     PRIMARY KEY (article_id, id)
 );
 CREATE INDEX IF NOT EXISTS figures_counted ON figures(counted);
@@ -114,10 +138,11 @@ CREATE TABLE IF NOT EXISTS quotes (
     sentence INTEGER NOT NULL,
     figures TEXT NOT NULL,           -- JSON array of figure ids inside the quote
     continues TEXT,
+    "when" TEXT,                     -- id in times of when it was said (NULL: the article's date)
     PRIMARY KEY (article_id, id)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker_name ON quotes(speaker_name);
-CREATE TABLE IF NOT EXISTS entities (
+{TIMES_DDL}CREATE TABLE IF NOT EXISTS entities (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     id TEXT NOT NULL,                -- 'p1', 'l1', 'o1'
     kind TEXT NOT NULL,              -- person, place, organization
@@ -230,24 +255,27 @@ class SqliteWriter:
             page = article.page
             article_id = c.execute(
                 "INSERT INTO articles (source, sha256, length, encoding, sentences, model, model_version, "
-                "extracted_at, title, author, date, url, sitename, text, factx_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "extracted_at, title, author, date, url, sitename, text, factx_version, article_date, date_source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article.source, article.input_sha256 or "", article.length, article.encoding, article.sentences,
                  article.model.name, article.model.version, datetime.now(UTC).isoformat(timespec="seconds"),
                  *((page.title, page.author, page.date, page.url, page.sitename) if page else (None,) * 5),
-                 article.text, __version__)).lastrowid
+                 article.text, __version__, article.date, article.date_source)).lastrowid
             c.executemany(
-                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, f.id, f.text, f.start, f.end, f.value, f.unit, f.counted, f.counted_relation,
-                  int(f.approximate), f.qualifier, f.low, f.high, f.event, f.sentence, f.quote, f.part_of)
+                  int(f.approximate), f.qualifier, f.low, f.high, f.event, f.sentence, f.quote, f.part_of, f.when)
                  for f in article.figures])
             c.executemany(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, q.id, q.type, q.text, q.start, q.end,
                   *((q.speaker.text, q.speaker.start, q.speaker.end, q.speaker.name, q.speaker.entity)
                     if q.speaker else (None,) * 5),
                   *((q.cue.text, q.cue.start, q.cue.end) if q.cue else (None,) * 3),
-                  q.sentence, _json(q.figures), q.continues) for q in article.quotes])
+                  q.sentence, _json(q.figures), q.continues, q.when) for q in article.quotes])
+            c.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(article_id, t.id, t.type, t.value, t.text, t.start, t.end, t.sentence)
+                           for t in article.times])
             entities, mentions = [], []
             for kind, field in ENTITY_KINDS:
                 for e in getattr(article, field):

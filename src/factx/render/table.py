@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..models import Article, Figure
+from ..models import Article, Figure, Time
 from .target import TextTarget
 
 
@@ -34,6 +34,15 @@ def _figure_note(f: Figure) -> str:
     return note
 
 
+_DATE_SOURCES = {"option": "--date option", "metadata": "page's metadata", "text": "head of the text", None: "?"}
+
+
+def _when(times: dict[str, Time], when: str | None) -> str:
+    """The time a fact holds for: '2018 (2018)', or '' when the article's date stands."""
+    t = times.get(when) if when else None
+    return "" if t is None else f"{_short(t.text, 30)} ({t.value})"
+
+
 def write_table(article: Article, stream: IO[str], width: int | None = None) -> None:
     """A readable view of one article, one section per kind."""
     from rich.console import Console
@@ -43,9 +52,12 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
     console = Console(file=stream, width=width or 120, highlight=False, soft_wrap=False)
     console.print(f"[bold]{escape(article.source)}[/bold]  ({article.length:,} characters, "
                   f"{article.sentences} sentences, model {article.model.name} {article.model.version})")
+    console.print(f"dated {article.date} (from the {_DATE_SOURCES[article.date_source]})" if article.date
+                  else "no date found: relative times are not resolved")
+    times = {t.id: t for t in article.times}
 
     t = Table(title=f"Figures ({len(article.figures)})", title_justify="left", expand=False)
-    for col in ("id", "figure", "value", "unit", "part of", "source"):
+    for col in ("id", "figure", "value", "unit", "part of", "source", "when"):
         t.add_column(col)
     quotes = {q.id: q for q in article.quotes}
     for f in article.figures:
@@ -56,7 +68,8 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
             rng = f"vague, ≥{_number(f.low)}" if f.low is not None else "vague"
         else:
             rng = _number(f.value)
-        t.add_row(f.id, escape(_figure_note(f)), rng, f.unit or "", f.part_of or "", escape(who or ""))
+        t.add_row(f.id, escape(_figure_note(f)), rng, f.unit or "", f.part_of or "", escape(who or ""),
+                  escape(_when(times, f.when)))
     console.print(t)
 
     t = Table(title=f"People ({len(article.people)})", title_justify="left")
@@ -81,7 +94,7 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
     console.print(t)
 
     t = Table(title=f"Quotes ({len(article.quotes)})", title_justify="left")
-    for col in ("speaker", "cue", "type", "text"):
+    for col in ("speaker", "cue", "type", "text", "when"):
         t.add_column(col)
     for q in article.quotes:
         who = ""
@@ -89,7 +102,15 @@ def write_table(article: Article, stream: IO[str], width: int | None = None) -> 
             who = q.speaker.name or q.speaker.text
             if q.speaker.name and q.speaker.text != q.speaker.name:
                 who = f"{q.speaker.name} ({q.speaker.text})"
-        t.add_row(who or "(unknown)", q.cue.text if q.cue else "", q.type, _short(q.text, 90))
+        t.add_row(escape(who or "(unknown)"), escape(q.cue.text if q.cue else ""), q.type, escape(_short(q.text, 90)),
+                  escape(_when(times, q.when)))
+    console.print(t)
+
+    t = Table(title=f"Times ({len(article.times)})", title_justify="left")
+    for col in ("id", "text", "type", "value"):
+        t.add_column(col)
+    for tm in article.times:
+        t.add_row(tm.id, escape(_short(tm.text, 60)), tm.type, tm.value)
     console.print(t)
     if article.ignored:
         console.print(f"[dim]set aside as page furniture: {len(article.ignored)} region(s): "

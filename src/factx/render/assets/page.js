@@ -10,7 +10,7 @@
   var panels = document.getElementById("panels");
   var tip = document.getElementById("tip");
   var ROLE = { figure: "Figure", person: "Person", place: "Place", org: "Organization",
-               quote: "Quote", speaker: "Speaker of quote", cue: "Cue of quote" };
+               quote: "Quote", speaker: "Speaker of quote", cue: "Cue of quote", time: "Time" };
   var pinned = false;
   var lit = [];
   var litItem = null;
