@@ -110,8 +110,8 @@ def check_request(req: Request) -> None:
     if output is not None and output.is_dir() and req.fmt != "html":
         raise UsageError(f"cannot write --output {output}: it is a directory")
     if (req.fmt == "csv") != (req.table is not None):
-        raise UsageError("--format csv needs --table (figures, quotes, people, places, organizations, mentions or times), "
-                         "and --table needs --format csv")
+        raise UsageError("--format csv needs --table (figures, quotes, people, places, organizations, mentions or "
+                         "times), and --table needs --format csv")
     if req.db is not None and (output is not None or req.fmt != "json"):
         raise UsageError("--db is an output of its own: it does not go with --output or --format")
     if req.force and req.db is None:
