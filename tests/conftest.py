@@ -41,8 +41,8 @@ def seed_article(extractor, seed_text):
 
 
 def all_spans(article) -> list:
-    """Every span-like object in an article's output (figures, mentions, quotes, speakers, cues, regions)."""
-    spans = list(article.figures) + list(article.ignored)
+    """Every span-like object in an article's output (figures, mentions, quotes, speakers, cues, regions, times)."""
+    spans = list(article.figures) + list(article.ignored) + list(article.times)
     for kind in (article.people, article.places, article.organizations):
         for ent in kind:
             spans.extend(ent.mentions)

@@ -21,6 +21,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from .layout import reading_form
+from .line_ends import as_lf, restore
 from .reader import Document, ReadError
 from .truecase import truecase_caps_lines
 
@@ -187,6 +188,8 @@ class Extractor:
 
         def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
             for index, item in enumerate(items):
+                if isinstance(item, Document):
+                    item = as_lf(item)
                 queue.append((index, item))
                 if isinstance(item, Document):
                     for base, text in _piece_texts(item.text, item.cuts):
@@ -210,12 +213,14 @@ class Extractor:
 def with_page(article: Article, doc: Document) -> Article:
     """Carry over what the reader knows beyond the text: a web page's metadata, and the text itself when
     the offsets would otherwise point into something the user does not have (a page's extracted text)
-    or when it was asked for (``--include-text``)."""
+    or when it was asked for (``--include-text``); offsets read with \\n line ends go back to the input's."""
+    if doc.crlf is not None:
+        restore(article, doc.crlf)
     article.page = doc.page
     article.page_starts = list(doc.page_starts) if doc.page_starts is not None else None
     article._sha256 = doc.sha256
     if doc.keep_text:
-        article.text = doc.text
+        article.text = doc.text if doc.crlf is None else doc.crlf
     return article
 
 
@@ -407,6 +412,7 @@ def _run_long(doc: Document, pool: _Pool, jobs: int) -> Article | ExtractError:
     from .article import assemble
     from .furniture import find_regions
 
+    doc = as_lf(doc)
     regions = find_regions(doc.text)
 
     def tasks() -> Iterator[list[tuple[int, str, list]]]:

@@ -61,6 +61,8 @@ class Document:
     cuts: tuple[int, ...] = ()  # offsets the parser must not read across (ends of a page's headings)
     page_starts: tuple[int, ...] | None = None  # a PDF's: the offset in ``text`` where each of its pages begins
     date: str | None = None  # the article's date as the user gave it (--date YYYY-MM-DD): wins over any other
+    # the input's own text when ``text`` is it read with \n line ends (``line_ends.as_lf``): offsets go back to it
+    crlf: str | None = None
 
 
 @dataclass(frozen=True)
