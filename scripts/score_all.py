@@ -193,6 +193,11 @@ def main() -> None:
             emit("  " + _entities_line(_score("entities", gold, pred)))
             emit("  " + _figures_line(_score("figures", gold, pred)))
             emit("  " + _quotes_line(_score("quotes", gold, pred)))
+        elif s == "conlltrain":  # studied, not a target: says whether a rule fitted to dev holds elsewhere
+            pred = run("conlltrain", sorted((data / "conll2003" / "train").glob("*.txt")))
+            gold = [str(data / "conll2003" / "train")]
+            emit(f"[conll train{tag}]")
+            emit("  " + _entities_line(_score("entities", gold, pred)))
         elif s == "pdev":
             pred = run("pdev", sorted((data / "polnear" / "dev" / "text").glob("*.txt")))
             gold = [str(data / "polnear" / "dev")]

@@ -80,3 +80,7 @@ def test_first_name_genders_match_gender_guesser():
     for name in list(det.names)[::7]:
         for form in (name, name.title(), name.upper() + "."):
             assert first_name_gender(form) == guessed(form), form
+
+
+def test_legal_forms_are_a_fresh_build_from_cleanco():
+    assert _shipped("legal_forms.txt") == [form + "\n" for form in _script("build_legal_forms").build()]

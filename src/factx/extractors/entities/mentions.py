@@ -32,6 +32,7 @@ from .cleaning import (
     trim_person,
 )
 from .headlines import MARKUP, headline_lines, in_ranges, shouted
+from .legal import with_legal_form
 from .mention import KIND_OF_LABEL, EntityMention
 from .names import first_name_gender, is_first_name
 from .people import coordinated_person, place_before_person, untagged_person, with_first_name, with_hyphen_tail
@@ -195,7 +196,8 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
 
     roles = find_roles(doc, ctx)
 
-    def add(span: SpacySpan, kind: str | None, titles: list[str], evidence: int, hon: str | None) -> None:
+    def add(span: SpacySpan, kind: str | None, titles: list[str], evidence: int, hon: str | None,
+            said: str | None = None) -> None:
         if not any(ch.isupper() for ch in span.text):  # "weekends", "navy": common words
             return
         if MARKUP.search(span.text) or is_not_entity(span):  # handles and markup: "@jdoe", "W]e"; months
@@ -207,7 +209,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         weak = in_ranges(heads, span.start_char, span.end_char) or (role is None and not any(
             t.tag_ in ("NNP", "NNPS") for t in span)) or (shouted(span.text) and not by_layout) \
             or _common_word_person(span, kind)
-        role_kind = None if role is None else kind_of_role(role, span, kind, by_layout)
+        role_kind = said if role is None else kind_of_role(role, span, kind, by_layout)
         # the input's own characters: the parser may have read the line in other case (see truecase);
         # the name as read when it crosses a wrap break ("John\nSmith" is "John Smith")
         own = ctx.text[span.start_char:span.end_char]
@@ -216,6 +218,7 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
                                  role_kind, own if own != name else None))
         taken.update(range(span.start, span.end))
 
+    swallowed: set[int] = set()
     for s0, e0, label in _widened(split_run_on(doc, _merged_ents(doc)), roles):
         kind = KIND_OF_LABEL.get(label)
         if kind is None and label not in _OTHER_LABELS:
@@ -224,6 +227,12 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
         span = trim_numbers(span) if span is not None else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
+        if any(i in swallowed for i in range(span.start, span.end)):
+            continue  # "Bergstrom" of "Marcus Bergstrom GmbH", taken with the company's name
+        company = with_legal_form(span, ctx.text)
+        if company is not None:  # "Talanx AG", "Novo Nordisk A/S": a company's, whatever the tagger said
+            span, kind = company, "organization"
+            swallowed.update(range(span.start, span.end))
         if kind is None:  # "beat Gibraltar 6-0" tagged as a product: a country is a place whatever its label
             if not _country(span):
                 continue
@@ -293,12 +302,12 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             joined = _joined_name(span)  # "Reuters-Ipsos poll": two organizations
             if joined is not None:
                 add(joined, "place" if places.lookup(joined.text) is not None else "organization", [], 0, None)
-        if kind == "organization" and "/" in span.text:
+        if kind == "organization" and "/" in span.text and company is None:  # "A/S" is no joint name
             for piece in split_joint(span, ctx):
                 out.append(piece)
             taken.update(range(span.start, span.end))
             continue
-        add(span, kind, titles, evidence, hon)
+        add(span, kind, titles, evidence, hon, "organization" if company is not None else None)
     # names placed by the layout that spaCy left untagged: table rows, fixtures, datelines
     for a, b, role in roles.spans:
         if not any(i in taken for i in range(a, b)):
@@ -327,7 +336,11 @@ def find_mentions(doc: Doc, ctx: Context | None = None) -> list[EntityMention]:
             span = clean_span(doc[i:end])
             if span is not None:
                 kind = _candidate_kind(span, roles)
-                add(span, kind, [], int(kind == "person"), None)
+                company = with_legal_form(span, ctx.text)
+                if company is not None and not any(i in taken for i in range(company.start, company.end)):
+                    span, kind = company, "organization"
+                    end = max(end, span.end)
+                add(span, kind, [], int(kind == "person"), None, "organization" if company is not None else None)
             i = end
         else:
             i += 1
