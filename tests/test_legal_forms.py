@@ -1,5 +1,5 @@
-"""A name ending in a company's legal form is an organization, whatever the tagger read it as
-(``extractors/entities/legal.py``, forms from cleanco)."""
+"""A name ending in a company's legal form (``extractors/entities/legal.py``, forms from cleanco), or one
+owning shares or a listing (``roles.py``), is an organization, whatever the tagger read it as."""
 
 from __future__ import annotations
 
@@ -39,3 +39,13 @@ def test_people_and_places_stay_what_they_are(extractor):
     assert [p.name for p in article.people] == ["Angela Merkel"]
     assert {"Frankfurt", "Germany"} <= {p.name for p in article.places}
     assert article.organizations == []
+
+
+def test_a_name_that_owns_shares_or_a_listing_is_a_company(extractor):
+    text = ("Kelvara is set to raise $2bn in its Hong Kong listing. Kelvara shares closed at $185 in New York, "
+            "and Kelvara's secondary listing opens on Friday. Hong Kong shares fell 1%.")
+    article = extractor.extract_text(text)
+    assert_offsets(article, text)
+    assert "Kelvara" in [o.name for o in article.organizations]
+    assert "Kelvara" not in [p.name for p in article.places]
+    assert "Hong Kong" in [p.name for p in article.places]  # the gazetteer's place keeps its kind

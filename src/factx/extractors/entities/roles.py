@@ -54,6 +54,8 @@ def role_of(span: SpacySpan, roles: Roles) -> tuple[str | None, bool]:
         return PLACE, False  # "Berrien, Cass and Van Buren counties"
     if _affiliation(span):
         return BODY, False  # "Jefferies analyst Jonathan Matuszewski"
+    if _company_owned(span):
+        return BODY, False  # "Alibaba shares", "Alibaba's secondary listing"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.is_lower and nxt.i == span.root.head.i and places.head_kind("x " + nxt.lower_) == "site":
         return PLACE, False  # "the Hoa Lo prison", "the WoodSpring Suites hotel"
@@ -126,6 +128,19 @@ def _affiliation(span: SpacySpan) -> bool:
     if places.lookup(span.text) is not None or (len(span) > 1 and first_name_gender(span[0].text) is not None):
         return False
     return not (len(span) == 1 and first_name_gender(span.text) is not None)
+
+
+def _company_owned(span: SpacySpan) -> bool:
+    """The name qualifies a noun only a company has ("Alibaba shares", "Alibaba's secondary listing",
+    ``data/company_nouns.txt``): not a place the gazetteer knows ("Hong Kong shares") nor a person's
+    full name."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "poss") or head.pos_ != "NOUN" or head.i < span.end:
+        return False
+    if head.lower_ not in lexicon.words("company_nouns.txt"):
+        return False
+    return places.lookup(span.text) is None and not (len(span) > 1 and first_name_gender(span[0].text) is not None)
 
 
 def _personal_name(span: SpacySpan) -> bool:
