@@ -6,21 +6,7 @@ Invented sentences on the real spaCy model, one test per rule; every span is che
 from __future__ import annotations
 
 import pytest
-
-from factx.extractors.figures import extract_figures
-from factx.models import Figure
-
-
-def figs(nlp, text: str) -> list[Figure]:
-    out = extract_figures(nlp(text))
-    for f in out:
-        assert text[f.start:f.end] == f.text, f
-    return out
-
-
-def by_text(nlp, text: str) -> dict[str, Figure]:
-    return {f.text: f for f in figs(nlp, text)}
-
+from test_figures import by_text, figs
 
 # --- units and names written with numbers ---------------------------------------------------
 
