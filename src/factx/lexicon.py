@@ -8,6 +8,8 @@ hold ``key<TAB>value`` pairs for the mapping loaders.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -88,3 +90,9 @@ class SortedTable:
 def sorted_table(name: str) -> SortedTable:
     """``data/<name>`` as a ``SortedTable``, opened once per process."""
     return SortedTable(name)
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first (so "gmbh & co. kg" is tried before "gmbh"); a space
+    inside a phrase matches any run of white space (a wrapped line)."""
+    return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in sorted(entries, key=len, reverse=True))

@@ -23,9 +23,8 @@ _MAX_WORDS_BETWEEN = 3
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    forms = sorted(lexicon.words("legal_forms.txt") - lexicon.words("not_legal_forms.txt"), key=lambda f: -len(f))
-    alternation = "|".join(r"\s+".join(re.escape(part) for part in form.split()) for form in forms)
-    return re.compile(rf"(?P<sep>[ \t]+|,[ \t]+)(?P<form>{alternation})(?![\w&/])", re.IGNORECASE)
+    forms = lexicon.alternation(lexicon.words("legal_forms.txt") - lexicon.words("not_legal_forms.txt"))
+    return re.compile(rf"(?P<sep>[ \t]+|,[ \t]+)(?P<form>{forms})(?![\w&/])", re.IGNORECASE)
 
 
 def legal_form_after(text: str, pos: int) -> int | None:
